@@ -1,0 +1,8 @@
+/** @type {import('jest').Config} */
+module.exports = {
+	testEnvironment: 'node',
+	transform: { '^.+\\.ts$': ['ts-jest', { isolatedModules: true }] },
+	testMatch: ['<rootDir>/test/**/*.test.ts'],
+	moduleFileExtensions: ['ts', 'js', 'json'],
+	testTimeout: 20000,
+};

@@ -1,0 +1,120 @@
+import type { FusionErrorKind } from '../errors/fusion-error';
+import type { ChatMessage } from '../request/unified-request';
+
+export type ProviderId =
+	| 'openai'
+	| 'anthropic'
+	| 'google'
+	| 'mistral'
+	| 'openrouter'
+	| 'groq'
+	| 'deepseek'
+	| 'xai'
+	| 'together'
+	| 'ollama'
+	| 'azure'
+	| 'custom';
+
+/** What a credential gives the engine: where the provider is and how to authenticate. */
+export interface ProviderConnection {
+	/** Without a trailing slash. */
+	baseUrl: string;
+	apiKey?: string;
+	/** Azure OpenAI's `api-version` query parameter. */
+	apiVersion?: string;
+}
+
+/** The unified request narrowed to one upstream model: OpenAI's chat/completions vocabulary. */
+export interface ModelCallRequest {
+	/** The model name the provider expects (the part after `provider/`, or the catalog's mapping). */
+	model: string;
+	messages: ChatMessage[];
+	max_tokens?: number;
+	temperature?: number;
+	top_p?: number;
+	frequency_penalty?: number;
+	presence_penalty?: number;
+	stop?: string[];
+	stream: boolean;
+}
+
+export interface UpstreamHttpRequest {
+	method: 'GET' | 'POST';
+	url: string;
+	headers: Record<string, string>;
+	/** Serialised as JSON by the transport. */
+	body?: unknown;
+}
+
+export interface BuiltChatRequest {
+	http: UpstreamHttpRequest;
+	/** Settings the provider cannot honour; reported in the output instead of failing the item. */
+	warnings: string[];
+}
+
+/** OpenAI's finish_reason vocabulary, whatever the provider said. */
+export type FinishReason = 'stop' | 'length' | 'content_filter' | 'tool_calls';
+
+export interface Usage {
+	prompt_tokens: number;
+	completion_tokens: number;
+	total_tokens: number;
+}
+
+/** One provider's answer, already translated back into the unified vocabulary. */
+export interface ModelAnswer {
+	id?: string;
+	created?: number;
+	/** The model name the provider reports having used. */
+	upstreamModel?: string;
+	content: string;
+	finishReason: FinishReason;
+	usage?: Usage;
+	/** A cost the provider itself reported (OpenRouter), preferred over the price table. */
+	reportedCostUsd?: number;
+}
+
+export interface ServerSentEvent {
+	event?: string;
+	data: string;
+}
+
+/** Turns a provider's SSE events into one answer; one assembler per streamed call. */
+export interface StreamAssembler {
+	/** Feeds one event; returns the content text it adds ('' when none). Throws a FusionError on an error event. */
+	push(event: ServerSentEvent): string;
+	/** The assembled answer; throws a FusionError when the stream ended before the provider finished it. */
+	finish(): ModelAnswer;
+}
+
+/** What a provider's error body says, for the user and for classification. */
+export interface ProviderErrorDetail {
+	message: string;
+	code?: string;
+	/** Set when the body tells more than the HTTP status (Anthropic's `overloaded_error`, …). */
+	kind?: FusionErrorKind;
+}
+
+export interface ProviderAdapter {
+	toChatRequest(request: ModelCallRequest, connection: ProviderConnection): BuiltChatRequest;
+	/** Validates and translates a non-streamed response body; throws FusionError('invalid_response'). */
+	fromChatResponse(body: unknown): ModelAnswer;
+	createStreamAssembler(): StreamAssembler;
+	/** Reads a provider's error body (already JSON-parsed when it was JSON, else the raw text). */
+	errorDetailFromBody(body: unknown): ProviderErrorDetail | undefined;
+	/** The provider's cheap model-list call, used by credential tests and the live catalog. */
+	toModelListRequest(connection: ProviderConnection): UpstreamHttpRequest;
+}
+
+export interface ProviderDefinition {
+	id: ProviderId;
+	displayName: string;
+	/** n8n credential type name, fixed by the contract. */
+	credentialType: string;
+	/** Model-id prefixes (with the trailing slash) routed to this provider. */
+	modelPrefixes: string[];
+	/** Undefined where the user must give one (Azure resource, custom server). */
+	defaultBaseUrl?: string;
+	apiKeyRequired: boolean;
+	adapter: ProviderAdapter;
+}

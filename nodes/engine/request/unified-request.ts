@@ -1,0 +1,125 @@
+import { z } from 'zod';
+
+export const STRATEGIES = [
+	'fallback',
+	'round_robin',
+	'weighted',
+	'cost_optimized',
+	'latency_optimized',
+	'performance_based',
+	'best_of',
+] as const;
+export type StrategyName = (typeof STRATEGIES)[number];
+
+export const BEST_OF_SELECTIONS = ['judge', 'longest', 'shortest', 'consensus', 'fastest'] as const;
+
+const modelId = z
+	.string({ invalid_type_error: 'must be a model id string such as "openai/gpt-4o"' })
+	.trim()
+	.min(1, 'must not be empty')
+	.regex(/^[^/\s]+\/\S+$/, 'must look like "provider/model", for example "openai/gpt-4o"');
+
+const candidateSchema = z.union([
+	modelId,
+	z
+		.object({
+			id: modelId,
+			weight: z.number().nonnegative('must be 0 or more').optional(),
+			max_cost_per_1k_tokens: z.number().nonnegative('must be 0 or more').optional(),
+			min_performance_score: z.number().min(0, 'must be between 0 and 1').max(1, 'must be between 0 and 1').optional(),
+		})
+		.strict(),
+]);
+
+const strategySpecSchema = z
+	.object({
+		strategy: z.enum(STRATEGIES, {
+			errorMap: () => ({ message: `must be one of ${STRATEGIES.join(', ')}` }),
+		}),
+		models: z.array(candidateSchema).min(1, 'must list at least one model'),
+		selection: z.enum(BEST_OF_SELECTIONS, {
+			errorMap: () => ({ message: `must be one of ${BEST_OF_SELECTIONS.join(', ')}` }),
+		}).optional(),
+		judge_model: modelId.optional(),
+		hedge_after_ms: z.number().int('must be a whole number of milliseconds').positive('must be more than 0').optional(),
+	})
+	.strict();
+
+const modelSpecSchema = z.union([modelId, z.array(modelId).min(1, 'must list at least one model'), strategySpecSchema], {
+	errorMap: (issue, ctx) =>
+		issue.code === 'invalid_union'
+			? { message: 'must be a model id, an array of model ids, or an object with "strategy" and "models"' }
+			: { message: ctx.defaultError },
+});
+
+export const ROLES = ['system', 'user', 'assistant'] as const;
+
+const messageSchema = z
+	.object({
+		role: z.enum(ROLES, { errorMap: () => ({ message: `must be one of ${ROLES.join(', ')}` }) }),
+		content: z.string({
+			required_error: 'is required',
+			invalid_type_error: 'must be a string',
+		}),
+	})
+	.strict();
+
+const probability = (min: number, max: number) =>
+	z.number({ invalid_type_error: 'must be a number' }).min(min, `must be between ${min} and ${max}`).max(max, `must be between ${min} and ${max}`);
+
+export const unifiedRequestSchema = z
+	.object({
+		model: modelSpecSchema,
+		messages: z.array(messageSchema).min(1, 'must contain at least one message'),
+		max_tokens: z
+			.number({ invalid_type_error: 'must be a number' })
+			.int('must be a whole number')
+			.positive('must be more than 0')
+			.optional(),
+		temperature: probability(0, 2).optional(),
+		top_p: probability(0, 1).optional(),
+		stream: z.boolean({ invalid_type_error: 'must be true or false' }).optional(),
+		frequency_penalty: probability(-2, 2).optional(),
+		presence_penalty: probability(-2, 2).optional(),
+		stop: z
+			.union([z.string(), z.array(z.string()).max(4, 'may list at most 4 sequences')], {
+				errorMap: () => ({ message: 'must be a string or an array of up to 4 strings' }),
+			})
+			.optional(),
+	})
+	.strict();
+
+export type UnifiedChatRequest = z.infer<typeof unifiedRequestSchema>;
+export type ChatMessage = z.infer<typeof messageSchema>;
+export type ModelSpec = UnifiedChatRequest['model'];
+export type CandidateSpec = z.infer<typeof candidateSchema>;
+
+export type ParseResult =
+	| { ok: true; request: UnifiedChatRequest }
+	| { ok: false; issues: string[] };
+
+function fieldPath(path: Array<string | number>): string {
+	return path.reduce<string>(
+		(text, part) => (typeof part === 'number' ? `${text}[${part}]` : text === '' ? part : `${text}.${part}`),
+		'',
+	);
+}
+
+/** Validates a unified request; every issue names the field it is about ("messages[1].role must be …"). */
+export function parseUnifiedRequest(input: unknown): ParseResult {
+	if (input === null || typeof input !== 'object' || Array.isArray(input)) {
+		return { ok: false, issues: ['the request must be a JSON object with "model" and "messages"'] };
+	}
+	const result = unifiedRequestSchema.safeParse(input);
+	if (result.success) return { ok: true, request: result.data };
+	const issues = result.error.issues.map((issue) => {
+		const field = fieldPath(issue.path);
+		if (issue.code === 'unrecognized_keys') {
+			const where = field === '' ? '' : ` in ${field}`;
+			return `unknown field${issue.keys.length > 1 ? 's' : ''}${where}: ${issue.keys.join(', ')}`;
+		}
+		if (issue.code === 'invalid_type' && issue.received === 'undefined') return `${field} is required`;
+		return `${field} ${issue.message}`;
+	});
+	return { ok: false, issues: [...new Set(issues)] };
+}
