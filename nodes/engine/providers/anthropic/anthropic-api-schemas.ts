@@ -1,0 +1,107 @@
+import { z, type ZodError } from 'zod';
+
+/*
+ * Anthropic's wire types, as far as the engine reads them. Objects strip unknown fields (Anthropic adds fields
+ * under its versioning policy); the fields we read are checked exactly.
+ */
+
+const tokenCount = z.number().int().nonnegative();
+/** Cache counters are absent or null when the request used no prompt caching. */
+const optionalTokenCount = tokenCount.nullish();
+
+const usageSchema = z.object({
+	input_tokens: tokenCount,
+	output_tokens: tokenCount,
+	cache_creation_input_tokens: optionalTokenCount,
+	cache_read_input_tokens: optionalTokenCount,
+});
+
+const textBlockSchema = z.object({ type: z.literal('text'), text: z.string() });
+/** thinking, tool_use and server-tool blocks carry no answer text for a chat completion. */
+const otherBlockSchema = z
+	.object({ type: z.string() })
+	.refine((block) => block.type !== 'text', { message: 'a text block must carry a "text" string' });
+const contentBlockSchema = z.union([textBlockSchema, otherBlockSchema]);
+export type AnthropicTextBlock = z.infer<typeof textBlockSchema>;
+export type AnthropicContentBlock = z.infer<typeof contentBlockSchema>;
+
+export function isAnthropicTextBlock(block: AnthropicContentBlock): block is AnthropicTextBlock {
+	return block.type === 'text';
+}
+
+export const anthropicMessagesResponseSchema = z.object({
+	id: z.string(),
+	model: z.string(),
+	content: z.array(contentBlockSchema),
+	stop_reason: z.string().nullable(),
+	usage: usageSchema,
+});
+
+export const anthropicErrorBodySchema = z.object({
+	type: z.literal('error'),
+	error: z.object({ type: z.string(), message: z.string() }),
+});
+export type AnthropicErrorBody = z.infer<typeof anthropicErrorBodySchema>;
+
+const textDeltaSchema = z.object({ type: z.literal('text_delta'), text: z.string() });
+/** input_json_delta, thinking_delta, signature_delta, citations_delta: nothing for the answer text. */
+const otherDeltaSchema = z
+	.object({ type: z.string() })
+	.refine((delta) => delta.type !== 'text_delta', { message: 'a text_delta must carry a "text" string' });
+const contentDeltaSchema = z.union([textDeltaSchema, otherDeltaSchema]);
+export type AnthropicTextDelta = z.infer<typeof textDeltaSchema>;
+export type AnthropicContentDelta = z.infer<typeof contentDeltaSchema>;
+
+export function isAnthropicTextDelta(delta: AnthropicContentDelta): delta is AnthropicTextDelta {
+	return delta.type === 'text_delta';
+}
+
+export const anthropicStreamEventSchema = z.discriminatedUnion('type', [
+	z.object({
+		type: z.literal('message_start'),
+		message: z.object({
+			id: z.string(),
+			model: z.string(),
+			content: z.array(contentBlockSchema),
+			usage: usageSchema,
+		}),
+	}),
+	z.object({
+		type: z.literal('content_block_start'),
+		index: z.number().int(),
+		content_block: contentBlockSchema,
+	}),
+	z.object({
+		type: z.literal('content_block_delta'),
+		index: z.number().int(),
+		delta: contentDeltaSchema,
+	}),
+	z.object({ type: z.literal('content_block_stop'), index: z.number().int() }),
+	z.object({
+		type: z.literal('message_delta'),
+		delta: z.object({ stop_reason: z.string().nullish() }),
+		// Cumulative counts; input and cache counters appear here only on some models.
+		usage: z.object({
+			output_tokens: tokenCount,
+			input_tokens: optionalTokenCount,
+			cache_creation_input_tokens: optionalTokenCount,
+			cache_read_input_tokens: optionalTokenCount,
+		}),
+	}),
+	z.object({ type: z.literal('message_stop') }),
+	z.object({ type: z.literal('ping') }),
+	anthropicErrorBodySchema,
+]);
+
+/** Event types this engine knows; Anthropic may add others, which a stream reader should skip. */
+export function isKnownAnthropicStreamEventType(type: string): boolean {
+	return anthropicStreamEventSchema.optionsMap.has(type);
+}
+
+/** The first few schema issues as one short line: "usage.output_tokens: Required; content: Expected array". */
+export function describeSchemaIssues(error: ZodError, limit = 3): string {
+	return error.issues
+		.slice(0, limit)
+		.map((issue) => (issue.path.length === 0 ? issue.message : `${issue.path.join('.')}: ${issue.message}`))
+		.join('; ');
+}

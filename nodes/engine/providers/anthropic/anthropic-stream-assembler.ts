@@ -1,0 +1,114 @@
+import { z } from 'zod';
+import { FusionError } from '../../errors/fusion-error';
+import type { ServerSentEvent, StreamAssembler } from '../provider-adapter';
+import {
+	anthropicStreamEventSchema,
+	describeSchemaIssues,
+	isAnthropicTextBlock,
+	isAnthropicTextDelta,
+	isKnownAnthropicStreamEventType,
+} from './anthropic-api-schemas';
+import { fusionErrorFromAnthropicStreamError } from './anthropic-error';
+import { convertAnthropicUsage, type AnthropicUsageCounts } from './convert-anthropic-usage';
+import { mapAnthropicStopReason } from './map-anthropic-stop-reason';
+
+const eventEnvelopeSchema = z.object({ type: z.string() });
+
+function invalidStream(message: string): FusionError {
+	return new FusionError({ kind: 'invalid_response', message, provider: 'anthropic' });
+}
+
+/** Reads one event's JSON; the `type` inside it decides, since the SSE `event:` line may be missing. */
+function parseEventData(data: string): unknown {
+	try {
+		return JSON.parse(data);
+	} catch (error) {
+		throw new FusionError({
+			kind: 'invalid_response',
+			message: `the Anthropic stream sent an event that is not JSON: ${data.slice(0, 100)}`,
+			provider: 'anthropic',
+			cause: error,
+		});
+	}
+}
+
+/** Assembles one streamed Messages API answer from its events. */
+export function createAnthropicStreamAssembler(): StreamAssembler {
+	let id: string | undefined;
+	let upstreamModel: string | undefined;
+	let usage: AnthropicUsageCounts | undefined;
+	let stopReason: string | null | undefined;
+	let content = '';
+	let stopped = false;
+
+	function addText(text: string): string {
+		content += text;
+		return text;
+	}
+
+	return {
+		push(event: ServerSentEvent): string {
+			const json = parseEventData(event.data);
+			const envelope = eventEnvelopeSchema.safeParse(json);
+			if (!envelope.success) throw invalidStream('the Anthropic stream sent an event without a "type"');
+			// Anthropic may add event types; skipping them keeps older releases working.
+			if (!isKnownAnthropicStreamEventType(envelope.data.type)) return '';
+			const parsed = anthropicStreamEventSchema.safeParse(json);
+			if (!parsed.success) {
+				throw invalidStream(
+					`the Anthropic stream sent a malformed ${envelope.data.type} event (${describeSchemaIssues(parsed.error)})`,
+				);
+			}
+			const data = parsed.data;
+			switch (data.type) {
+				case 'message_start':
+					id = data.message.id;
+					upstreamModel = data.message.model;
+					usage = { ...data.message.usage };
+					return addText(data.message.content.filter(isAnthropicTextBlock).map((block) => block.text).join(''));
+				case 'content_block_start':
+					return isAnthropicTextBlock(data.content_block) ? addText(data.content_block.text) : '';
+				case 'content_block_delta':
+					return isAnthropicTextDelta(data.delta) ? addText(data.delta.text) : '';
+				case 'message_delta': {
+					if (data.delta.stop_reason !== undefined) stopReason = data.delta.stop_reason;
+					// The counts are cumulative: each message_delta replaces what came before.
+					const { output_tokens, input_tokens, cache_creation_input_tokens, cache_read_input_tokens } = data.usage;
+					const previous = usage ?? { input_tokens: 0, output_tokens: 0 };
+					usage = {
+						input_tokens: input_tokens ?? previous.input_tokens,
+						output_tokens,
+						cache_creation_input_tokens: cache_creation_input_tokens ?? previous.cache_creation_input_tokens,
+						cache_read_input_tokens: cache_read_input_tokens ?? previous.cache_read_input_tokens,
+					};
+					return '';
+				}
+				case 'message_stop':
+					stopped = true;
+					return '';
+				case 'error':
+					throw fusionErrorFromAnthropicStreamError(data);
+				case 'content_block_stop':
+				case 'ping':
+					return '';
+			}
+		},
+
+		finish() {
+			if (!stopped) {
+				throw new FusionError({
+					kind: 'network',
+					message: 'the Anthropic stream ended before message_stop; the answer is incomplete',
+					provider: 'anthropic',
+				});
+			}
+			return {
+				id,
+				upstreamModel,
+				content,
+				finishReason: mapAnthropicStopReason(stopReason),
+				usage: usage === undefined ? undefined : convertAnthropicUsage(usage),
+			};
+		},
+	};
+}

@@ -1,0 +1,18 @@
+import type { FinishReason } from '../provider-adapter';
+
+/** Anthropic's stop_reason in OpenAI's finish_reason vocabulary; reasons added later read as a normal stop. */
+export function mapAnthropicStopReason(reason: string | null | undefined): FinishReason {
+	switch (reason) {
+		case 'max_tokens':
+		// The answer was cut by the context window rather than by max_tokens: truncated all the same.
+		case 'model_context_window_exceeded':
+			return 'length';
+		case 'tool_use':
+			return 'tool_calls';
+		case 'refusal':
+			return 'content_filter';
+		default:
+			// end_turn, stop_sequence, pause_turn (a server tool paused a finished turn), null.
+			return 'stop';
+	}
+}
