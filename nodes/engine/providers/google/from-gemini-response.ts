@@ -1,0 +1,79 @@
+import { FusionError } from '../../errors/fusion-error';
+import type { ModelAnswer, Usage } from '../provider-adapter';
+import {
+	describeSchemaIssues,
+	geminiResponseSchema,
+	type GeminiPart,
+	type GeminiResponse,
+	type GeminiUsageMetadata,
+} from './gemini-api-schemas';
+import { mapGeminiFinishReason } from './map-gemini-finish-reason';
+
+/** The answer text of a candidate's parts; thought summaries are reasoning, not answer. */
+export function textOfGeminiParts(parts: readonly GeminiPart[] | null | undefined): string {
+	return (parts ?? [])
+		.filter((part) => part.thought !== true)
+		.map((part) => part.text ?? '')
+		.join('');
+}
+
+/**
+ * Thinking tokens are billed as output and OpenAI counts reasoning tokens in completion_tokens, so they are added
+ * to the candidates' tokens. totalTokenCount is kept as Gemini reports it: it also holds tool-use prompt tokens.
+ */
+export function convertGeminiUsage(usage: GeminiUsageMetadata | null | undefined): Usage | undefined {
+	if (usage === null || usage === undefined) return undefined;
+	const promptTokens = usage.promptTokenCount ?? 0;
+	const completionTokens = (usage.candidatesTokenCount ?? 0) + (usage.thoughtsTokenCount ?? 0);
+	return {
+		prompt_tokens: promptTokens,
+		completion_tokens: completionTokens,
+		total_tokens: usage.totalTokenCount ?? promptTokens + completionTokens,
+	};
+}
+
+/** The reason Gemini blocked the prompt, if it did; the enum's default value means "not blocked". */
+export function geminiPromptBlockReason(response: GeminiResponse): string | undefined {
+	const reason = response.promptFeedback?.blockReason;
+	return reason && reason !== 'BLOCK_REASON_UNSPECIFIED' ? reason : undefined;
+}
+
+/**
+ * Validates a non-streamed generateContent body and translates it into the unified answer.
+ *
+ * A blocked prompt comes back as a 200 with `promptFeedback.blockReason` and no candidate. It becomes an empty
+ * answer finished by content_filter rather than an error: the call did succeed and is billed for its prompt tokens,
+ * and content_filter is how OpenAI's vocabulary says "the provider's filter stopped this".
+ */
+export function fromGeminiResponse(body: unknown): ModelAnswer {
+	const parsed = geminiResponseSchema.safeParse(body);
+	if (!parsed.success) {
+		throw new FusionError({
+			kind: 'invalid_response',
+			message: `the Gemini response is not a generateContent answer (${describeSchemaIssues(parsed.error)})`,
+			provider: 'google',
+		});
+	}
+	const response = parsed.data;
+	const candidate = response.candidates?.[0];
+	const common = {
+		id: response.responseId ?? undefined,
+		upstreamModel: response.modelVersion ?? undefined,
+		usage: convertGeminiUsage(response.usageMetadata),
+	};
+	if (candidate !== undefined) {
+		return {
+			...common,
+			content: textOfGeminiParts(candidate.content?.parts),
+			finishReason: mapGeminiFinishReason(candidate.finishReason),
+		};
+	}
+	if (geminiPromptBlockReason(response) !== undefined) {
+		return { ...common, content: '', finishReason: 'content_filter' };
+	}
+	throw new FusionError({
+		kind: 'invalid_response',
+		message: 'the Gemini response has no candidate and no block reason',
+		provider: 'google',
+	});
+}

@@ -1,0 +1,89 @@
+import type { ModelCallRequest } from '../provider-adapter';
+
+export interface GeminiTextPart {
+	text: string;
+}
+
+export interface GeminiContent {
+	role: 'user' | 'model';
+	parts: GeminiTextPart[];
+}
+
+export interface GeminiGenerationConfig {
+	maxOutputTokens?: number;
+	temperature?: number;
+	topP?: number;
+	stopSequences?: string[];
+	presencePenalty?: number;
+	frequencyPenalty?: number;
+}
+
+/** The body of `models/{model}:generateContent` (and `:streamGenerateContent`), as far as the engine sends it. */
+export interface GeminiGenerateContentRequest {
+	systemInstruction?: { parts: GeminiTextPart[] };
+	contents: GeminiContent[];
+	generationConfig?: GeminiGenerationConfig;
+}
+
+export interface GeminiRequestConversion {
+	body: GeminiGenerateContentRequest;
+	warnings: string[];
+}
+
+function generationConfigOf(request: ModelCallRequest): GeminiGenerationConfig | undefined {
+	const config: GeminiGenerationConfig = {};
+	if (request.max_tokens !== undefined) config.maxOutputTokens = request.max_tokens;
+	if (request.temperature !== undefined) config.temperature = request.temperature;
+	if (request.top_p !== undefined) config.topP = request.top_p;
+	if (request.stop !== undefined && request.stop.length > 0) config.stopSequences = [...request.stop];
+	// 0 is OpenAI's default and changes nothing, while Gemini 2.5 and later refuse any penalty field with a 400
+	// ("Penalty is not enabled for models/…"): sending an explicit 0 would fail a request that asks for nothing.
+	if (request.presence_penalty !== undefined && request.presence_penalty !== 0) {
+		config.presencePenalty = request.presence_penalty;
+	}
+	if (request.frequency_penalty !== undefined && request.frequency_penalty !== 0) {
+		config.frequencyPenalty = request.frequency_penalty;
+	}
+	return Object.keys(config).length === 0 ? undefined : config;
+}
+
+/**
+ * Translates the unified request into a Gemini generateContent body. Pure: the model and the stream flag go in the
+ * URL, which the adapter builds.
+ */
+export function toGeminiRequest(request: ModelCallRequest): GeminiRequestConversion {
+	const warnings: string[] = [];
+	const systemTexts: string[] = [];
+	const contents: GeminiContent[] = [];
+
+	request.messages.forEach((message, index) => {
+		// Gemini rejects a part whose text is empty ("required oneof field 'data' must have one initialized field").
+		if (message.content === '') {
+			warnings.push(`messages[${index}] (${message.role}) is empty and was not sent: Gemini refuses empty text`);
+			return;
+		}
+		if (message.role === 'system') {
+			systemTexts.push(message.content);
+			return;
+		}
+		const role = message.role === 'assistant' ? 'model' : 'user';
+		const previous = contents[contents.length - 1];
+		// Gemini expects turns to alternate; consecutive messages of one role become one turn with several parts.
+		if (previous !== undefined && previous.role === role) previous.parts.push({ text: message.content });
+		else contents.push({ role, parts: [{ text: message.content }] });
+	});
+
+	const systemText = systemTexts.join('\n\n');
+	const body: GeminiGenerateContentRequest = { contents };
+	if (contents.length === 0 && systemText !== '') {
+		// Gemini needs at least one turn in `contents`; a system-only prompt still deserves an answer.
+		contents.push({ role: 'user', parts: [{ text: systemText }] });
+		warnings.push('Gemini needs a user or assistant message; the system message was sent as the user message');
+	} else if (systemText !== '') {
+		body.systemInstruction = { parts: [{ text: systemText }] };
+	}
+
+	const generationConfig = generationConfigOf(request);
+	if (generationConfig !== undefined) body.generationConfig = generationConfig;
+	return { body, warnings };
+}
