@@ -45,11 +45,35 @@ const strategySpecSchema = z
 	})
 	.strict();
 
-const modelSpecSchema = z.union([modelId, z.array(modelId).min(1, 'must list at least one model'), strategySpecSchema], {
-	errorMap: (issue, ctx) =>
-		issue.code === 'invalid_union'
-			? { message: 'must be a model id, an array of model ids, or an object with "strategy" and "models"' }
-			: { message: ctx.defaultError },
+const modelListSchema = z.array(modelId).min(1, 'must list at least one model');
+
+/** For the type only: validation dispatches on the value's shape so each issue names the real field. */
+const modelSpecTypeSchema = z.union([modelId, modelListSchema, strategySpecSchema]);
+type ModelSpecValue = z.infer<typeof modelSpecTypeSchema>;
+
+function modelSchemaFor(value: unknown): z.ZodTypeAny | undefined {
+	if (typeof value === 'string') return modelId;
+	if (Array.isArray(value)) return modelListSchema;
+	if (value !== null && typeof value === 'object') return strategySpecSchema;
+	return undefined;
+}
+
+// A plain z.union would answer "invalid input" for any mistake inside a strategy object; dispatching on the
+// shape first keeps messages like "model.strategy must be one of …".
+const modelSpecSchema = z.unknown().transform((value, ctx): ModelSpecValue => {
+	if (value === undefined) {
+		ctx.addIssue({ code: z.ZodIssueCode.custom, message: 'is required' });
+		return z.NEVER;
+	}
+	const schema = modelSchemaFor(value);
+	if (schema === undefined) {
+		ctx.addIssue({ code: z.ZodIssueCode.custom, message: 'must be a model id, an array of model ids, or an object with "strategy" and "models"' });
+		return z.NEVER;
+	}
+	const result = schema.safeParse(value);
+	if (result.success) return result.data as ModelSpecValue;
+	for (const issue of result.error.issues) ctx.addIssue(issue);
+	return z.NEVER;
 });
 
 export const ROLES = ['system', 'user', 'assistant'] as const;
