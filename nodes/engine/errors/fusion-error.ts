@@ -58,6 +58,8 @@ export function errorKindFromHttpStatus(status: number): FusionErrorKind {
 const CONTEXT_LENGTH_PATTERNS = [
 	/context[_ ]length/i,
 	/context window/i,
+	// Anthropic: "input length and `max_tokens` exceed context limit".
+	/context limit/i,
 	/prompt is too long/i,
 	/maximum context/i,
 	/too many tokens/i,

@@ -4,12 +4,6 @@ import { anthropicErrorBodySchema, type AnthropicErrorBody } from './anthropic-a
 
 const MAX_TEXT_MESSAGE_LENGTH = 500;
 
-/**
- * Anthropic words an over-long prompt plus max_tokens as "input length and `max_tokens` exceed context limit",
- * which the shared patterns do not cover.
- */
-const ANTHROPIC_CONTEXT_LIMIT_PATTERN = /exceed context limit/i;
-
 /** The kind an Anthropic error type means; undefined leaves the decision to the HTTP status. */
 export function errorKindFromAnthropicErrorType(type: string, message: string): FusionErrorKind | undefined {
 	switch (type) {
@@ -31,9 +25,7 @@ export function errorKindFromAnthropicErrorType(type: string, message: string): 
 		case 'request_too_large':
 			return 'context_length';
 		case 'invalid_request_error':
-			return looksLikeContextLengthError(message) || ANTHROPIC_CONTEXT_LIMIT_PATTERN.test(message)
-				? 'context_length'
-				: 'bad_request';
+			return looksLikeContextLengthError(message) ? 'context_length' : 'bad_request';
 		default:
 			return undefined;
 	}

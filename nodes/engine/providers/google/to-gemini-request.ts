@@ -30,19 +30,24 @@ export interface GeminiRequestConversion {
 	warnings: string[];
 }
 
-function generationConfigOf(request: ModelCallRequest): GeminiGenerationConfig | undefined {
+/** Gemini 1.x and 2.0 honour penalties; 2.5 and later refuse the fields with a 400 ("Penalty is not enabled"). */
+const MODELS_WITH_PENALTIES = /^gemini-(1\.|2\.0)/;
+
+function generationConfigOf(request: ModelCallRequest, warnings: string[]): GeminiGenerationConfig | undefined {
 	const config: GeminiGenerationConfig = {};
 	if (request.max_tokens !== undefined) config.maxOutputTokens = request.max_tokens;
 	if (request.temperature !== undefined) config.temperature = request.temperature;
 	if (request.top_p !== undefined) config.topP = request.top_p;
 	if (request.stop !== undefined && request.stop.length > 0) config.stopSequences = [...request.stop];
-	// 0 is OpenAI's default and changes nothing, while Gemini 2.5 and later refuse any penalty field with a 400
-	// ("Penalty is not enabled for models/…"): sending an explicit 0 would fail a request that asks for nothing.
-	if (request.presence_penalty !== undefined && request.presence_penalty !== 0) {
-		config.presencePenalty = request.presence_penalty;
-	}
-	if (request.frequency_penalty !== undefined && request.frequency_penalty !== 0) {
-		config.frequencyPenalty = request.frequency_penalty;
+	// 0 is OpenAI's default and asks for nothing, so it is never sent (nor warned about).
+	const penalties = [
+		['presence_penalty', 'presencePenalty', request.presence_penalty],
+		['frequency_penalty', 'frequencyPenalty', request.frequency_penalty],
+	] as const;
+	for (const [name, field, value] of penalties) {
+		if (value === undefined || value === 0) continue;
+		if (MODELS_WITH_PENALTIES.test(request.model)) config[field] = value;
+		else warnings.push(`${name} is not supported by Google Gemini model ${request.model} and was not sent`);
 	}
 	return Object.keys(config).length === 0 ? undefined : config;
 }
@@ -83,7 +88,7 @@ export function toGeminiRequest(request: ModelCallRequest): GeminiRequestConvers
 		body.systemInstruction = { parts: [{ text: systemText }] };
 	}
 
-	const generationConfig = generationConfigOf(request);
+	const generationConfig = generationConfigOf(request, warnings);
 	if (generationConfig !== undefined) body.generationConfig = generationConfig;
 	return { body, warnings };
 }

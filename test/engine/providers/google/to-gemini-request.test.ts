@@ -46,6 +46,7 @@ describe('toGeminiRequest', () => {
 	it('maps every sampling setting to its generationConfig field', () => {
 		const { body, warnings } = toGeminiRequest(
 			request({
+				model: 'gemini-2.0-flash',
 				max_tokens: 256,
 				temperature: 0.3,
 				top_p: 0.9,
@@ -63,6 +64,15 @@ describe('toGeminiRequest', () => {
 			frequencyPenalty: -0.4,
 		});
 		expect(warnings).toEqual([]);
+	});
+
+	it('drops penalties with a warning for Gemini 2.5 and later, which refuse them', () => {
+		const { body, warnings } = toGeminiRequest(request({ presence_penalty: 0.5, frequency_penalty: -0.4 }));
+		expect(body).not.toHaveProperty('generationConfig');
+		expect(warnings).toEqual([
+			'presence_penalty is not supported by Google Gemini model gemini-2.5-flash and was not sent',
+			'frequency_penalty is not supported by Google Gemini model gemini-2.5-flash and was not sent',
+		]);
 	});
 
 	it('keeps a temperature of 0, which is a real setting', () => {
