@@ -1,0 +1,175 @@
+import { performance } from 'node:perf_hooks';
+import { errorKindFromHttpStatus, FusionError } from '../errors/fusion-error';
+import { redactSecrets } from '../errors/redact-secrets';
+import type { ResolvedModel } from '../models/resolve-model-id';
+import type { ModelAnswer, ModelCallRequest, ProviderConnection, ProviderDefinition } from '../providers/provider-adapter';
+import type { UnifiedChatRequest } from '../request/unified-request';
+import { assertSafeBaseUrl } from '../transport/base-url-guard';
+import { readSseStream } from '../transport/read-sse-stream';
+import { isRetryable, retryAfterMsFromHeaders, retryDelayMs, sleep, type RetryPolicy } from '../transport/retry-policy';
+import { describeTarget, fusionErrorFromTransportFailure, sendUpstream, type UpstreamResponse } from '../transport/send-upstream';
+import type { CallTimeouts } from '../transport/timeouts';
+import type { Attempt } from './chat-output';
+
+/** Gives the engine a provider's connection; throws a FusionError('auth') that says which credential is missing. */
+export type ConnectionResolver = (provider: ProviderDefinition) => Promise<ProviderConnection>;
+
+export interface CallSettings {
+	timeouts: CallTimeouts;
+	retry: RetryPolicy;
+	/** The execution's cancel signal: aborts in-flight calls and backoff waits. */
+	signal?: AbortSignal;
+	connectionFor: ConnectionResolver;
+}
+
+export interface ModelCallResult {
+	answer: ModelAnswer;
+	warnings: string[];
+}
+
+export function toModelCallRequest(request: UnifiedChatRequest, upstreamModel: string): ModelCallRequest {
+	return {
+		model: upstreamModel,
+		messages: request.messages,
+		max_tokens: request.max_tokens,
+		temperature: request.temperature,
+		top_p: request.top_p,
+		frequency_penalty: request.frequency_penalty,
+		presence_penalty: request.presence_penalty,
+		stop: typeof request.stop === 'string' ? [request.stop] : request.stop,
+		stream: request.stream === true,
+	};
+}
+
+async function readBodyText(response: UpstreamResponse): Promise<string> {
+	// Error bodies are small; a huge one is not worth keeping in a message.
+	const text = await response.body.text();
+	return text.length > 20_000 ? text.slice(0, 20_000) : text;
+}
+
+function parseJson(text: string): unknown {
+	try {
+		return JSON.parse(text);
+	} catch {
+		return undefined;
+	}
+}
+
+async function fusionErrorFromResponse(response: UpstreamResponse, provider: ProviderDefinition, url: string): Promise<FusionError> {
+	if (response.status >= 300 && response.status < 400) {
+		const location = response.headers.location;
+		return new FusionError({
+			kind: 'bad_request',
+			httpStatus: response.status,
+			message: `${provider.displayName} answered with a redirect (HTTP ${response.status}${typeof location === 'string' ? ` to ${describeTarget(location)}` : ''}); redirects are not followed with credentials attached: set the credential's Base URL to the final address`,
+		});
+	}
+	const text = await readBodyText(response);
+	const detail = provider.adapter.errorDetailFromBody(parseJson(text) ?? text);
+	return new FusionError({
+		kind: detail?.kind ?? errorKindFromHttpStatus(response.status),
+		httpStatus: response.status,
+		retryAfterMs: retryAfterMsFromHeaders(response.headers),
+		message: `${provider.displayName} answered HTTP ${response.status} from ${describeTarget(url)}${detail ? `: ${detail.message}` : ''}`,
+	});
+}
+
+async function readAnswer(response: UpstreamResponse, provider: ProviderDefinition, streamed: boolean): Promise<ModelAnswer> {
+	if (!streamed) {
+		const text = await response.body.text();
+		const body = parseJson(text);
+		if (body === undefined) {
+			throw new FusionError({ kind: 'invalid_response', message: `${provider.displayName} sent a response that is not JSON` });
+		}
+		return provider.adapter.fromChatResponse(body);
+	}
+	const assembler = provider.adapter.createStreamAssembler();
+	await readSseStream(response.body, (event) => {
+		assembler.push(event);
+	});
+	return assembler.finish();
+}
+
+/** One upstream call: build, send, read, translate. Throws a FusionError whose message holds no secret. */
+export async function callModelOnce(
+	target: ResolvedModel,
+	request: UnifiedChatRequest,
+	connection: ProviderConnection,
+	settings: CallSettings,
+): Promise<ModelCallResult> {
+	const { provider } = target;
+	assertSafeBaseUrl(connection.baseUrl, provider.displayName);
+	const built = provider.adapter.toChatRequest(toModelCallRequest(request, target.upstreamModel), connection);
+	const response = await sendUpstream(built.http, { timeouts: settings.timeouts, signal: settings.signal });
+	try {
+		if (response.status >= 300) throw await fusionErrorFromResponse(response, provider, built.http.url);
+		const answer = await readAnswer(response, provider, request.stream === true);
+		return { answer, warnings: built.warnings };
+	} catch (error) {
+		if (response.signal.aborted) throw response.abortReason();
+		throw fusionErrorFromTransportFailure(error, describeTarget(built.http.url), settings.timeouts);
+	} finally {
+		response.done();
+	}
+}
+
+function redacted(error: FusionError, secrets: Array<string | undefined>): FusionError {
+	const message = redactSecrets(error.message, secrets);
+	if (message === error.message) return error;
+	return new FusionError({ kind: error.kind, message, httpStatus: error.httpStatus, retryAfterMs: error.retryAfterMs });
+}
+
+function attemptFrom(target: ResolvedModel, startedAt: number, error?: FusionError): Attempt {
+	const attempt: Attempt = {
+		model: target.fusionId,
+		provider: target.provider.id,
+		status: error ? 'error' : 'ok',
+		latency_ms: Math.round(performance.now() - startedAt),
+	};
+	if (error) {
+		attempt.error = { type: error.kind, message: error.message };
+		if (error.httpStatus !== undefined) attempt.error.http_status = error.httpStatus;
+	}
+	return attempt;
+}
+
+/**
+ * Calls one model, retrying transient failures on it with backoff; every call is appended to `attempts`.
+ * Throws the last FusionError when the model cannot answer.
+ */
+export async function callModelWithRetries(
+	target: ResolvedModel,
+	request: UnifiedChatRequest,
+	settings: CallSettings,
+	attempts: Attempt[],
+): Promise<ModelCallResult> {
+	let connection: ProviderConnection;
+	try {
+		connection = await settings.connectionFor(target.provider);
+	} catch (error) {
+		const failure = error instanceof FusionError ? error : new FusionError({ kind: 'auth', message: String(error) });
+		attempts.push({ ...attemptFrom(target, performance.now(), failure), status: 'skipped', latency_ms: 0 });
+		throw failure;
+	}
+	const secrets = [connection.apiKey];
+	for (let retryIndex = 0; ; retryIndex++) {
+		const startedAt = performance.now();
+		try {
+			const result = await callModelOnce(target, request, connection, settings);
+			attempts.push(attemptFrom(target, startedAt));
+			return result;
+		} catch (thrown) {
+			const error = redacted(
+				thrown instanceof FusionError ? thrown : new FusionError({ kind: 'network', message: String(thrown) }),
+				secrets,
+			);
+			attempts.push(attemptFrom(target, startedAt, error));
+			if (retryIndex >= settings.retry.maxRetries || !isRetryable(error)) throw error;
+			const delay = retryDelayMs(error, retryIndex, settings.retry);
+			if (delay === undefined) throw error;
+			if (!(await sleep(delay, settings.signal))) {
+				throw new FusionError({ kind: 'cancelled', message: 'the execution was cancelled' });
+			}
+		}
+	}
+}

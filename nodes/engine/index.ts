@@ -1,0 +1,14 @@
+/** The engine's public surface: what the n8n nodes (and tests, and the benchmark) build on. */
+export { runChat, planRouting } from './chat/run-chat';
+export type { CallSettings, ConnectionResolver } from './chat/call-model';
+export type { Attempt, ChatCompletionOutput, FusionMetadata } from './chat/chat-output';
+export { AllModelsFailedError } from './errors/all-models-failed-error';
+export { FusionError, type FusionErrorKind } from './errors/fusion-error';
+export { redactSecrets } from './errors/redact-secrets';
+export { mapWithConcurrency } from './concurrency/map-with-concurrency';
+export { KNOWN_MODELS } from './catalog/seed-prices';
+export { PROVIDERS, providerById } from './providers/provider-registry';
+export type { ProviderConnection, ProviderDefinition, ProviderId } from './providers/provider-adapter';
+export { parseUnifiedRequest, type UnifiedChatRequest, type ChatMessage } from './request/unified-request';
+export { DEFAULT_RETRY_POLICY, type RetryPolicy } from './transport/retry-policy';
+export { timeoutsFromTotal, DEFAULT_TIMEOUTS } from './transport/timeouts';

@@ -1,0 +1,130 @@
+import { Agent, type Dispatcher } from 'undici';
+import { FusionError } from '../errors/fusion-error';
+import type { UpstreamHttpRequest } from '../providers/provider-adapter';
+import { lookupRefusingLinkLocal } from './base-url-guard';
+import { CONNECT_TIMEOUT_MS, type CallTimeouts } from './timeouts';
+
+/**
+ * One dispatcher for the whole n8n process: undici keeps a keep-alive pool per origin inside it, so items,
+ * retries and later executions reuse warm connections to each provider.
+ */
+const sharedAgent = new Agent({
+	keepAliveTimeout: 30_000,
+	keepAliveMaxTimeout: 120_000,
+	connect: { timeout: CONNECT_TIMEOUT_MS, lookup: lookupRefusingLinkLocal },
+});
+
+export interface UpstreamResponse {
+	status: number;
+	headers: Record<string, string | string[] | undefined>;
+	body: Dispatcher.ResponseData['body'];
+	/** Aborts the rest of the body (total timeout, cancellation) while it is being read. */
+	signal: AbortSignal;
+	/** Why `signal` fired, as a FusionError, for whoever is reading the body. */
+	abortReason(): FusionError;
+	/** Releases the total-timeout timer; call once the body has been read. */
+	done(): void;
+}
+
+export interface SendOptions {
+	timeouts: CallTimeouts;
+	/** The execution's cancel signal. */
+	signal?: AbortSignal;
+}
+
+/** Origin only: a base URL may carry user:password, and a message must never show it. */
+export function describeTarget(url: string): string {
+	try {
+		const parsed = new URL(url);
+		return `${parsed.protocol}//${parsed.host}${parsed.pathname}`;
+	} catch {
+		return 'the configured base URL';
+	}
+}
+
+/** Sends one HTTP request; no redirect is ever followed (the request carries credentials). */
+export async function sendUpstream(request: UpstreamHttpRequest, options: SendOptions): Promise<UpstreamResponse> {
+	const { timeouts } = options;
+	const controller = new AbortController();
+	const onCancel = () => controller.abort();
+	const totalTimer = setTimeout(() => controller.abort(), timeouts.totalMs);
+	let cancelled = false;
+	if (options.signal) {
+		if (options.signal.aborted) cancelled = true;
+		options.signal.addEventListener('abort', () => {
+			cancelled = true;
+			onCancel();
+		}, { once: true });
+	}
+	const target = describeTarget(request.url);
+	const abortReason = () =>
+		cancelled
+			? new FusionError({ kind: 'cancelled', message: 'the execution was cancelled' })
+			: new FusionError({
+					kind: 'timeout',
+					message: `no complete answer from ${target} within ${timeouts.totalMs / 1000} s (timeout)`,
+				});
+	const done = () => {
+		clearTimeout(totalTimer);
+		options.signal?.removeEventListener('abort', onCancel);
+	};
+	if (cancelled) {
+		done();
+		throw abortReason();
+	}
+	try {
+		const response = await sharedAgent.request({
+			origin: new URL(request.url).origin,
+			path: pathAndQuery(request.url),
+			method: request.method,
+			headers: request.body === undefined ? request.headers : { ...request.headers, 'content-type': 'application/json' },
+			body: request.body === undefined ? undefined : JSON.stringify(request.body),
+			signal: controller.signal,
+			headersTimeout: timeouts.firstByteMs,
+			bodyTimeout: timeouts.idleMs,
+		});
+		return {
+			status: response.statusCode,
+			headers: response.headers,
+			body: response.body,
+			signal: controller.signal,
+			abortReason,
+			done,
+		};
+	} catch (error) {
+		done();
+		throw controller.signal.aborted ? abortReason() : fusionErrorFromTransportFailure(error, target, timeouts);
+	}
+}
+
+function pathAndQuery(url: string): string {
+	const parsed = new URL(url);
+	return `${parsed.pathname}${parsed.search}`;
+}
+
+function errorCode(error: unknown): string | undefined {
+	if (error === null || typeof error !== 'object') return undefined;
+	const code = (error as { code?: unknown }).code;
+	if (typeof code === 'string') return code;
+	const cause = (error as { cause?: unknown }).cause;
+	return cause === undefined ? undefined : errorCode(cause);
+}
+
+/** Maps what undici or the socket threw to the engine's vocabulary, naming the host but never a secret. */
+export function fusionErrorFromTransportFailure(error: unknown, target: string, timeouts: CallTimeouts): FusionError {
+	if (error instanceof FusionError) return error;
+	const code = errorCode(error);
+	switch (code) {
+		case 'UND_ERR_CONNECT_TIMEOUT':
+			return new FusionError({ kind: 'timeout', message: `connecting to ${target} timed out after ${CONNECT_TIMEOUT_MS / 1000} s`, cause: error });
+		case 'UND_ERR_HEADERS_TIMEOUT':
+			return new FusionError({ kind: 'timeout', message: `${target} sent no response within ${timeouts.firstByteMs / 1000} s (first-byte timeout)`, cause: error });
+		case 'UND_ERR_BODY_TIMEOUT':
+			return new FusionError({ kind: 'timeout', message: `${target} went silent for ${timeouts.idleMs / 1000} s in the middle of its answer (idle timeout)`, cause: error });
+		case 'ELINKLOCAL':
+			return new FusionError({ kind: 'bad_request', message: error instanceof Error ? error.message : 'link-local address refused', cause: error });
+	}
+	// Anything else is the connection failing underneath us (refused, reset, DNS, TLS): worth a retry.
+	const detail = code ?? (error instanceof Error ? error.message : String(error));
+	return new FusionError({ kind: 'network', message: `could not reach ${target} (${detail})`, cause: error });
+}

@@ -1,0 +1,27 @@
+/** Per-call time limits. LLM answers take seconds to minutes, so undici's 300 s defaults are far too lax. */
+/** TCP + TLS handshake; one value for the shared connection pool. */
+export const CONNECT_TIMEOUT_MS = 10_000;
+
+export interface CallTimeouts {
+	/** From sending the request to the response headers (for a non-streamed call, most of the generation). */
+	firstByteMs: number;
+	/** The whole call, body included. */
+	totalMs: number;
+	/** Longest silence between two chunks of a streamed body. */
+	idleMs: number;
+}
+
+export const DEFAULT_TIMEOUTS: CallTimeouts = {
+	firstByteMs: 120_000,
+	totalMs: 180_000,
+	idleMs: 60_000,
+};
+
+/** Builds the limits from a single user-facing "timeout" (the whole call), keeping the others within it. */
+export function timeoutsFromTotal(totalMs: number): CallTimeouts {
+	return {
+		firstByteMs: Math.min(DEFAULT_TIMEOUTS.firstByteMs, totalMs),
+		totalMs,
+		idleMs: Math.min(DEFAULT_TIMEOUTS.idleMs, totalMs),
+	};
+}

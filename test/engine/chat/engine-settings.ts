@@ -1,0 +1,22 @@
+import type { CallSettings } from '../../../nodes/engine/chat/call-model';
+import { FusionError } from '../../../nodes/engine/errors/fusion-error';
+import type { ProviderConnection, ProviderId } from '../../../nodes/engine/providers/provider-adapter';
+import { DEFAULT_RETRY_POLICY } from '../../../nodes/engine/transport/retry-policy';
+import { DEFAULT_TIMEOUTS } from '../../../nodes/engine/transport/timeouts';
+
+/** Settings for engine tests: every provider points at the mock server, with fast retries. */
+export function settingsFor(
+	connections: Partial<Record<ProviderId, ProviderConnection>>,
+	overrides: Partial<CallSettings> = {},
+): CallSettings {
+	return {
+		timeouts: { ...DEFAULT_TIMEOUTS, firstByteMs: 5_000, totalMs: 10_000, idleMs: 5_000 },
+		retry: { ...DEFAULT_RETRY_POLICY, baseDelayMs: 10, maxDelayMs: 50 },
+		connectionFor: async (provider) => {
+			const connection = connections[provider.id];
+			if (connection === undefined) throw new FusionError({ kind: 'auth', message: `no ${provider.displayName} credential` });
+			return connection;
+		},
+		...overrides,
+	};
+}

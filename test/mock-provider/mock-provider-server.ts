@@ -1,0 +1,171 @@
+import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+import { simulateProviderReply } from './provider-simulator';
+
+export interface RecordedRequest {
+	method: string;
+	/** Path and query string, exactly as received. */
+	path: string;
+	headers: IncomingHttpHeaders;
+	/** Parsed JSON when the body was JSON, else the raw text ('' for none). */
+	body: unknown;
+}
+
+export interface SseEvent {
+	event?: string;
+	data: string;
+}
+
+/** What the server answers to one request. */
+export type MockReply =
+	| { status?: number; headers?: Record<string, string>; json: unknown; delayMs?: number }
+	| { status?: number; headers?: Record<string, string>; text: string; delayMs?: number }
+	| {
+			status?: number;
+			headers?: Record<string, string>;
+			sse: SseEvent[];
+			delayMs?: number;
+			/** Pause between events, to make a stream observable or stall it. */
+			eventDelayMs?: number;
+			/** Destroy the connection after this many events: a cut stream. */
+			cutAfterEvents?: number;
+			/** Raw lines (comments such as OpenRouter's keep-alives) written before the first event. */
+			preamble?: string[];
+	  }
+	| { destroySocket: true }
+	| { hang: true };
+
+type Route = { matcher: string | RegExp; replies: MockReply[] };
+
+/**
+ * A provider on loopback: real HTTP over real sockets. Tests script replies per path (recorded real bodies
+ * and streams); anything unscripted is answered by the simulator in the wire format the path belongs to.
+ */
+export class MockProviderServer {
+	readonly requests: RecordedRequest[] = [];
+	private readonly routes: Route[] = [];
+	private readonly sockets = new Set<Socket>();
+
+	private constructor(
+		private readonly server: Server,
+		readonly url: string,
+	) {}
+
+	static async start(): Promise<MockProviderServer> {
+		let instance: MockProviderServer | undefined;
+		const server = createServer((request, response) => {
+			void instance?.handle(request, response);
+		});
+		server.keepAliveTimeout = 5_000;
+		await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+		const { port } = server.address() as AddressInfo;
+		instance = new MockProviderServer(server, `http://127.0.0.1:${port}`);
+		server.on('connection', (socket) => {
+			instance?.sockets.add(socket);
+			socket.on('close', () => instance?.sockets.delete(socket));
+		});
+		return instance;
+	}
+
+	/** Queues replies for requests whose path contains `matcher` (or matches it); used once each, in order. */
+	reply(matcher: string | RegExp, ...replies: MockReply[]): this {
+		this.routes.push({ matcher, replies: [...replies] });
+		return this;
+	}
+
+	requestsTo(matcher: string | RegExp): RecordedRequest[] {
+		return this.requests.filter((request) => matches(matcher, request.path));
+	}
+
+	reset(): void {
+		this.requests.length = 0;
+		this.routes.length = 0;
+	}
+
+	async close(): Promise<void> {
+		for (const socket of this.sockets) socket.destroy();
+		await new Promise<void>((resolve) => this.server.close(() => resolve()));
+	}
+
+	private nextReply(path: string): MockReply | undefined {
+		for (const route of this.routes) {
+			if (route.replies.length > 0 && matches(route.matcher, path)) return route.replies.shift();
+		}
+		return undefined;
+	}
+
+	private async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+		const text = await readBody(request);
+		const recorded: RecordedRequest = {
+			method: request.method ?? 'GET',
+			path: request.url ?? '/',
+			headers: request.headers,
+			body: parseJsonOrText(text),
+		};
+		this.requests.push(recorded);
+		const reply = this.nextReply(recorded.path) ?? simulateProviderReply(recorded);
+		await send(reply, request, response);
+	}
+}
+
+function matches(matcher: string | RegExp, path: string): boolean {
+	return typeof matcher === 'string' ? path.includes(matcher) : matcher.test(path);
+}
+
+async function readBody(request: IncomingMessage): Promise<string> {
+	const chunks: Buffer[] = [];
+	for await (const chunk of request) chunks.push(chunk as Buffer);
+	return Buffer.concat(chunks).toString('utf8');
+}
+
+function parseJsonOrText(text: string): unknown {
+	if (text === '') return '';
+	try {
+		return JSON.parse(text);
+	} catch {
+		return text;
+	}
+}
+
+const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function send(reply: MockReply, request: IncomingMessage, response: ServerResponse): Promise<void> {
+	if ('hang' in reply) {
+		request.socket.on('close', () => response.destroy());
+		return;
+	}
+	if ('destroySocket' in reply) {
+		request.socket.destroy();
+		return;
+	}
+	if (reply.delayMs) await wait(reply.delayMs);
+	if (response.destroyed) return;
+	const status = reply.status ?? 200;
+	if ('json' in reply) {
+		response.writeHead(status, { 'content-type': 'application/json', ...reply.headers });
+		response.end(JSON.stringify(reply.json));
+		return;
+	}
+	if ('text' in reply) {
+		response.writeHead(status, { 'content-type': 'text/plain', ...reply.headers });
+		response.end(reply.text);
+		return;
+	}
+	response.writeHead(status, {
+		'content-type': 'text/event-stream',
+		'cache-control': 'no-cache',
+		...reply.headers,
+	});
+	response.flushHeaders();
+	for (const line of reply.preamble ?? []) response.write(`${line}\n\n`);
+	for (const [index, event] of reply.sse.entries()) {
+		if (reply.cutAfterEvents !== undefined && index >= reply.cutAfterEvents) {
+			response.socket?.destroy();
+			return;
+		}
+		if (reply.eventDelayMs && index > 0) await wait(reply.eventDelayMs);
+		if (response.destroyed) return;
+		response.write(`${event.event ? `event: ${event.event}\n` : ''}data: ${event.data}\n\n`);
+	}
+	response.end();
+}
