@@ -45,7 +45,8 @@ export class FusionError extends Error {
 
 /** The kind an HTTP status means when the provider's body says nothing more precise. */
 export function errorKindFromHttpStatus(status: number): FusionErrorKind {
-	if (status === 401 || status === 403) return 'auth';
+	// 402 is a billing failure: like a bad key, retrying cannot help and another provider may work.
+	if (status === 401 || status === 402 || status === 403) return 'auth';
 	if (status === 404) return 'not_found';
 	if (status === 408) return 'timeout';
 	if (status === 413) return 'context_length';

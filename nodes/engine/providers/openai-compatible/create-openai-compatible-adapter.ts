@@ -1,0 +1,21 @@
+import type { ProviderAdapter } from '../provider-adapter';
+import { openAiCompatibleHeaders, openAiCompatibleUrl, type OpenAiCompatibleConfig } from './openai-compatible-config';
+import { openAiCompatibleErrorDetailFromBody } from './openai-compatible-error';
+import { createOpenAiCompatibleStreamAssembler } from './openai-compatible-stream-assembler';
+import { fromOpenAiCompatibleResponse } from './from-openai-compatible-response';
+import { toOpenAiCompatibleRequest } from './to-openai-compatible-request';
+
+/** One adapter for every OpenAI-compatible provider; what differs between them is the config. */
+export function createOpenAiCompatibleAdapter(config: OpenAiCompatibleConfig): ProviderAdapter {
+	return {
+		toChatRequest: (request, connection) => toOpenAiCompatibleRequest(request, connection, config),
+		fromChatResponse: fromOpenAiCompatibleResponse,
+		createStreamAssembler: createOpenAiCompatibleStreamAssembler,
+		errorDetailFromBody: openAiCompatibleErrorDetailFromBody,
+		toModelListRequest: (connection) => ({
+			method: 'GET',
+			url: openAiCompatibleUrl(config, connection, config.modelListPath),
+			headers: { ...openAiCompatibleHeaders(config, connection), accept: 'application/json' },
+		}),
+	};
+}

@@ -1,0 +1,61 @@
+import { FusionError } from '../../errors/fusion-error';
+import type { ModelAnswer, Usage } from '../provider-adapter';
+import {
+	describeSchemaIssues,
+	openAiChatResponseSchema,
+	openAiErrorFieldSchema,
+	type OpenAiContent,
+	type OpenAiUsage,
+} from './openai-api-schemas';
+import { fusionErrorFromInBandError } from './openai-compatible-error';
+import { mapOpenAiFinishReason } from './map-openai-finish-reason';
+
+/** The answer text of a message or delta: the string, or the `text` parts (Mistral's thinking parts are not answer). */
+export function openAiContentText(content: OpenAiContent): string {
+	if (content === null || content === undefined) return '';
+	if (typeof content === 'string') return content;
+	return content.map((part) => (part.type === 'text' && typeof part.text === 'string' ? part.text : '')).join('');
+}
+
+export function convertOpenAiUsage(usage: OpenAiUsage): Usage {
+	return {
+		prompt_tokens: usage.prompt_tokens,
+		completion_tokens: usage.completion_tokens,
+		total_tokens: usage.total_tokens ?? usage.prompt_tokens + usage.completion_tokens,
+	};
+}
+
+/** OpenRouter's `usage.cost`, in USD; other providers send none (xAI's `cost_in_usd_ticks` is not in USD). */
+export function reportedCostUsd(usage: OpenAiUsage | null | undefined): number | undefined {
+	const cost = usage?.cost;
+	return typeof cost === 'number' && Number.isFinite(cost) ? cost : undefined;
+}
+
+/** Validates and translates a non-streamed chat.completion body. */
+export function fromOpenAiCompatibleResponse(body: unknown): ModelAnswer {
+	// OpenRouter answers some failures met after routing with a 200 whose body holds only an error.
+	if (typeof body === 'object' && body !== null && !('choices' in body) && 'error' in body) {
+		const error = openAiErrorFieldSchema.safeParse(body.error);
+		if (error.success) throw fusionErrorFromInBandError(error.data);
+	}
+	const parsed = openAiChatResponseSchema.safeParse(body);
+	if (!parsed.success) {
+		throw new FusionError({
+			kind: 'invalid_response',
+			message: `the response is not a chat completion (${describeSchemaIssues(parsed.error)})`,
+		});
+	}
+	const { id, created, model, choices, usage } = parsed.data;
+	const [choice] = choices;
+	const answer: ModelAnswer = {
+		content: openAiContentText(choice.message.content),
+		finishReason: mapOpenAiFinishReason(choice.finish_reason),
+	};
+	if (id !== null && id !== undefined) answer.id = id;
+	if (created !== null && created !== undefined) answer.created = created;
+	if (model !== null && model !== undefined) answer.upstreamModel = model;
+	if (usage !== null && usage !== undefined) answer.usage = convertOpenAiUsage(usage);
+	const cost = reportedCostUsd(usage);
+	if (cost !== undefined) answer.reportedCostUsd = cost;
+	return answer;
+}

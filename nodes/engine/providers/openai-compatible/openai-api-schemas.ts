@@ -1,0 +1,109 @@
+import { z, type ZodError } from 'zod';
+
+/*
+ * OpenAI's chat/completions wire types, as far as the engine reads them, shared by every OpenAI-compatible
+ * provider. Objects strip unknown fields, so each provider's extras (reasoning_content, x_groq, obfuscation,
+ * system_fingerprint, service_tier, …) pass; the fields we read are checked exactly.
+ */
+
+const tokenCount = z.number().int().nonnegative();
+
+export const openAiUsageSchema = z.object({
+	prompt_tokens: tokenCount,
+	completion_tokens: tokenCount,
+	/** Some self-hosted servers leave it out; it is then the sum. */
+	total_tokens: tokenCount.optional(),
+	/** OpenRouter's charge for the call in USD; read only when it is a number. */
+	cost: z.unknown().optional(),
+});
+export type OpenAiUsage = z.infer<typeof openAiUsageSchema>;
+
+/** Mistral's reasoning models send content as parts: `text` parts are the answer, `thinking` parts are not. */
+const contentPartSchema = z
+	.object({ type: z.string(), text: z.unknown().optional() })
+	.refine((part) => part.type !== 'text' || typeof part.text === 'string', {
+		message: 'a text part must carry a "text" string',
+	});
+export const openAiContentSchema = z.union([z.string(), z.array(contentPartSchema)]).nullish();
+export type OpenAiContent = z.infer<typeof openAiContentSchema>;
+
+export const openAiChatResponseSchema = z.object({
+	id: z.string().nullish(),
+	created: z.number().nullish(),
+	model: z.string().nullish(),
+	choices: z
+		.array(
+			z.object({
+				message: z.object({ content: openAiContentSchema }),
+				finish_reason: z.string().nullish(),
+			}),
+		)
+		.min(1, 'must hold at least one choice'),
+	usage: openAiUsageSchema.nullish(),
+});
+export type OpenAiChatResponse = z.infer<typeof openAiChatResponseSchema>;
+
+/** The error object of `{error: {...}}`; OpenRouter's `code` is a number (the HTTP status), OpenAI's a string. */
+export const openAiErrorObjectSchema = z.object({
+	message: z.string(),
+	type: z.string().nullish(),
+	code: z.union([z.string(), z.number()]).nullish(),
+	param: z.string().nullish(),
+});
+export type OpenAiErrorObject = z.infer<typeof openAiErrorObjectSchema>;
+/** The `error` field: the object, or a bare string from some proxies. */
+export const openAiErrorFieldSchema = z.union([openAiErrorObjectSchema, z.string()]);
+export type OpenAiErrorField = z.infer<typeof openAiErrorFieldSchema>;
+
+export const openAiChatChunkSchema = z.object({
+	id: z.string().nullish(),
+	created: z.number().nullish(),
+	model: z.string().nullish(),
+	// The include_usage chunk has an empty array; an error chunk may have none at all.
+	choices: z
+		.array(
+			z.object({
+				delta: z.object({ content: openAiContentSchema }).nullish(),
+				finish_reason: z.string().nullish(),
+			}),
+		)
+		.nullish(),
+	usage: openAiUsageSchema.nullish(),
+	/** OpenRouter (and Groq, vLLM) report a failure met after the 200 status as a chunk with an `error`. */
+	error: openAiErrorFieldSchema.optional(),
+});
+export type OpenAiChatChunk = z.infer<typeof openAiChatChunkSchema>;
+
+/** One item of a FastAPI/pydantic validation failure (Mistral's 422). */
+const validationItemSchema = z.object({
+	loc: z.array(z.union([z.string(), z.number()])).optional(),
+	msg: z.string(),
+});
+export const validationDetailSchema = z.union([z.string(), z.array(validationItemSchema)]);
+export type ValidationDetail = z.infer<typeof validationDetailSchema>;
+
+/** The error bodies of OpenAI-style APIs, tried in this order. */
+export const openAiErrorBodySchema = z.union([
+	// OpenAI, Azure, Groq, xAI, DeepSeek, Together, OpenRouter, Ollama.
+	z.object({ error: openAiErrorFieldSchema }),
+	// Mistral: `message` is a text, a {detail} object, or the detail array itself; `code` a string or number.
+	z.object({
+		object: z.string().refine((value) => value.toLowerCase() === 'error', { message: 'must be "error"' }),
+		message: z.union([z.string(), z.object({ detail: validationDetailSchema }), z.array(validationItemSchema)]),
+		type: z.string().nullish(),
+		code: z.union([z.string(), z.number()]).nullish(),
+	}),
+	// A bare FastAPI validation failure.
+	z.object({ detail: validationDetailSchema }),
+	// `{"message": "Unauthorized"}` (Mistral's gateway).
+	z.object({ message: z.string() }),
+]);
+export type OpenAiErrorBody = z.infer<typeof openAiErrorBodySchema>;
+
+/** "choices: must hold at least one choice; usage.prompt_tokens: Required" — for invalid_response messages. */
+export function describeSchemaIssues(error: ZodError): string {
+	return error.issues
+		.slice(0, 3)
+		.map((issue) => (issue.path.length === 0 ? issue.message : `${issue.path.join('.')}: ${issue.message}`))
+		.join('; ');
+}

@@ -1,0 +1,74 @@
+import type { ModelCallRequest, ProviderConnection } from '../provider-adapter';
+
+/** Our sampling settings that some providers or models refuse (or silently ignore). */
+export type SamplingParameter = keyof Pick<
+	ModelCallRequest,
+	'temperature' | 'top_p' | 'frequency_penalty' | 'presence_penalty' | 'stop'
+>;
+
+/**
+ * `max_completion_tokens` is OpenAI's current name (its reasoning models reject `max_tokens`); most compatible
+ * APIs only know `max_tokens`, and some (Mistral) reject the other name.
+ */
+export type TokenLimitField = 'max_tokens' | 'max_completion_tokens';
+
+/** `bearer`: `Authorization: Bearer <key>`; `api-key`: Azure's `api-key: <key>`. */
+export type AuthStyle = 'bearer' | 'api-key';
+
+/** What differs for some of a provider's models. */
+export interface ModelRule {
+	/** The upstream model names (Azure: deployment names) it applies to; absent, every model. */
+	models?: RegExp;
+	/** Left out of the request, with a warning. */
+	unsupportedParameters?: readonly SamplingParameter[];
+	/** Replaces the provider's token-limit field. */
+	tokenLimitField?: TokenLimitField;
+	/** Why, for the warning: "xAI reasoning models reject it". */
+	reason: string;
+}
+
+/** Everything that makes one OpenAI-compatible provider differ from another: data, no code. */
+export interface OpenAiCompatibleConfig {
+	/** The chat path under the base URL; `{model}` stands for the URL-encoded upstream model name. */
+	chatPath: string;
+	modelListPath: string;
+	/** Set for APIs versioned by an `api-version` query parameter (Azure): the version used when the credential names none. */
+	defaultApiVersion?: string;
+	/** False where the model is already in the path (an Azure deployment). */
+	modelInBody: boolean;
+	auth: AuthStyle;
+	tokenLimitField: TokenLimitField;
+	/** Sends `stream_options: {include_usage: true}`: without it OpenAI's streams carry no usage. */
+	streamUsageOption: boolean;
+	/** Every matching rule's parameters are dropped; the first matching token-limit field wins. */
+	modelRules?: readonly ModelRule[];
+	/** Fixed headers on every request (app attribution). */
+	headers?: Readonly<Record<string, string>>;
+}
+
+/** Blank keys count as none: an optional credential field left empty is not a key. */
+function apiKeyOf(connection: ProviderConnection): string | undefined {
+	const key = connection.apiKey?.trim();
+	return key === undefined || key === '' ? undefined : key;
+}
+
+/** The auth header and the provider's fixed headers; without a key no auth header, so the provider says what is missing. */
+export function openAiCompatibleHeaders(config: OpenAiCompatibleConfig, connection: ProviderConnection): Record<string, string> {
+	const key = apiKeyOf(connection);
+	const auth: Record<string, string> =
+		key === undefined ? {} : config.auth === 'bearer' ? { authorization: `Bearer ${key}` } : { 'api-key': key };
+	return { ...config.headers, ...auth };
+}
+
+/** `baseUrl + path`, with `{model}` filled in and `api-version` added where the provider is versioned so. */
+export function openAiCompatibleUrl(
+	config: OpenAiCompatibleConfig,
+	connection: ProviderConnection,
+	path: string,
+	model?: string,
+): string {
+	const filled = model === undefined ? path : path.replace('{model}', encodeURIComponent(model));
+	if (config.defaultApiVersion === undefined) return `${connection.baseUrl}${filled}`;
+	const version = connection.apiVersion?.trim() || config.defaultApiVersion;
+	return `${connection.baseUrl}${filled}?api-version=${encodeURIComponent(version)}`;
+}

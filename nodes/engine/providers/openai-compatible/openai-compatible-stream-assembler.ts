@@ -1,0 +1,79 @@
+import { FusionError } from '../../errors/fusion-error';
+import type { ModelAnswer, ServerSentEvent, StreamAssembler } from '../provider-adapter';
+import { describeSchemaIssues, openAiChatChunkSchema, type OpenAiUsage } from './openai-api-schemas';
+import { fusionErrorFromInBandError } from './openai-compatible-error';
+import { convertOpenAiUsage, openAiContentText, reportedCostUsd } from './from-openai-compatible-response';
+import { mapOpenAiFinishReason } from './map-openai-finish-reason';
+
+/** OpenAI-style streams end with this sentinel instead of JSON. */
+const DONE = '[DONE]';
+
+function parseChunk(data: string): unknown {
+	try {
+		return JSON.parse(data);
+	} catch (error) {
+		throw new FusionError({
+			kind: 'invalid_response',
+			message: `the stream sent an event that is not JSON: ${data.slice(0, 100)}`,
+			cause: error,
+		});
+	}
+}
+
+/**
+ * Assembles one streamed chat/completions answer from its chunks: content deltas appended (reasoning is not
+ * answer text), the last finish_reason kept, usage taken from whichever chunk carries it (a separate
+ * include_usage chunk with no choices, or the last content chunk as Mistral, DeepSeek and Groq send it).
+ */
+export function createOpenAiCompatibleStreamAssembler(): StreamAssembler {
+	let id: string | undefined;
+	let created: number | undefined;
+	let upstreamModel: string | undefined;
+	let usage: OpenAiUsage | undefined;
+	let finishReason: string | undefined;
+	let content = '';
+
+	return {
+		push(event: ServerSentEvent): string {
+			const data = event.data.trim();
+			// Blank data is a keep-alive, not a chunk.
+			if (data === DONE || data === '') return '';
+			const parsed = openAiChatChunkSchema.safeParse(parseChunk(data));
+			if (!parsed.success) {
+				throw new FusionError({
+					kind: 'invalid_response',
+					message: `the stream sent a malformed chunk (${describeSchemaIssues(parsed.error)})`,
+				});
+			}
+			const chunk = parsed.data;
+			if (chunk.error !== undefined) throw fusionErrorFromInBandError(chunk.error);
+			id ??= chunk.id ?? undefined;
+			created ??= chunk.created ?? undefined;
+			upstreamModel ??= chunk.model ?? undefined;
+			if (chunk.usage !== null && chunk.usage !== undefined) usage = chunk.usage;
+			const choice = chunk.choices?.[0];
+			if (choice === undefined) return '';
+			if (choice.finish_reason !== null && choice.finish_reason !== undefined) finishReason = choice.finish_reason;
+			const text = openAiContentText(choice.delta?.content);
+			content += text;
+			return text;
+		},
+
+		finish(): ModelAnswer {
+			if (finishReason === undefined) {
+				throw new FusionError({
+					kind: 'network',
+					message: 'the stream ended before a finish reason; the answer is incomplete',
+				});
+			}
+			const answer: ModelAnswer = { content, finishReason: mapOpenAiFinishReason(finishReason) };
+			if (id !== undefined) answer.id = id;
+			if (created !== undefined) answer.created = created;
+			if (upstreamModel !== undefined) answer.upstreamModel = upstreamModel;
+			if (usage !== undefined) answer.usage = convertOpenAiUsage(usage);
+			const cost = reportedCostUsd(usage);
+			if (cost !== undefined) answer.reportedCostUsd = cost;
+			return answer;
+		},
+	};
+}
