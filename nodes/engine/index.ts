@@ -6,7 +6,29 @@ export { AllModelsFailedError } from './errors/all-models-failed-error';
 export { FusionError, type FusionErrorKind } from './errors/fusion-error';
 export { redactSecrets } from './errors/redact-secrets';
 export { mapWithConcurrency } from './concurrency/map-with-concurrency';
-export { KNOWN_MODELS } from './catalog/seed-prices';
+export {
+	MODEL_CAPABILITIES,
+	QUALITY_BENCHMARK,
+	type CatalogModel,
+	type CatalogModelData,
+	type ModelCapabilities,
+	type ModelCapability,
+	type ModelPricing,
+	type ProviderCatalogData,
+} from './catalog/catalog-types';
+export { CATALOG_MODELS, PROVIDER_CATALOGS, findCatalogModel, matchCatalogModel, type CatalogMatch } from './catalog/model-catalog';
+export { listLiveModels, type ListingError, type LiveListing, type LiveListSettings } from './catalog/list-live-models';
+export {
+	estimateLatency,
+	queryCatalog,
+	queryLiveModels,
+	type LatencyEstimate,
+	type ModelListItem,
+	type ModelQuery,
+	type ModelQueryResult,
+	type ModelSortKey,
+	type ProviderListingError,
+} from './catalog/query-models';
 export { PROVIDERS, providerById } from './providers/provider-registry';
 export type { ProviderConnection, ProviderDefinition, ProviderId } from './providers/provider-adapter';
 export { parseUnifiedRequest, type UnifiedChatRequest, type ChatMessage } from './request/unified-request';

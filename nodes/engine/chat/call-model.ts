@@ -1,5 +1,5 @@
 import { performance } from 'node:perf_hooks';
-import { errorKindFromHttpStatus, FusionError } from '../errors/fusion-error';
+import { errorKindFromHttpStatus, FusionError, type FusionErrorKind } from '../errors/fusion-error';
 import { redactSecrets } from '../errors/redact-secrets';
 import type { ResolvedModel } from '../models/resolve-model-id';
 import type { ModelAnswer, ModelCallRequest, ProviderConnection, ProviderDefinition } from '../providers/provider-adapter';
@@ -9,6 +9,7 @@ import { readSseStream } from '../transport/read-sse-stream';
 import { isRetryable, retryAfterMsFromHeaders, retryDelayMs, sleep, type RetryPolicy } from '../transport/retry-policy';
 import { describeTarget, fusionErrorFromTransportFailure, sendUpstream, type UpstreamResponse } from '../transport/send-upstream';
 import type { CallTimeouts } from '../transport/timeouts';
+import { modelStats } from '../stats/model-stats';
 import type { Attempt } from './chat-output';
 
 /** Gives the engine a provider's connection; throws a FusionError('auth') that says which credential is missing. */
@@ -113,6 +114,18 @@ export async function callModelOnce(
 	}
 }
 
+/** Failures that say something about the model's health, not about the request or the user's cancel. */
+const COUNTS_AGAINST_MODEL: ReadonlySet<FusionErrorKind> = new Set([
+	'auth',
+	'rate_limit',
+	'overloaded',
+	'server',
+	'timeout',
+	'network',
+	'invalid_response',
+	'not_found',
+]);
+
 function redacted(error: FusionError, secrets: Array<string | undefined>): FusionError {
 	const message = redactSecrets(error.message, secrets);
 	if (message === error.message) return error;
@@ -156,7 +169,9 @@ export async function callModelWithRetries(
 		const startedAt = performance.now();
 		try {
 			const result = await callModelOnce(target, request, connection, settings);
-			attempts.push(attemptFrom(target, startedAt));
+			const attempt = attemptFrom(target, startedAt);
+			attempts.push(attempt);
+			modelStats.recordSuccess(target.fusionId, attempt.latency_ms);
 			return result;
 		} catch (thrown) {
 			const error = redacted(
@@ -164,6 +179,7 @@ export async function callModelWithRetries(
 				secrets,
 			);
 			attempts.push(attemptFrom(target, startedAt, error));
+			if (COUNTS_AGAINST_MODEL.has(error.kind)) modelStats.recordFailure(target.fusionId);
 			if (retryIndex >= settings.retry.maxRetries || !isRetryable(error)) throw error;
 			const delay = retryDelayMs(error, retryIndex, settings.retry);
 			if (delay === undefined) throw error;

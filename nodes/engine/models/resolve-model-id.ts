@@ -1,4 +1,5 @@
-import { KNOWN_MODELS, type ModelPricing } from '../catalog/seed-prices';
+import type { CatalogModel, ModelPricing } from '../catalog/catalog-types';
+import { matchCatalogModel } from '../catalog/model-catalog';
 import { FusionError } from '../errors/fusion-error';
 import type { ProviderDefinition } from '../providers/provider-adapter';
 import { PROVIDERS, providerForPrefix } from '../providers/provider-registry';
@@ -9,17 +10,18 @@ export interface ResolvedModel {
 	provider: ProviderDefinition;
 	/** What the provider is sent as `model` (or Azure's deployment). */
 	upstreamModel: string;
+	/** USD per 1K tokens from the bundled catalog; undefined for a model it does not know. */
 	pricing?: ModelPricing;
+	/** The catalog's entry (quality score, latency estimate, limits), when it knows the model. */
+	catalog?: CatalogModel;
 }
-
-const knownById = new Map(KNOWN_MODELS.map((model) => [model.id, model]));
 
 const PREFIX_LIST = PROVIDERS.flatMap((provider) => provider.modelPrefixes).join(', ');
 
 /**
  * `provider/model`: the prefix up to the first slash picks the provider, the rest is the provider's own
- * model name (so `openrouter/anthropic/claude-3-opus` sends `anthropic/claude-3-opus`), unless the price
- * table maps a well-known alias to the provider's dated name.
+ * model name (so `openrouter/anthropic/claude-3-opus` sends `anthropic/claude-3-opus`), unless the catalog
+ * maps the id to the provider's dated name (`anthropic/claude-3-opus` sends `claude-3-opus-20240229`).
  */
 export function resolveModelId(modelId: string): ResolvedModel {
 	const slash = modelId.indexOf('/');
@@ -32,6 +34,8 @@ export function resolveModelId(modelId: string): ResolvedModel {
 			message: `Model "${modelId}" does not start with a known provider; use one of ${PREFIX_LIST} followed by the model name, e.g. "openai/gpt-4o-mini"`,
 		});
 	}
-	const known = knownById.get(modelId);
-	return { fusionId: modelId, provider, upstreamModel: known?.upstream ?? name, pricing: known?.pricing };
+	const match = matchCatalogModel(modelId);
+	// An alias or the provider's own name is already what the provider expects; only the entry's id is mapped.
+	const upstreamModel = match?.via === 'id' ? match.model.upstreamModel : name;
+	return { fusionId: modelId, provider, upstreamModel, pricing: match?.model.pricing, catalog: match?.model };
 }

@@ -1,0 +1,130 @@
+import type { ConnectionResolver } from '../chat/call-model';
+import { errorKindFromHttpStatus, FusionError, type FusionErrorKind } from '../errors/fusion-error';
+import { redactSecrets } from '../errors/redact-secrets';
+import type { ProviderConnection, ProviderDefinition, ProviderId, UpstreamHttpRequest } from '../providers/provider-adapter';
+import { assertSafeBaseUrl } from '../transport/base-url-guard';
+import { describeTarget, fusionErrorFromTransportFailure, sendUpstream } from '../transport/send-upstream';
+import type { CallTimeouts } from '../transport/timeouts';
+import { fromAnthropicModelList } from './model-lists/from-anthropic-model-list';
+import { fromGeminiModelList } from './model-lists/from-gemini-model-list';
+import { fromMistralModelList } from './model-lists/from-mistral-model-list';
+import { fromOpenAiModelList } from './model-lists/from-openai-model-list';
+import { fromOpenRouterModelList } from './model-lists/from-openrouter-model-list';
+import { fromTogetherModelList } from './model-lists/from-together-model-list';
+import type { ListedModel, ModelListPage } from './model-lists/listed-model';
+
+/** How to read one provider's list, and where its next page is. */
+interface ModelListFormat {
+	parse(body: unknown, provider: ProviderDefinition): ModelListPage;
+	nextPageUrl?(url: string, cursor: string): string;
+}
+
+function withQuery(url: string, parameters: Record<string, string>): string {
+	const next = new URL(url);
+	for (const [name, value] of Object.entries(parameters)) next.searchParams.set(name, value);
+	return next.toString();
+}
+
+const OPENAI_FORMAT: ModelListFormat = { parse: (body, provider) => fromOpenAiModelList(body, provider.displayName) };
+
+const LIST_FORMATS: Partial<Record<ProviderId, ModelListFormat>> = {
+	// Anthropic's pages hold 20 models by default; 1000 is its documented maximum.
+	anthropic: { parse: fromAnthropicModelList, nextPageUrl: (url, cursor) => withQuery(url, { after_id: cursor, limit: '1000' }) },
+	google: { parse: fromGeminiModelList, nextPageUrl: (url, cursor) => withQuery(url, { pageToken: cursor }) },
+	mistral: { parse: fromMistralModelList },
+	openrouter: { parse: fromOpenRouterModelList },
+	together: { parse: fromTogetherModelList },
+};
+
+/** A runaway cursor must not keep the node busy: no provider lists anywhere near this many pages. */
+const MAX_PAGES = 20;
+
+export interface LiveListSettings {
+	timeouts: CallTimeouts;
+	/** The execution's cancel signal. */
+	signal?: AbortSignal;
+	connectionFor: ConnectionResolver;
+}
+
+export interface ListingError {
+	type: FusionErrorKind;
+	message: string;
+	http_status?: number;
+}
+
+/** One provider's answer: its models, or why it could not list them. */
+export type LiveListing =
+	| { provider: ProviderId; ok: true; models: ListedModel[] }
+	| { provider: ProviderId; ok: false; error: ListingError };
+
+function parseJson(text: string): unknown {
+	try {
+		return JSON.parse(text);
+	} catch {
+		return undefined;
+	}
+}
+
+async function fetchPage(request: UpstreamHttpRequest, provider: ProviderDefinition, settings: LiveListSettings): Promise<unknown> {
+	const response = await sendUpstream(request, { timeouts: settings.timeouts, signal: settings.signal });
+	const target = describeTarget(request.url);
+	try {
+		const text = await response.body.text();
+		const body = parseJson(text);
+		if (response.status >= 300) {
+			const detail = provider.adapter.errorDetailFromBody(body ?? text);
+			throw new FusionError({
+				kind: detail?.kind ?? errorKindFromHttpStatus(response.status),
+				httpStatus: response.status,
+				message: `${provider.displayName} answered HTTP ${response.status} from ${target}${detail ? `: ${detail.message}` : ''}`,
+			});
+		}
+		if (body === undefined) {
+			throw new FusionError({ kind: 'invalid_response', message: `${provider.displayName} sent a model list that is not JSON (${target})` });
+		}
+		return body;
+	} catch (error) {
+		if (response.signal.aborted) throw response.abortReason();
+		throw fusionErrorFromTransportFailure(error, target, settings.timeouts);
+	} finally {
+		response.done();
+	}
+}
+
+async function listProvider(provider: ProviderDefinition, connection: ProviderConnection, settings: LiveListSettings): Promise<ListedModel[]> {
+	assertSafeBaseUrl(connection.baseUrl, provider.displayName);
+	const format = LIST_FORMATS[provider.id] ?? OPENAI_FORMAT;
+	const request = provider.adapter.toModelListRequest(connection);
+	const models: ListedModel[] = [];
+	let url = request.url;
+	for (let page = 0; page < MAX_PAGES; page++) {
+		const listed = format.parse(await fetchPage({ ...request, url }, provider, settings), provider);
+		models.push(...listed.models);
+		if (listed.cursor === undefined || format.nextPageUrl === undefined) break;
+		url = format.nextPageUrl(request.url, listed.cursor);
+	}
+	return models;
+}
+
+/**
+ * Asks each provider for the models its credential can use, all at once. A provider that cannot list (no
+ * credential, refused key, unreachable, unreadable answer) gives an error entry; the others are unaffected.
+ * No message carries the credential's key, even when the provider echoes it back.
+ */
+export async function listLiveModels(providers: readonly ProviderDefinition[], settings: LiveListSettings): Promise<LiveListing[]> {
+	return Promise.all(
+		providers.map(async (provider): Promise<LiveListing> => {
+			let apiKey: string | undefined;
+			try {
+				const connection = await settings.connectionFor(provider);
+				apiKey = connection.apiKey;
+				return { provider: provider.id, ok: true, models: await listProvider(provider, connection, settings) };
+			} catch (thrown) {
+				const error = thrown instanceof FusionError ? thrown : new FusionError({ kind: 'network', message: String(thrown) });
+				const listingError: ListingError = { type: error.kind, message: redactSecrets(error.message, [apiKey]) };
+				if (error.httpStatus !== undefined) listingError.http_status = error.httpStatus;
+				return { provider: provider.id, ok: false, error: listingError };
+			}
+		}),
+	);
+}

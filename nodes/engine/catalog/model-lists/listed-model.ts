@@ -1,0 +1,50 @@
+import type { ZodError } from 'zod';
+import { FusionError } from '../../errors/fusion-error';
+import type { ModelCapabilities, ModelPricing } from '../catalog-types';
+
+/** One model as a provider's model-list endpoint describes it; every field but the id is optional. */
+export interface ListedModel {
+	/** The provider's own id for it, as listed (the part after `provider/` in a fusion id). */
+	id: string;
+	name?: string;
+	/** Unix seconds. */
+	created?: number;
+	ownedBy?: string;
+	contextWindow?: number;
+	maxOutputTokens?: number;
+	/** USD per 1K tokens, where the list carries live prices (OpenRouter, Together). */
+	pricing?: ModelPricing;
+	/** Only what the list states; the rest comes from the catalog. */
+	capabilities?: Partial<ModelCapabilities>;
+	/** The provider marks it deprecated or gives it a retirement date. */
+	deprecated?: boolean;
+}
+
+/** One page of a model list; `cursor` is set when the provider has more pages. */
+export interface ModelListPage {
+	models: ListedModel[];
+	cursor?: string;
+}
+
+/** The first problem zod found, as `data[3].id: Required`, for a message a user can act on. */
+export function describeSchemaError(error: ZodError): string {
+	const issue = error.issues[0];
+	if (issue === undefined) return 'unexpected shape';
+	const path = issue.path.reduce<string>(
+		(text, part) => (typeof part === 'number' ? `${text}[${part}]` : text === '' ? part : `${text}.${part}`),
+		'',
+	);
+	return path === '' ? issue.message : `${path}: ${issue.message}`;
+}
+
+export function invalidModelList(providerName: string, error: ZodError): FusionError {
+	return new FusionError({
+		kind: 'invalid_response',
+		message: `${providerName} sent a model list in an unexpected shape (${describeSchemaError(error)})`,
+	});
+}
+
+/** Drops undefined fields so a merged item carries only what the list said. */
+export function definedOnly<T extends object>(value: T): T {
+	return Object.fromEntries(Object.entries(value).filter(([, field]) => field !== undefined)) as T;
+}
