@@ -1,0 +1,29 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import { chatProperties } from './description/chat.description';
+import { providerCredentials } from '../shared/provider-credentials';
+import { executeFusionChat } from './execute/router';
+import { searchModels } from './methods/search-models';
+
+export class FusionChat implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Fusion Chat',
+		name: 'fusionChat',
+		icon: { light: 'file:fusion.svg', dark: 'file:fusion.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{ $parameter["inputMode"] === "json" ? "JSON request" : $parameter["model"].value }}',
+		description: 'One OpenAI-style chat request per item, sent to any LLM provider, with fallback across models',
+		defaults: { name: 'Fusion Chat' },
+		usableAsTool: true,
+		inputs: ['main'],
+		outputs: ['main'],
+		credentials: providerCredentials,
+		properties: chatProperties,
+	};
+
+	methods = { listSearch: { searchModels } };
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return executeFusionChat.call(this);
+	}
+}

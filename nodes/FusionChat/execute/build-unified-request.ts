@@ -1,0 +1,80 @@
+import type { IExecuteFunctions } from 'n8n-workflow';
+import { parseUnifiedRequest, type ChatMessage, type UnifiedChatRequest } from '../../engine';
+
+/** A request that cannot be sent, with the sentence that tells the user which field to change. */
+export class InvalidRequestError extends Error {
+	constructor(readonly issues: string[]) {
+		super(issues.length === 1 ? `Invalid request: ${issues[0]}` : `Invalid request:\n- ${issues.join('\n- ')}`);
+		this.name = 'InvalidRequestError';
+	}
+}
+
+interface ModelParameters {
+	maxTokens?: number;
+	temperature?: number;
+	topP?: number;
+	frequencyPenalty?: number;
+	presencePenalty?: number;
+	stop?: string;
+}
+
+function locatorValue(value: unknown): string {
+	if (typeof value === 'string') return value.trim();
+	if (value !== null && typeof value === 'object' && 'value' in value) return String((value as { value: unknown }).value ?? '').trim();
+	return '';
+}
+
+function requestFromFields(context: IExecuteFunctions, itemIndex: number): Record<string, unknown> {
+	const model = locatorValue(context.getNodeParameter('model', itemIndex, ''));
+	const fallbacks = context.getNodeParameter('fallbackModels.models', itemIndex, []) as Array<{ model?: unknown }>;
+	const fallbackIds = fallbacks.map((entry) => locatorValue(entry.model)).filter((id) => id !== '');
+	const prompt = context.getNodeParameter('prompt', itemIndex, '') as unknown;
+	const systemMessage = context.getNodeParameter('systemMessage', itemIndex, '') as unknown;
+	const parameters = context.getNodeParameter('parameters', itemIndex, {}) as ModelParameters;
+
+	const messages: Array<Partial<ChatMessage> & { content: unknown }> = [];
+	if (typeof systemMessage === 'string' && systemMessage.trim() !== '') messages.push({ role: 'system', content: systemMessage });
+	messages.push({ role: 'user', content: typeof prompt === 'string' ? prompt : JSON.stringify(prompt) });
+
+	const stop = parameters.stop?.split('\n').filter((line) => line !== '');
+	return {
+		model: fallbackIds.length > 0 ? [model, ...fallbackIds] : model,
+		messages,
+		max_tokens: parameters.maxTokens,
+		temperature: parameters.temperature,
+		top_p: parameters.topP,
+		frequency_penalty: parameters.frequencyPenalty,
+		presence_penalty: parameters.presencePenalty,
+		stop: stop && stop.length > 0 ? stop : undefined,
+	};
+}
+
+function requestFromJson(context: IExecuteFunctions, itemIndex: number): unknown {
+	const raw = context.getNodeParameter('requestJson', itemIndex) as unknown;
+	if (typeof raw !== 'string') return raw;
+	try {
+		return JSON.parse(raw);
+	} catch (error) {
+		throw new InvalidRequestError([`requestJson is not valid JSON (${(error as Error).message})`]);
+	}
+}
+
+function withoutUndefined(request: Record<string, unknown>): Record<string, unknown> {
+	return Object.fromEntries(Object.entries(request).filter(([, value]) => value !== undefined));
+}
+
+/** Reads one item's parameters into a validated unified request; throws InvalidRequestError naming the fields. */
+export function buildUnifiedRequest(context: IExecuteFunctions, itemIndex: number): UnifiedChatRequest {
+	const inputMode = context.getNodeParameter('inputMode', itemIndex, 'fields') as string;
+	const candidate = inputMode === 'json' ? requestFromJson(context, itemIndex) : withoutUndefined(requestFromFields(context, itemIndex));
+	if (inputMode === 'fields') {
+		const messages = (candidate as { messages: Array<{ role: string; content: unknown }> }).messages;
+		const prompt = messages[messages.length - 1];
+		if (typeof prompt.content === 'string' && prompt.content.trim() === '') {
+			throw new InvalidRequestError(['Prompt is empty: enter the message to send, or an expression such as {{ $json.text }}']);
+		}
+	}
+	const parsed = parseUnifiedRequest(candidate);
+	if (!parsed.ok) throw new InvalidRequestError(parsed.issues);
+	return parsed.request;
+}

@@ -1,0 +1,88 @@
+import {
+	NodeApiError,
+	NodeOperationError,
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+	type JsonObject,
+} from 'n8n-workflow';
+import {
+	AllModelsFailedError,
+	DEFAULT_RETRY_POLICY,
+	FusionError,
+	mapWithConcurrency,
+	runChat,
+	timeoutsFromTotal,
+	type CallSettings,
+	type ChatCompletionOutput,
+} from '../../engine';
+import { buildUnifiedRequest, InvalidRequestError } from './build-unified-request';
+import { createConnectionResolver } from '../../shared/connection-resolver';
+
+interface ChatOptions {
+	concurrency?: number;
+	maxRetries?: number;
+	timeout?: number;
+}
+
+type ItemOutcome = { ok: true; output: ChatCompletionOutput } | { ok: false; error: unknown };
+
+function toNodeError(context: IExecuteFunctions, error: unknown, itemIndex: number): Error {
+	const node = context.getNode();
+	if (error instanceof AllModelsFailedError) {
+		const lastStatus = [...error.attempts].reverse().find((attempt) => attempt.error?.http_status !== undefined)?.error?.http_status;
+		return new NodeApiError(node, { message: error.message, attempts: error.attempts } as unknown as JsonObject, {
+			itemIndex,
+			message: error.summary,
+			description: error.message,
+			httpCode: lastStatus === undefined ? undefined : String(lastStatus),
+		});
+	}
+	if (error instanceof InvalidRequestError) {
+		return new NodeOperationError(node, error.message, {
+			itemIndex,
+			description: 'Nothing was sent to any provider for this item. Change the field named above.',
+		});
+	}
+	if (error instanceof FusionError) return new NodeOperationError(node, error.message, { itemIndex });
+	return new NodeOperationError(node, error instanceof Error ? error : String(error), { itemIndex });
+}
+
+function errorItem(error: unknown, itemIndex: number): INodeExecutionData {
+	const json: IDataObject = { error: error instanceof Error ? error.message : String(error) };
+	if (error instanceof AllModelsFailedError) json.fusion = { attempts: error.attempts as unknown as IDataObject[] };
+	return { json, pairedItem: { item: itemIndex } };
+}
+
+/**
+ * Owns the item loop for Fusion Chat: every item becomes one unified request, up to `concurrency` of them in
+ * flight, and the output keeps the input's order. A failing item fails the node, or with "continue on fail"
+ * becomes an `{error}` item while the others carry on.
+ */
+export async function executeFusionChat(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+	const items = this.getInputData();
+	const options = this.getNodeParameter('options', 0, {}) as ChatOptions;
+	const settings: CallSettings = {
+		timeouts: timeoutsFromTotal((options.timeout ?? 120) * 1000),
+		retry: { ...DEFAULT_RETRY_POLICY, maxRetries: options.maxRetries ?? DEFAULT_RETRY_POLICY.maxRetries },
+		signal: this.getExecutionCancelSignal(),
+		connectionFor: createConnectionResolver(this),
+	};
+
+	const outcomes = await mapWithConcurrency(items, options.concurrency ?? 8, async (_item, itemIndex): Promise<ItemOutcome> => {
+		try {
+			const request = buildUnifiedRequest(this, itemIndex);
+			return { ok: true, output: await runChat(request, settings) };
+		} catch (error) {
+			return { ok: false, error };
+		}
+	});
+
+	const continueOnFail = this.continueOnFail();
+	const output = outcomes.map((outcome, itemIndex): INodeExecutionData => {
+		if (outcome.ok) return { json: outcome.output as unknown as IDataObject, pairedItem: { item: itemIndex } };
+		if (continueOnFail) return errorItem(outcome.error, itemIndex);
+		throw toNodeError(this, outcome.error, itemIndex);
+	});
+	return [output];
+}

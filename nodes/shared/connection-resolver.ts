@@ -1,0 +1,53 @@
+import type { ICredentialDataDecryptedObject, IExecuteFunctions } from 'n8n-workflow';
+import { FusionError, type ConnectionResolver, type ProviderConnection, type ProviderDefinition } from '../engine';
+
+function stringField(data: ICredentialDataDecryptedObject, name: string): string | undefined {
+	const value = data[name];
+	return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
+}
+
+export function connectionFromCredential(provider: ProviderDefinition, data: ICredentialDataDecryptedObject): ProviderConnection {
+	const baseUrl = stringField(data, 'baseUrl') ?? provider.defaultBaseUrl;
+	if (baseUrl === undefined) {
+		throw new FusionError({
+			kind: 'auth',
+			message: `The ${provider.displayName} credential has no Base URL; enter the address of the server`,
+		});
+	}
+	const apiKey = stringField(data, 'apiKey');
+	if (apiKey === undefined && provider.apiKeyRequired) {
+		throw new FusionError({ kind: 'auth', message: `The ${provider.displayName} credential has no API key; enter one in the credential` });
+	}
+	return { baseUrl: baseUrl.replace(/\/+$/, ''), apiKey, apiVersion: stringField(data, 'apiVersion') };
+}
+
+/**
+ * Credentials are read once per provider and execution: every item of a batch shares them. A model whose
+ * provider is not chosen under "Providers" has no credential slot, and the error says how to add it.
+ */
+export function createConnectionResolver(context: IExecuteFunctions): ConnectionResolver {
+	const chosen = new Set(context.getNodeParameter('providers', 0, []) as string[]);
+	const cache = new Map<string, Promise<ProviderConnection>>();
+	return async (provider) => {
+		if (!chosen.has(provider.id)) {
+			throw new FusionError({
+				kind: 'auth',
+				message: `no ${provider.displayName} credential: add "${provider.displayName}" under the node's Providers and select a credential for it`,
+			});
+		}
+		let connection = cache.get(provider.id);
+		if (connection === undefined) {
+			connection = context.getCredentials(provider.credentialType).then(
+				(data) => connectionFromCredential(provider, data),
+				() => {
+					throw new FusionError({
+						kind: 'auth',
+						message: `no ${provider.displayName} credential is selected: choose one in the node's "${provider.displayName}" credential field`,
+					});
+				},
+			);
+			cache.set(provider.id, connection);
+		}
+		return connection;
+	};
+}

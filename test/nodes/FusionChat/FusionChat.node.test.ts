@@ -1,0 +1,207 @@
+import { NodeApiError, NodeOperationError, type IDataObject, type INodeParameters } from 'n8n-workflow';
+import { FusionChat } from '../../../nodes/FusionChat/FusionChat.node';
+import { recordedResponse } from '../../fixtures/recorded';
+import { MockProviderServer } from '../../mock-provider/mock-provider-server';
+import { runNodeInN8n } from '../../helpers/run-node-in-n8n';
+
+const OPENAI_KEY = 'sk-node-test-openai-0123456789';
+const ANTHROPIC_KEY = 'sk-ant-node-test-0123456789';
+
+let server: MockProviderServer;
+beforeAll(async () => {
+	server = await MockProviderServer.start();
+});
+afterEach(() => server.reset());
+afterAll(async () => server.close());
+
+const credentials = () => ({
+	fusionOpenAiApi: { apiKey: OPENAI_KEY, baseUrl: `${server.url}/v1` },
+	fusionAnthropicApi: { apiKey: ANTHROPIC_KEY, baseUrl: server.url },
+});
+
+const modelParameter = (id: string) => ({ __rl: true, mode: 'id', value: id });
+
+function runChat(parameters: INodeParameters, inputItems: IDataObject[], continueOnFail = false) {
+	return runNodeInN8n({
+		nodeType: new FusionChat(),
+		parameters: { providers: ['openai', 'anthropic'], ...parameters },
+		credentials: credentials(),
+		inputItems,
+		continueOnFail,
+	});
+}
+
+type ChatItem = {
+	model: string;
+	choices: Array<{ message: { content: string }; finish_reason: string }>;
+	fusion: { strategy: string; attempts: Array<{ model: string; status: string; error?: { type: string; http_status?: number } }>; cost_usd: number | null };
+};
+
+describe('Fusion Chat in n8n', () => {
+	it('fields mode: builds the request from expressions and answers one item per input item', async () => {
+		const { items, error } = await runChat(
+			{
+				inputMode: 'fields',
+				model: modelParameter('openai/gpt-4o-mini'),
+				prompt: '=Summarize: {{ $json.text }}',
+				systemMessage: 'Be brief.',
+				parameters: { maxTokens: 50, temperature: 0.2, stop: 'END\nSTOP' },
+			},
+			[{ text: 'first' }, { text: 'second' }],
+		);
+		expect(error).toBeUndefined();
+		expect(server.requests.map((request) => request.body)).toEqual(
+			['first', 'second'].map((text) => ({
+				model: 'gpt-4o-mini',
+				messages: [
+					{ role: 'system', content: 'Be brief.' },
+					{ role: 'user', content: `Summarize: ${text}` },
+				],
+				max_completion_tokens: 50,
+				temperature: 0.2,
+				stop: ['END', 'STOP'],
+			})),
+		);
+		expect(items.map((item) => (item.json as unknown as ChatItem).choices[0].message.content)).toEqual([
+			'[gpt-4o-mini] answer to: Summarize: first',
+			'[gpt-4o-mini] answer to: Summarize: second',
+		]);
+		expect(items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
+		const first = items[0].json as unknown as ChatItem;
+		expect(first.model).toBe('openai/gpt-4o-mini');
+		expect(first.fusion.strategy).toBe('single');
+		expect(first.fusion.cost_usd).toBeGreaterThan(0);
+	});
+
+	it('fields mode: falls back to the next model when the first fails', async () => {
+		server.reply('/v1/chat/completions', { status: 500, json: { error: { message: 'upstream exploded' } } });
+		const { items, error } = await runChat(
+			{
+				inputMode: 'fields',
+				model: modelParameter('openai/gpt-4o'),
+				prompt: 'Hello',
+				fallbackModels: { models: [{ model: modelParameter('anthropic/claude-3-opus') }] },
+				options: { maxRetries: 0 },
+			},
+			[{}],
+		);
+		expect(error).toBeUndefined();
+		const output = items[0].json as unknown as ChatItem;
+		expect(output.model).toBe('anthropic/claude-3-opus');
+		expect(output.fusion.strategy).toBe('fallback');
+		expect(output.fusion.attempts.map((attempt) => [attempt.model, attempt.status, attempt.error?.http_status])).toEqual([
+			['openai/gpt-4o', 'error', 500],
+			['anthropic/claude-3-opus', 'ok', undefined],
+		]);
+	});
+
+	it('json mode: takes the request as a JSON string, or as an object from an expression', async () => {
+		server.reply('/v1/messages', { json: recordedResponse('anthropic') });
+		const asString = await runChat(
+			{ inputMode: 'json', requestJson: JSON.stringify({ model: 'anthropic/claude-3-opus', messages: [{ role: 'user', content: 'Hi' }], max_tokens: 20 }) },
+			[{}],
+		);
+		expect(asString.error).toBeUndefined();
+		expect(server.requests[0].body).toEqual({ model: 'claude-3-opus-20240229', messages: [{ role: 'user', content: 'Hi' }], max_tokens: 20 });
+		expect((asString.items[0].json as unknown as ChatItem).choices[0].finish_reason).toBe('stop');
+
+		server.reset();
+		const asObject = await runChat({ inputMode: 'json', requestJson: '={{ $json.request }}' }, [
+			{ request: { model: 'openai/gpt-4o-mini', messages: [{ role: 'user', content: 'From an object' }] } },
+		]);
+		expect(asObject.error).toBeUndefined();
+		expect((asObject.items[0].json as unknown as ChatItem).choices[0].message.content).toBe('[gpt-4o-mini] answer to: From an object');
+	});
+
+	it('refuses an invalid request with an error naming the field, sending nothing upstream', async () => {
+		const { error } = await runChat(
+			{ inputMode: 'json', requestJson: '={{ $json.request }}' },
+			[{ request: { model: 'openai/gpt-4o', messages: [{ role: 'bot', content: 'Hi' }] } }],
+		);
+		expect(error).toBeInstanceOf(NodeOperationError);
+		expect(error?.message).toBe('Invalid request: messages[0].role must be one of system, user, assistant');
+		expect(server.requests).toHaveLength(0);
+	});
+
+	it('says which JSON is broken', async () => {
+		const { error } = await runChat({ inputMode: 'json', requestJson: '{"model": "openai/gpt-4o",' }, [{}]);
+		expect(error).toBeInstanceOf(NodeOperationError);
+		expect(error?.message).toMatch(/^Invalid request: requestJson is not valid JSON/);
+	});
+
+	it('with continue-on-fail, a bad item becomes an {error} item and the others carry on', async () => {
+		const { items, error } = await runChat(
+			{ inputMode: 'fields', model: modelParameter('openai/gpt-4o-mini'), prompt: '={{ $json.text }}' },
+			[{ text: 'one' }, { text: '' }, { text: 'three' }],
+			true,
+		);
+		expect(error).toBeUndefined();
+		expect(items).toHaveLength(3);
+		expect((items[0].json as unknown as ChatItem).choices[0].message.content).toBe('[gpt-4o-mini] answer to: one');
+		expect(items[1].json).toEqual({ error: expect.stringMatching(/^Invalid request: Prompt is empty/) });
+		expect(items[1].pairedItem).toEqual({ item: 1 });
+		expect((items[2].json as unknown as ChatItem).choices[0].message.content).toBe('[gpt-4o-mini] answer to: three');
+		expect(server.requests).toHaveLength(2);
+	});
+
+	it('fails the node with a NodeApiError listing the attempts when every model fails, and never shows the key', async () => {
+		server.reply('/v1/chat/completions', { status: 401, json: { error: { message: `Incorrect API key provided: ${OPENAI_KEY}`, code: 'invalid_api_key' } } });
+		const { error } = await runChat({ inputMode: 'fields', model: modelParameter('openai/gpt-4o'), prompt: 'Hi' }, [{}]);
+		expect(error).toBeInstanceOf(NodeApiError);
+		expect(error?.message).toMatch(/^The model failed \(openai\/gpt-4o: OpenAI answered HTTP 401/);
+		const description = (error as NodeApiError).description ?? '';
+		expect(description).toMatch(/1\. openai\/gpt-4o: OpenAI answered HTTP 401 .*Incorrect API key provided: \[redacted\]/);
+		expect(JSON.stringify(error)).not.toContain(OPENAI_KEY);
+		expect(description).not.toContain(OPENAI_KEY);
+	});
+
+	it('keeps the key out of continue-on-fail error items too', async () => {
+		server.reply('/v1/chat/completions', { status: 401, json: { error: { message: `Incorrect API key provided: ${OPENAI_KEY}` } } });
+		const { items } = await runChat({ inputMode: 'fields', model: modelParameter('openai/gpt-4o'), prompt: 'Hi' }, [{}], true);
+		const text = JSON.stringify(items);
+		expect(text).toContain('Incorrect API key provided: [redacted]');
+		expect(text).not.toContain(OPENAI_KEY);
+		expect(items[0].json.fusion).toEqual({ attempts: [expect.objectContaining({ model: 'openai/gpt-4o', status: 'error' })] });
+	});
+
+	it('tells the user to add the provider when a model needs one not chosen under Providers', async () => {
+		const { items } = await runChat(
+			{ providers: ['openai'], inputMode: 'fields', model: modelParameter('google/gemini-2.5-flash'), prompt: 'Hi' },
+			[{}],
+			true,
+		);
+		expect(items[0].json.error).toMatch(/no Google Gemini credential: add "Google Gemini" under the node's Providers/);
+		expect(server.requests).toHaveLength(0);
+	});
+
+	it('runs items concurrently and keeps the output in input order', async () => {
+		// The first item is answered last: order must come from the input, not from completion.
+		server.reply('/v1/chat/completions', { delayMs: 400, json: recordedResponse('openai') });
+		const inputs = Array.from({ length: 6 }, (_, index) => ({ text: `item ${index}` }));
+		const started = Date.now();
+		const { items } = await runChat(
+			{ inputMode: 'fields', model: modelParameter('openai/gpt-4o-mini'), prompt: '={{ $json.text }}', options: { concurrency: 6 } },
+			inputs,
+		);
+		const elapsed = Date.now() - started;
+		const contents = items.map((item) => (item.json as unknown as ChatItem).choices[0].message.content);
+		expect(contents.slice(1)).toEqual(inputs.slice(1).map((input) => `[gpt-4o-mini] answer to: ${input.text}`));
+		expect(contents[0]).toBe((recordedResponse('openai') as { choices: Array<{ message: { content: string } }> }).choices[0].message.content);
+		// Generous bound: sequential calls would take at least 400 ms plus five more round trips.
+		expect(elapsed).toBeLessThan(2_000);
+	});
+
+	it('describes itself the way n8n expects', () => {
+		const { description } = new FusionChat();
+		expect(description.name).toBe('fusionChat');
+		expect(description.usableAsTool).toBe(true);
+		expect(description.credentials).toHaveLength(12);
+		expect(description.credentials?.find((credential) => credential.name === 'fusionAnthropicApi')?.displayOptions).toEqual({
+			show: { providers: ['anthropic'] },
+		});
+		const inputMode = description.properties.find((property) => property.name === 'inputMode');
+		expect(inputMode?.default).toBe('fields');
+		const options = description.properties.find((property) => property.name === 'options');
+		expect(options?.options?.find((option) => option.name === 'concurrency')).toMatchObject({ default: 8 });
+	});
+});
