@@ -1,5 +1,6 @@
 /** The engine's public surface: what the n8n nodes (and tests, and the benchmark) build on. */
-export { runChat, planRouting } from './chat/run-chat';
+export { runChat, planRouting, type ChatSettings } from './chat/run-chat';
+export { BudgetExceededError, SpendBudget, type BudgetExhaustedBehaviour } from './chat/spend-budget';
 export type { CallSettings, ConnectionResolver } from './chat/call-model';
 export type { Attempt, ChatCompletionOutput, FusionMetadata } from './chat/chat-output';
 export { AllModelsFailedError } from './errors/all-models-failed-error';

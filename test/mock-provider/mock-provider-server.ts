@@ -9,6 +9,8 @@ export interface RecordedRequest {
 	headers: IncomingHttpHeaders;
 	/** Parsed JSON when the body was JSON, else the raw text ('' for none). */
 	body: unknown;
+	/** Set when the client closed the connection before the reply was complete (an aborted call). */
+	abortedByClient?: boolean;
 }
 
 export interface SseEvent {
@@ -35,7 +37,10 @@ export type MockReply =
 	| { destroySocket: true }
 	| { hang: true };
 
-type Route = { matcher: string | RegExp; replies: MockReply[] };
+/** A path fragment, a path pattern, or a test on the whole request (e.g. the model in its body). */
+export type RequestMatcher = string | RegExp | ((request: RecordedRequest) => boolean);
+
+type Route = { matcher: RequestMatcher; replies: MockReply[] };
 
 /**
  * A provider on loopback: real HTTP over real sockets. Tests script replies per path (recorded real bodies
@@ -67,14 +72,14 @@ export class MockProviderServer {
 		return instance;
 	}
 
-	/** Queues replies for requests whose path contains `matcher` (or matches it); used once each, in order. */
-	reply(matcher: string | RegExp, ...replies: MockReply[]): this {
+	/** Queues replies for requests the matcher accepts; each reply is used once, in order. */
+	reply(matcher: RequestMatcher, ...replies: MockReply[]): this {
 		this.routes.push({ matcher, replies: [...replies] });
 		return this;
 	}
 
-	requestsTo(matcher: string | RegExp): RecordedRequest[] {
-		return this.requests.filter((request) => matches(matcher, request.path));
+	requestsTo(matcher: RequestMatcher): RecordedRequest[] {
+		return this.requests.filter((request) => matches(matcher, request));
 	}
 
 	reset(): void {
@@ -87,9 +92,9 @@ export class MockProviderServer {
 		await new Promise<void>((resolve) => this.server.close(() => resolve()));
 	}
 
-	private nextReply(path: string): MockReply | undefined {
+	private nextReply(request: RecordedRequest): MockReply | undefined {
 		for (const route of this.routes) {
-			if (route.replies.length > 0 && matches(route.matcher, path)) return route.replies.shift();
+			if (route.replies.length > 0 && matches(route.matcher, request)) return route.replies.shift();
 		}
 		return undefined;
 	}
@@ -103,13 +108,23 @@ export class MockProviderServer {
 			body: parseJsonOrText(text),
 		};
 		this.requests.push(recorded);
-		const reply = this.nextReply(recorded.path) ?? simulateProviderReply(recorded);
+		response.on('close', () => {
+			if (!response.writableFinished) recorded.abortedByClient = true;
+		});
+		const reply = this.nextReply(recorded) ?? simulateProviderReply(recorded);
 		await send(reply, request, response);
 	}
 }
 
-function matches(matcher: string | RegExp, path: string): boolean {
-	return typeof matcher === 'string' ? path.includes(matcher) : matcher.test(path);
+function matches(matcher: RequestMatcher, request: RecordedRequest): boolean {
+	if (typeof matcher === 'string') return request.path.includes(matcher);
+	if (matcher instanceof RegExp) return matcher.test(request.path);
+	return matcher(request);
+}
+
+/** Matches requests whose JSON body names this model (OpenAI and Anthropic style). */
+export function forModel(model: string): (request: RecordedRequest) => boolean {
+	return (request) => typeof request.body === 'object' && request.body !== null && (request.body as { model?: unknown }).model === model;
 }
 
 async function readBody(request: IncomingMessage): Promise<string> {
@@ -127,7 +142,8 @@ function parseJsonOrText(text: string): unknown {
 	}
 }
 
-const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+// Unref'd: a reply still waiting when a test ends must not keep the test process alive.
+const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms).unref());
 
 async function send(reply: MockReply, request: IncomingMessage, response: ServerResponse): Promise<void> {
 	if ('hang' in reply) {

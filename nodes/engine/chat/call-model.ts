@@ -7,9 +7,15 @@ import type { UnifiedChatRequest } from '../request/unified-request';
 import { assertSafeBaseUrl } from '../transport/base-url-guard';
 import { readSseStream } from '../transport/read-sse-stream';
 import { isRetryable, retryAfterMsFromHeaders, retryDelayMs, sleep, type RetryPolicy } from '../transport/retry-policy';
-import { describeTarget, fusionErrorFromTransportFailure, sendUpstream, type UpstreamResponse } from '../transport/send-upstream';
+import {
+	cancellationError,
+	describeTarget,
+	fusionErrorFromTransportFailure,
+	sendUpstream,
+	type UpstreamResponse,
+} from '../transport/send-upstream';
 import type { CallTimeouts } from '../transport/timeouts';
-import { modelStats } from '../stats/model-stats';
+import { modelStats as processModelStats, type ModelStats } from '../stats/model-stats';
 import type { Attempt } from './chat-output';
 
 /** Gives the engine a provider's connection; throws a FusionError('auth') that says which credential is missing. */
@@ -21,6 +27,8 @@ export interface CallSettings {
 	/** The execution's cancel signal: aborts in-flight calls and backoff waits. */
 	signal?: AbortSignal;
 	connectionFor: ConnectionResolver;
+	/** Where outcomes are recorded for health and latency; the process-wide statistics by default. */
+	stats?: ModelStats;
 }
 
 export interface ModelCallResult {
@@ -105,6 +113,13 @@ export async function callModelOnce(
 	try {
 		if (response.status >= 300) throw await fusionErrorFromResponse(response, provider, built.http.url);
 		const answer = await readAnswer(response, provider, request.stream === true);
+		if (answer.content.trim() === '') {
+			// An empty answer is useless to the next node; another model may well answer.
+			throw new FusionError({
+				kind: 'invalid_response',
+				message: `${provider.displayName} answered with empty content (finish_reason ${answer.finishReason})`,
+			});
+		}
 		return { answer, warnings: built.warnings };
 	} catch (error) {
 		if (response.signal.aborted) throw response.abortReason();
@@ -171,7 +186,7 @@ export async function callModelWithRetries(
 			const result = await callModelOnce(target, request, connection, settings);
 			const attempt = attemptFrom(target, startedAt);
 			attempts.push(attempt);
-			modelStats.recordSuccess(target.fusionId, attempt.latency_ms);
+			(settings.stats ?? processModelStats).recordSuccess(target.fusionId, attempt.latency_ms);
 			return result;
 		} catch (thrown) {
 			const error = redacted(
@@ -179,13 +194,11 @@ export async function callModelWithRetries(
 				secrets,
 			);
 			attempts.push(attemptFrom(target, startedAt, error));
-			if (COUNTS_AGAINST_MODEL.has(error.kind)) modelStats.recordFailure(target.fusionId);
+			if (COUNTS_AGAINST_MODEL.has(error.kind)) (settings.stats ?? processModelStats).recordFailure(target.fusionId);
 			if (retryIndex >= settings.retry.maxRetries || !isRetryable(error)) throw error;
 			const delay = retryDelayMs(error, retryIndex, settings.retry);
 			if (delay === undefined) throw error;
-			if (!(await sleep(delay, settings.signal))) {
-				throw new FusionError({ kind: 'cancelled', message: 'the execution was cancelled' });
-			}
+			if (!(await sleep(delay, settings.signal))) throw cancellationError(settings.signal);
 		}
 	}
 }

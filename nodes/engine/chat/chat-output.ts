@@ -8,7 +8,21 @@ export interface Attempt {
 	provider: ProviderId;
 	status: 'ok' | 'error' | 'skipped';
 	error?: { type: FusionErrorKind; message: string; http_status?: number };
+	/** Why a candidate was not called (price cap, score floor, cool-down). */
+	reason?: string;
 	latency_ms: number;
+}
+
+/** One best_of candidate's answer, as `fusion.candidates` reports it. */
+export interface CandidateAnswer {
+	model: string;
+	status: 'ok' | 'error';
+	content: string | null;
+	/** How the selection rated it: judge (1 chosen, 0 not), consensus (mean similarity), length for longest/shortest. */
+	score?: number;
+	cost_usd: number | null;
+	latency_ms: number;
+	error?: string;
 }
 
 export interface FusionMetadata {
@@ -20,8 +34,12 @@ export interface FusionMetadata {
 	latency_ms: number;
 	cost_usd: number | null;
 	cached: boolean;
-	/** Settings the answering provider could not honour. */
+	/** Settings the answering provider could not honour, and notes from the strategy. */
 	warnings: string[];
+	/** best_of: every candidate's answer. */
+	candidates?: CandidateAnswer[];
+	/** best_of: how the answer was chosen. */
+	selection?: string;
 }
 
 /** OpenAI's chat.completion, plus `fusion`: one output item of Fusion Chat. */

@@ -1,57 +1,153 @@
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
+import { AllModelsFailedError } from '../errors/all-models-failed-error';
 import { FusionError } from '../errors/fusion-error';
 import { resolveModelId, type ResolvedModel } from '../models/resolve-model-id';
-import type { ModelSpec, StrategyName, UnifiedChatRequest } from '../request/unified-request';
-import { runFallbackStrategy } from '../strategies/fallback-strategy';
+import type { ModelSpec, UnifiedChatRequest } from '../request/unified-request';
+import { modelStats as processModelStats, type ModelStats } from '../stats/model-stats';
+import { runBestOfStrategy, type BestOfSelection } from '../strategies/best-of-strategy';
+import { toCandidate, type Candidate } from '../strategies/candidate';
+import { raceCandidates, runFallbackStrategy, type StrategyResult } from '../strategies/fallback-strategy';
+import { DEFAULT_HEALTH_POLICY, type HealthPolicy } from '../strategies/model-health';
+import {
+	orderByExpectedCost,
+	orderByLatency,
+	orderByPerformance,
+	roundRobinOrder,
+	weightedRandomOrder,
+} from '../strategies/order-candidates';
+import { screenCandidates } from '../strategies/screen-candidates';
 import type { CallSettings } from './call-model';
 import type { Attempt, ChatCompletionOutput, FusionMetadata } from './chat-output';
 import { costOfAnswer } from './cost';
+import { BudgetExceededError, type SpendBudget } from './spend-budget';
 
-interface RoutingPlan {
-	strategy: FusionMetadata['strategy'];
-	candidates: ResolvedModel[];
+export interface ChatSettings extends CallSettings {
+	/** The execution's spend cap, shared by its items. */
+	budget?: SpendBudget;
+	health?: HealthPolicy;
+	/** For weighted's random choice; tests pass a deterministic one. */
+	random?: () => number;
+	/** best_of: candidates asked at once. */
+	bestOfConcurrency?: number;
 }
 
-const AVAILABLE_STRATEGIES: ReadonlySet<StrategyName> = new Set(['fallback']);
+export interface RoutingPlan {
+	strategy: FusionMetadata['strategy'];
+	candidates: Candidate[];
+	selection?: BestOfSelection;
+	judge?: ResolvedModel;
+	hedgeAfterMs?: number;
+}
+
+const DEFAULT_BEST_OF_CONCURRENCY = 8;
 
 /** Turns the request's `model` into a strategy and resolved candidates; every id is checked before any call. */
 export function planRouting(model: ModelSpec): RoutingPlan {
-	if (typeof model === 'string') return { strategy: 'single', candidates: [resolveModelId(model)] };
-	if (Array.isArray(model)) return { strategy: 'fallback', candidates: model.map(resolveModelId) };
-	if (!AVAILABLE_STRATEGIES.has(model.strategy)) {
-		throw new FusionError({
-			kind: 'bad_request',
-			message: `model.strategy "${model.strategy}" is not available in this version; use "fallback" (or a list of models)`,
-		});
+	if (typeof model === 'string') return { strategy: 'single', candidates: [toCandidate(model)] };
+	if (Array.isArray(model)) return { strategy: 'fallback', candidates: model.map(toCandidate) };
+	const candidates = model.models.map(toCandidate);
+	if (model.hedge_after_ms !== undefined && model.strategy !== 'fallback') {
+		throw new FusionError({ kind: 'bad_request', message: 'model.hedge_after_ms only applies to the "fallback" strategy' });
 	}
-	const ids = model.models.map((candidate) => (typeof candidate === 'string' ? candidate : candidate.id));
-	return { strategy: model.strategy, candidates: ids.map(resolveModelId) };
+	if (model.strategy !== 'best_of') {
+		if (model.selection !== undefined || model.judge_model !== undefined) {
+			throw new FusionError({ kind: 'bad_request', message: 'model.selection and model.judge_model only apply to the "best_of" strategy' });
+		}
+		return { strategy: model.strategy, candidates, hedgeAfterMs: model.hedge_after_ms };
+	}
+	const selection = model.selection ?? (model.judge_model !== undefined ? 'judge' : 'consensus');
+	if (selection === 'judge' && model.judge_model === undefined) {
+		throw new FusionError({ kind: 'bad_request', message: 'model.judge_model is required when model.selection is "judge", e.g. "openai/gpt-4o-mini"' });
+	}
+	const judge = model.judge_model === undefined ? undefined : resolveModelId(model.judge_model);
+	return { strategy: 'best_of', candidates, selection, judge };
+}
+
+/** The order a strategy tries its candidates in for this request (best_of asks them all). */
+export function orderCandidates(plan: RoutingPlan, request: UnifiedChatRequest, stats: ModelStats, random: () => number): Candidate[] {
+	switch (plan.strategy) {
+		case 'round_robin':
+			return roundRobinOrder(plan.candidates);
+		case 'weighted':
+			return weightedRandomOrder(plan.candidates, random);
+		case 'cost_optimized':
+			return orderByExpectedCost(plan.candidates, request);
+		case 'latency_optimized':
+			return orderByLatency(plan.candidates, stats);
+		case 'performance_based':
+			return orderByPerformance(plan.candidates, stats);
+		default:
+			return plan.candidates;
+	}
+}
+
+interface Routed extends StrategyResult {
+	costUsd: number | null;
+	notes: string[];
+	candidates?: FusionMetadata['candidates'];
+	selection?: string;
+}
+
+async function route(plan: RoutingPlan, eligible: Candidate[], request: UnifiedChatRequest, settings: ChatSettings, attempts: Attempt[]): Promise<Routed> {
+	if (plan.strategy === 'best_of') {
+		const result = await runBestOfStrategy(eligible, request, settings, attempts, {
+			selection: plan.selection ?? 'consensus',
+			judge: plan.judge,
+			maxInFlight: settings.bestOfConcurrency ?? DEFAULT_BEST_OF_CONCURRENCY,
+		});
+		return { ...result, costUsd: result.totalCostUsd };
+	}
+	const result =
+		plan.hedgeAfterMs !== undefined
+			? await raceCandidates(eligible, request, settings, attempts, { staggerMs: plan.hedgeAfterMs, maxInFlight: eligible.length })
+			: await runFallbackStrategy(eligible, request, settings, attempts);
+	return { ...result, costUsd: costOfAnswer(result.answer, result.target.pricing), notes: [] };
 }
 
 /** Runs one unified request to completion and shapes the answer as Fusion Chat's output item. */
-export async function runChat(request: UnifiedChatRequest, settings: CallSettings): Promise<ChatCompletionOutput> {
+export async function runChat(request: UnifiedChatRequest, settings: ChatSettings): Promise<ChatCompletionOutput> {
+	const stats = settings.stats ?? processModelStats;
 	const plan = planRouting(request.model);
 	const startedAt = performance.now();
 	const attempts: Attempt[] = [];
-	const { answer, warnings, target } = await runFallbackStrategy(plan.candidates, request, settings, attempts);
-	const usage = answer.usage ?? { prompt_tokens: 0, completion_tokens: 0, total_tokens: 0 };
+	const ordered = orderCandidates(plan, request, stats, settings.random ?? Math.random);
+	const screened = screenCandidates(ordered, stats, settings.health ?? DEFAULT_HEALTH_POLICY);
+	attempts.push(...screened.skipped);
+	if (screened.eligible.length === 0) throw new AllModelsFailedError(attempts);
+
+	let eligible = screened.eligible;
+	const budgetNotes: string[] = [];
+	if (settings.budget?.exhausted) {
+		if (settings.budget.whenExhausted === 'fail') throw new BudgetExceededError(settings.budget);
+		eligible = orderByExpectedCost(eligible, request).slice(0, 1);
+		budgetNotes.push(`the execution's budget of $${settings.budget.limitUsd} is spent: only the cheapest model, ${eligible[0].fusionId}, was asked`);
+	}
+
+	const routed = await route(plan, eligible, request, settings, attempts);
+	settings.budget?.add(routed.costUsd);
+	const { answer, target } = routed;
+	const fusion: FusionMetadata = {
+		strategy: plan.strategy,
+		provider: target.provider.id,
+		model: answer.upstreamModel ?? target.upstreamModel,
+		attempts,
+		latency_ms: Math.round(performance.now() - startedAt),
+		cost_usd: routed.costUsd,
+		cached: false,
+		warnings: [...routed.warnings, ...routed.notes, ...budgetNotes],
+	};
+	if (routed.candidates !== undefined) {
+		fusion.candidates = routed.candidates;
+		fusion.selection = routed.selection;
+	}
 	return {
 		id: answer.id ?? `fusion-${randomUUID()}`,
 		object: 'chat.completion',
 		created: answer.created ?? Math.floor(Date.now() / 1000),
 		model: target.fusionId,
 		choices: [{ index: 0, message: { role: 'assistant', content: answer.content }, finish_reason: answer.finishReason }],
-		usage,
-		fusion: {
-			strategy: plan.strategy,
-			provider: target.provider.id,
-			model: answer.upstreamModel ?? target.upstreamModel,
-			attempts,
-			latency_ms: Math.round(performance.now() - startedAt),
-			cost_usd: costOfAnswer(answer, target.pricing),
-			cached: false,
-			warnings,
-		},
+		usage: answer.usage ?? { prompt_tokens: 0, completion_tokens: 0, total_tokens: 0 },
+		fusion,
 	};
 }

@@ -32,6 +32,16 @@ export interface SendOptions {
 	signal?: AbortSignal;
 }
 
+/**
+ * Why a call was stopped from outside: the execution was cancelled, or a strategy stopped it (a hedged or
+ * best-of race already has its answer) and said so in the signal's reason.
+ */
+export function cancellationError(signal: AbortSignal | undefined): FusionError {
+	const reason: unknown = signal?.reason;
+	if (reason instanceof FusionError) return reason;
+	return new FusionError({ kind: 'cancelled', message: 'the execution was cancelled' });
+}
+
 /** Origin only: a base URL may carry user:password, and a message must never show it. */
 export function describeTarget(url: string): string {
 	try {
@@ -59,7 +69,7 @@ export async function sendUpstream(request: UpstreamHttpRequest, options: SendOp
 	const target = describeTarget(request.url);
 	const abortReason = () =>
 		cancelled
-			? new FusionError({ kind: 'cancelled', message: 'the execution was cancelled' })
+			? cancellationError(options.signal)
 			: new FusionError({
 					kind: 'timeout',
 					message: `no complete answer from ${target} within ${timeouts.totalMs / 1000} s (timeout)`,

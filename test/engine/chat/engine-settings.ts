@@ -1,14 +1,18 @@
-import type { CallSettings } from '../../../nodes/engine/chat/call-model';
+import type { ChatSettings } from '../../../nodes/engine/chat/run-chat';
+import { ModelStats } from '../../../nodes/engine/stats/model-stats';
 import { FusionError } from '../../../nodes/engine/errors/fusion-error';
 import type { ProviderConnection, ProviderId } from '../../../nodes/engine/providers/provider-adapter';
 import { DEFAULT_RETRY_POLICY } from '../../../nodes/engine/transport/retry-policy';
 import { DEFAULT_TIMEOUTS } from '../../../nodes/engine/transport/timeouts';
 
-/** Settings for engine tests: every provider points at the mock server, with fast retries. */
+/**
+ * Settings for engine tests: every provider points at the mock server, fast retries, and statistics of their
+ * own so one test's failures cannot cool a model down for the next.
+ */
 export function settingsFor(
 	connections: Partial<Record<ProviderId, ProviderConnection>>,
-	overrides: Partial<CallSettings> = {},
-): CallSettings {
+	overrides: Partial<ChatSettings> = {},
+): ChatSettings {
 	return {
 		timeouts: { ...DEFAULT_TIMEOUTS, firstByteMs: 5_000, totalMs: 10_000, idleMs: 5_000 },
 		retry: { ...DEFAULT_RETRY_POLICY, baseDelayMs: 10, maxDelayMs: 50 },
@@ -17,6 +21,7 @@ export function settingsFor(
 			if (connection === undefined) throw new FusionError({ kind: 'auth', message: `no ${provider.displayName} credential` });
 			return connection;
 		},
+		stats: new ModelStats(),
 		...overrides,
 	};
 }

@@ -1,0 +1,160 @@
+import { performance } from 'node:perf_hooks';
+import { callModelWithRetries, type CallSettings, type ModelCallResult } from '../chat/call-model';
+import type { Attempt, CandidateAnswer } from '../chat/chat-output';
+import { costOfAnswer } from '../chat/cost';
+import { mapWithConcurrency } from '../concurrency/map-with-concurrency';
+import { AllModelsFailedError } from '../errors/all-models-failed-error';
+import { FusionError } from '../errors/fusion-error';
+import type { ResolvedModel } from '../models/resolve-model-id';
+import type { UnifiedChatRequest } from '../request/unified-request';
+import { raceCandidates, type StrategyResult } from './fallback-strategy';
+import { consensusScores, fromJudgeVerdict, indexOfBest, toJudgeMessages } from './select-best-answer';
+
+export type BestOfSelection = 'judge' | 'longest' | 'shortest' | 'consensus' | 'fastest';
+
+export interface BestOfOptions {
+	selection: BestOfSelection;
+	judge?: ResolvedModel;
+	/** Candidates in flight at once. */
+	maxInFlight: number;
+}
+
+export interface BestOfResult extends StrategyResult {
+	candidates: CandidateAnswer[];
+	/** What decided, e.g. "judge anthropic/claude-3-opus" or "consensus (judge verdict unusable)". */
+	selection: string;
+	/** Every answer's cost plus the judge's; null when none is known. */
+	totalCostUsd: number | null;
+	notes: string[];
+}
+
+type Outcome = { target: ResolvedModel; latencyMs: number } & ({ ok: true; result: ModelCallResult } | { ok: false; error: unknown });
+
+function errorText(error: unknown): string {
+	return error instanceof Error ? error.message : String(error);
+}
+
+function addCosts(costs: ReadonlyArray<number | null>): number | null {
+	const known = costs.filter((cost): cost is number => cost !== null);
+	return known.length === 0 ? null : Math.round(known.reduce((sum, cost) => sum + cost, 0) * 1e10) / 1e10;
+}
+
+function toCandidateAnswer(outcome: Outcome): CandidateAnswer {
+	if (!outcome.ok) {
+		return { model: outcome.target.fusionId, status: 'error', content: null, cost_usd: null, latency_ms: outcome.latencyMs, error: errorText(outcome.error) };
+	}
+	return {
+		model: outcome.target.fusionId,
+		status: 'ok',
+		content: outcome.result.answer.content,
+		cost_usd: costOfAnswer(outcome.result.answer, outcome.target.pricing),
+		latency_ms: outcome.latencyMs,
+	};
+}
+
+async function askJudge(
+	judge: ResolvedModel,
+	request: UnifiedChatRequest,
+	answers: string[],
+	settings: CallSettings,
+	attempts: Attempt[],
+): Promise<{ index?: number; costUsd: number | null; problem?: string }> {
+	const judgeRequest: UnifiedChatRequest = {
+		model: judge.fusionId,
+		messages: toJudgeMessages(request.messages, answers),
+		max_tokens: 16,
+		temperature: 0,
+	};
+	try {
+		const { answer } = await callModelWithRetries(judge, judgeRequest, settings, attempts);
+		const index = fromJudgeVerdict(answer.content, answers.length);
+		const costUsd = costOfAnswer(answer, judge.pricing);
+		return index === undefined ? { costUsd, problem: `verdict "${answer.content.slice(0, 80)}" names no single answer` } : { index, costUsd };
+	} catch (error) {
+		if (error instanceof FusionError && error.kind === 'cancelled') throw error;
+		return { costUsd: null, problem: `the judge failed: ${errorText(error)}` };
+	}
+}
+
+/**
+ * Asks every candidate (in parallel, bounded) and keeps one answer: the judge model's pick, the longest or
+ * shortest, the consensus (closest to all others), or the fastest (the rest are aborted when it arrives). A
+ * judge that fails or gives no usable verdict falls back to consensus, and the output says so.
+ */
+export async function runBestOfStrategy(
+	candidates: readonly ResolvedModel[],
+	request: UnifiedChatRequest,
+	settings: CallSettings,
+	attempts: Attempt[],
+	options: BestOfOptions,
+): Promise<BestOfResult> {
+	if (options.selection === 'fastest') {
+		const startedAt = performance.now();
+		const winner = await raceCandidates(candidates, request, settings, attempts, { staggerMs: 0, maxInFlight: options.maxInFlight });
+		const latencyMs = Math.round(performance.now() - startedAt);
+		const others = candidates
+			.filter((candidate) => candidate !== winner.target)
+			.map((candidate): CandidateAnswer => {
+				const last = [...attempts].reverse().find((attempt) => attempt.model === candidate.fusionId);
+				return { model: candidate.fusionId, status: 'error', content: null, cost_usd: null, latency_ms: last?.latency_ms ?? 0, error: last?.error?.message ?? 'not called' };
+			});
+		const first = toCandidateAnswer({ target: winner.target, latencyMs, ok: true, result: winner });
+		return { ...winner, candidates: [{ ...first, score: 1 }, ...others], selection: 'fastest', totalCostUsd: first.cost_usd, notes: [] };
+	}
+
+	const outcomes = await mapWithConcurrency(candidates, options.maxInFlight, async (target): Promise<Outcome> => {
+		const startedAt = performance.now();
+		try {
+			const result = await callModelWithRetries(target, request, settings, attempts);
+			return { target, latencyMs: Math.round(performance.now() - startedAt), ok: true, result };
+		} catch (error) {
+			return { target, latencyMs: Math.round(performance.now() - startedAt), ok: false, error };
+		}
+	});
+	const cancelled = outcomes.find((outcome) => !outcome.ok && outcome.error instanceof FusionError && outcome.error.kind === 'cancelled');
+	if (cancelled && !cancelled.ok && settings.signal?.aborted) throw cancelled.error;
+
+	const answered = outcomes.filter((outcome): outcome is Outcome & { ok: true } => outcome.ok);
+	if (answered.length === 0) throw new AllModelsFailedError(attempts);
+	const contents = answered.map((outcome) => outcome.result.answer.content);
+	const notes: string[] = [];
+	let scores: number[];
+	let selection: string = options.selection;
+	let judgeCost: number | null = null;
+
+	if (options.selection === 'judge' && options.judge !== undefined && answered.length > 1) {
+		const verdict = await askJudge(options.judge, request, contents, settings, attempts);
+		judgeCost = verdict.costUsd;
+		if (verdict.index !== undefined) {
+			scores = contents.map((_, index) => (index === verdict.index ? 1 : 0));
+			selection = `judge ${options.judge.fusionId}`;
+		} else {
+			scores = consensusScores(contents);
+			selection = 'consensus (judge verdict unusable)';
+			notes.push(`best_of judge: ${verdict.problem}; the answer was chosen by consensus instead`);
+		}
+	} else if (options.selection === 'longest' || options.selection === 'shortest') {
+		const direction = options.selection === 'longest' ? 1 : -1;
+		scores = contents.map((content) => content.length * direction);
+	} else {
+		scores = consensusScores(contents);
+		if (options.selection === 'judge') selection = 'consensus (only one answer to judge)';
+	}
+
+	const chosen = indexOfBest(scores);
+	const scored = new Map(answered.map((outcome, index) => [outcome, scores[index]]));
+	const candidateAnswers = outcomes.map((outcome) => {
+		const answer = toCandidateAnswer(outcome);
+		const score = scored.get(outcome as Outcome & { ok: true });
+		return score === undefined ? answer : { ...answer, score: Math.abs(Math.round(score * 1000) / 1000) };
+	});
+	const winner = answered[chosen];
+	return {
+		...winner.result,
+		target: winner.target,
+		candidates: candidateAnswers,
+		selection,
+		totalCostUsd: addCosts([...candidateAnswers.map((answer) => answer.cost_usd), judgeCost]),
+		notes,
+	};
+}
