@@ -53,13 +53,31 @@ export const chatProperties: INodeProperties[] = [
 		default: 'fields',
 	},
 	{
+		displayName: 'Strategy',
+		name: 'strategy',
+		type: 'options',
+		noDataExpression: true,
+		options: [
+			{ name: 'Fallback', value: 'fallback', description: 'Ask the model; when it fails, the fallback models in order' },
+			{ name: 'Round Robin', value: 'round_robin', description: 'Spread items over the models in turn (weighted if weights are set)' },
+			{ name: 'Weighted', value: 'weighted', description: 'Pick a model at random in proportion to its weight' },
+			{ name: 'Cost Optimized', value: 'cost_optimized', description: 'Cheapest model for each request first' },
+			{ name: 'Latency Optimized', value: 'latency_optimized', description: 'Fastest model first, as measured in this n8n process' },
+			{ name: 'Performance Based', value: 'performance_based', description: 'Best-scoring model first (benchmark and observed success)' },
+			{ name: 'Best Of', value: 'best_of', description: 'Ask every model at once and keep one answer' },
+		],
+		default: 'fallback',
+		description: 'How the models are used. Every strategy fails over to the next model when one fails.',
+		displayOptions: { show: { inputMode: ['fields'] } },
+	},
+	{
 		...modelLocator(
 			'model',
 			'Model',
 			'The model to ask, as "provider/model". Its provider must be chosen under Providers.',
 			'openai/gpt-4o-mini',
 		),
-		displayOptions: { show: { inputMode: ['fields'] } },
+		displayOptions: { show: { inputMode: ['fields'], strategy: ['fallback'] } },
 	},
 	{
 		displayName: 'Prompt',
@@ -90,7 +108,7 @@ export const chatProperties: INodeProperties[] = [
 		placeholder: 'Add Fallback Model',
 		default: {},
 		description: 'Models tried in order when the main model fails (after its retries). Their providers must be chosen under Providers.',
-		displayOptions: { show: { inputMode: ['fields'] } },
+		displayOptions: { show: { inputMode: ['fields'], strategy: ['fallback'] } },
 		options: [
 			{
 				displayName: 'Model',
@@ -100,6 +118,84 @@ export const chatProperties: INodeProperties[] = [
 				],
 			},
 		],
+	},
+	{
+		displayName: 'Hedge After (Ms)',
+		name: 'hedgeAfterMs',
+		type: 'number',
+		typeOptions: { minValue: 0 },
+		default: 0,
+		description:
+			'When the current model has not answered after this many milliseconds, start the next model too and keep whichever answers first. 0 turns hedging off.',
+		displayOptions: { show: { inputMode: ['fields'], strategy: ['fallback'] } },
+	},
+	{
+		displayName: 'Models',
+		name: 'candidates',
+		type: 'fixedCollection',
+		typeOptions: { multipleValues: true, sortable: true },
+		placeholder: 'Add Model',
+		default: {},
+		required: true,
+		description: 'The models the strategy chooses from. Their providers must be chosen under Providers.',
+		displayOptions: {
+			show: {
+				inputMode: ['fields'],
+				strategy: ['round_robin', 'weighted', 'cost_optimized', 'latency_optimized', 'performance_based', 'best_of'],
+			},
+		},
+		options: [
+			{
+				displayName: 'Model',
+				name: 'models',
+				values: [
+					modelLocator('model', 'Model', 'A model to use, as "provider/model"', 'openai/gpt-4o-mini'),
+					{
+						displayName: 'Weight',
+						name: 'weight',
+						type: 'number',
+						typeOptions: { minValue: 0, numberPrecision: 2 },
+						default: 1,
+						description: 'Share of the items for Round Robin and Weighted, e.g. 0.6 and 0.4',
+					},
+					{
+						displayName: 'Max Cost per 1K Tokens (USD)',
+						name: 'maxCostPer1kTokens',
+						type: 'number',
+						typeOptions: { minValue: 0, numberPrecision: 5 },
+						default: 0,
+						description: 'Skip this model if its prompt or completion price per 1K tokens is above this. 0 means no cap.',
+					},
+					{
+						displayName: 'Min Performance Score',
+						name: 'minPerformanceScore',
+						type: 'number',
+						typeOptions: { minValue: 0, maxValue: 1, numberPrecision: 2 },
+						default: 0,
+						description: 'Skip this model if its quality score (0–1) is below this. 0 means no floor.',
+					},
+				],
+			},
+		],
+	},
+	{
+		displayName: 'Selection',
+		name: 'selection',
+		type: 'options',
+		options: [
+			{ name: 'Consensus', value: 'consensus', description: 'The answer closest to all the others' },
+			{ name: 'Fastest', value: 'fastest', description: 'The first good answer; the other calls are stopped' },
+			{ name: 'Judge Model', value: 'judge', description: 'A judge model reads the answers and names the best' },
+			{ name: 'Longest', value: 'longest' },
+			{ name: 'Shortest', value: 'shortest' },
+		],
+		default: 'consensus',
+		description: 'How Best Of picks the one answer it keeps',
+		displayOptions: { show: { inputMode: ['fields'], strategy: ['best_of'] } },
+	},
+	{
+		...modelLocator('judgeModel', 'Judge Model', 'The model that reads the answers and names the best one', 'openai/gpt-4o-mini'),
+		displayOptions: { show: { inputMode: ['fields'], strategy: ['best_of'], selection: ['judge'] } },
 	},
 	{
 		displayName: 'Request (JSON)',
@@ -178,6 +274,15 @@ export const chatProperties: INodeProperties[] = [
 		default: {},
 		options: [
 			{
+				displayName: 'Budget (USD)',
+				name: 'budgetUsd',
+				type: 'number',
+				typeOptions: { minValue: 0, numberPrecision: 4 },
+				default: 0,
+				description:
+					'The most this execution may spend on models. Once reached, the remaining items fail (or use the cheapest model, see below). 0 means no cap.',
+			},
+			{
 				displayName: 'Concurrency',
 				name: 'concurrency',
 				type: 'number',
@@ -201,6 +306,16 @@ export const chatProperties: INodeProperties[] = [
 				typeOptions: { minValue: 1, maxValue: 3600 },
 				default: 120,
 				description: 'How long one call to a model may take before the next model is tried',
+			},
+			{
+				displayName: 'When Budget Is Spent',
+				name: 'whenBudgetSpent',
+				type: 'options',
+				options: [
+					{ name: 'Fail the Remaining Items', value: 'fail' },
+					{ name: 'Use Cheapest Model', value: 'cheapest', description: 'Send the remaining items to the cheapest candidate only' },
+				],
+				default: 'fail',
 			},
 		],
 	},

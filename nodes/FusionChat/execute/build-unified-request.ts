@@ -24,10 +24,40 @@ function locatorValue(value: unknown): string {
 	return '';
 }
 
+interface CandidateFields {
+	model?: unknown;
+	weight?: number;
+	maxCostPer1kTokens?: number;
+	minPerformanceScore?: number;
+}
+
+/** The `model` of the unified request, from the strategy fields. Zero caps and weight 1 are the defaults. */
+function modelSpecFromFields(context: IExecuteFunctions, itemIndex: number): unknown {
+	const strategy = context.getNodeParameter('strategy', itemIndex, 'fallback') as string;
+	if (strategy === 'fallback') {
+		const model = locatorValue(context.getNodeParameter('model', itemIndex, ''));
+		const fallbacks = context.getNodeParameter('fallbackModels.models', itemIndex, []) as CandidateFields[];
+		const ids = [model, ...fallbacks.map((entry) => locatorValue(entry.model)).filter((id) => id !== '')];
+		const hedgeAfterMs = context.getNodeParameter('hedgeAfterMs', itemIndex, 0) as number;
+		if (hedgeAfterMs > 0) return { strategy, models: ids, hedge_after_ms: hedgeAfterMs };
+		return ids.length > 1 ? ids : model;
+	}
+	const entries = context.getNodeParameter('candidates.models', itemIndex, []) as CandidateFields[];
+	const models = entries.map((entry) => {
+		const id = locatorValue(entry.model);
+		const candidate: Record<string, unknown> = { id };
+		if (entry.weight !== undefined && entry.weight !== 1) candidate.weight = entry.weight;
+		if (entry.maxCostPer1kTokens) candidate.max_cost_per_1k_tokens = entry.maxCostPer1kTokens;
+		if (entry.minPerformanceScore) candidate.min_performance_score = entry.minPerformanceScore;
+		return Object.keys(candidate).length === 1 ? id : candidate;
+	});
+	if (strategy !== 'best_of') return { strategy, models };
+	const selection = context.getNodeParameter('selection', itemIndex, 'consensus') as string;
+	const judgeModel = selection === 'judge' ? locatorValue(context.getNodeParameter('judgeModel', itemIndex, '')) : '';
+	return { strategy, models, selection, ...(judgeModel === '' ? {} : { judge_model: judgeModel }) };
+}
+
 function requestFromFields(context: IExecuteFunctions, itemIndex: number): Record<string, unknown> {
-	const model = locatorValue(context.getNodeParameter('model', itemIndex, ''));
-	const fallbacks = context.getNodeParameter('fallbackModels.models', itemIndex, []) as Array<{ model?: unknown }>;
-	const fallbackIds = fallbacks.map((entry) => locatorValue(entry.model)).filter((id) => id !== '');
 	const prompt = context.getNodeParameter('prompt', itemIndex, '') as unknown;
 	const systemMessage = context.getNodeParameter('systemMessage', itemIndex, '') as unknown;
 	const parameters = context.getNodeParameter('parameters', itemIndex, {}) as ModelParameters;
@@ -38,7 +68,7 @@ function requestFromFields(context: IExecuteFunctions, itemIndex: number): Recor
 
 	const stop = parameters.stop?.split('\n').filter((line) => line !== '');
 	return {
-		model: fallbackIds.length > 0 ? [model, ...fallbackIds] : model,
+		model: modelSpecFromFields(context, itemIndex),
 		messages,
 		max_tokens: parameters.maxTokens,
 		temperature: parameters.temperature,

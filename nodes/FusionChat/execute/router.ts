@@ -13,13 +13,18 @@ import {
 	mapWithConcurrency,
 	runChat,
 	timeoutsFromTotal,
-	type CallSettings,
+	BudgetExceededError,
+	SpendBudget,
+	type BudgetExhaustedBehaviour,
 	type ChatCompletionOutput,
+	type ChatSettings,
 } from '../../engine';
 import { buildUnifiedRequest, InvalidRequestError } from './build-unified-request';
 import { createConnectionResolver } from '../../shared/connection-resolver';
 
 interface ChatOptions {
+	budgetUsd?: number;
+	whenBudgetSpent?: BudgetExhaustedBehaviour;
 	concurrency?: number;
 	maxRetries?: number;
 	timeout?: number;
@@ -38,6 +43,7 @@ function toNodeError(context: IExecuteFunctions, error: unknown, itemIndex: numb
 			httpCode: lastStatus === undefined ? undefined : String(lastStatus),
 		});
 	}
+	if (error instanceof BudgetExceededError) return new NodeOperationError(node, error.message, { itemIndex });
 	if (error instanceof InvalidRequestError) {
 		return new NodeOperationError(node, error.message, {
 			itemIndex,
@@ -62,11 +68,12 @@ function errorItem(error: unknown, itemIndex: number): INodeExecutionData {
 export async function executeFusionChat(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
 	const options = this.getNodeParameter('options', 0, {}) as ChatOptions;
-	const settings: CallSettings = {
+	const settings: ChatSettings = {
 		timeouts: timeoutsFromTotal((options.timeout ?? 120) * 1000),
 		retry: { ...DEFAULT_RETRY_POLICY, maxRetries: options.maxRetries ?? DEFAULT_RETRY_POLICY.maxRetries },
 		signal: this.getExecutionCancelSignal(),
 		connectionFor: createConnectionResolver(this),
+		budget: options.budgetUsd ? new SpendBudget(options.budgetUsd, options.whenBudgetSpent ?? 'fail') : undefined,
 	};
 
 	const outcomes = await mapWithConcurrency(items, options.concurrency ?? 8, async (_item, itemIndex): Promise<ItemOutcome> => {

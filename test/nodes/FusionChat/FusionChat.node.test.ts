@@ -1,7 +1,7 @@
 import { NodeApiError, NodeOperationError, type IDataObject, type INodeParameters } from 'n8n-workflow';
 import { FusionChat } from '../../../nodes/FusionChat/FusionChat.node';
 import { recordedResponse } from '../../fixtures/recorded';
-import { MockProviderServer } from '../../mock-provider/mock-provider-server';
+import { forModel, MockProviderServer } from '../../mock-provider/mock-provider-server';
 import { runNodeInN8n } from '../../helpers/run-node-in-n8n';
 
 const OPENAI_KEY = 'sk-node-test-openai-0123456789';
@@ -189,6 +189,54 @@ describe('Fusion Chat in n8n', () => {
 		expect(contents[0]).toBe((recordedResponse('openai') as { choices: Array<{ message: { content: string } }> }).choices[0].message.content);
 		// Generous bound: sequential calls would take at least 400 ms plus five more round trips.
 		expect(elapsed).toBeLessThan(2_000);
+	});
+
+	it('fields mode: offers every strategy with a candidate list, here best_of with a judge', async () => {
+		server.reply(forModel('gpt-4.1-nano'), { json: { id: 'j', object: 'chat.completion', created: 1, model: 'gpt-4.1-nano', choices: [{ index: 0, message: { role: 'assistant', content: '1' }, finish_reason: 'stop' }], usage: { prompt_tokens: 50, completion_tokens: 1, total_tokens: 51 } } });
+		const { items, error } = await runChat(
+			{
+				inputMode: 'fields',
+				strategy: 'best_of',
+				candidates: { models: [{ model: modelParameter('openai/gpt-4o-mini') }, { model: modelParameter('anthropic/claude-3-opus'), maxCostPer1kTokens: 0.1 }] },
+				selection: 'judge',
+				judgeModel: modelParameter('openai/gpt-4.1-nano'),
+				prompt: 'Capital of France?',
+			},
+			[{}],
+		);
+		expect(error).toBeUndefined();
+		const output = items[0].json as unknown as ChatItem & { fusion: { candidates: Array<{ model: string }>; selection: string } };
+		expect(output.fusion.strategy).toBe('best_of');
+		expect(output.fusion.selection).toBe('judge openai/gpt-4.1-nano');
+		expect(output.model).toBe('openai/gpt-4o-mini');
+		expect(output.fusion.candidates.map((candidate) => candidate.model)).toEqual(['openai/gpt-4o-mini', 'anthropic/claude-3-opus']);
+	});
+
+	it('fields mode: a price cap on a candidate skips it without calling it', async () => {
+		const { items } = await runChat(
+			{
+				inputMode: 'fields',
+				strategy: 'cost_optimized',
+				candidates: { models: [{ model: modelParameter('anthropic/claude-3-opus'), maxCostPer1kTokens: 0.01 }, { model: modelParameter('openai/gpt-4o') }] },
+				prompt: 'Hi',
+			},
+			[{}],
+		);
+		const output = items[0].json as unknown as ChatItem;
+		expect(output.model).toBe('openai/gpt-4o');
+		expect(output.fusion.attempts[0]).toMatchObject({ model: 'anthropic/claude-3-opus', status: 'skipped' });
+		expect(server.requestsTo('/v1/messages')).toHaveLength(0);
+	});
+
+	it('stops sending items once the execution budget is spent', async () => {
+		const { items } = await runChat(
+			{ inputMode: 'fields', model: modelParameter('anthropic/claude-3-opus'), prompt: '={{ $json.text }}', options: { budgetUsd: 0.000001, concurrency: 1 } },
+			[{ text: 'one' }, { text: 'two' }],
+			true,
+		);
+		expect((items[0].json as unknown as ChatItem).choices[0].message.content).toBe('[claude-3-opus-20240229] answer to: one');
+		expect(items[1].json.error).toMatch(/^The execution's budget of \$0.000001 is spent/);
+		expect(server.requests).toHaveLength(1);
 	});
 
 	it('describes itself the way n8n expects', () => {
