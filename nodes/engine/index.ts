@@ -4,6 +4,7 @@ export { BudgetExceededError, SpendBudget, type BudgetExhaustedBehaviour } from 
 export type { CallSettings, ConnectionResolver } from './chat/call-model';
 export type { Attempt, ChatCompletionOutput, FusionMetadata } from './chat/chat-output';
 export { AllModelsFailedError } from './errors/all-models-failed-error';
+export { PartialAnswerError } from './errors/partial-answer-error';
 export { FusionError, type FusionErrorKind } from './errors/fusion-error';
 export { redactSecrets } from './errors/redact-secrets';
 export { mapWithConcurrency } from './concurrency/map-with-concurrency';

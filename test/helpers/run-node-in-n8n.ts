@@ -34,6 +34,7 @@ import type {
 	ITriggerResponse,
 	IWorkflowBase,
 	IWorkflowExecuteAdditionalData,
+	StructuredChunk,
 } from 'n8n-workflow';
 
 // Every execution context asks n8n-core for its InstanceSettings, which writes a settings file into
@@ -59,6 +60,11 @@ export interface RunNodeInN8nOptions {
 	continueOnFail?: boolean;
 	/** Credential types besides this package's own (which are always known), or replacing one of them. */
 	credentialTypes?: ICredentialType[];
+	/**
+	 * Makes the execution a streaming one, as a chat trigger or a webhook in streaming mode does: n8n then hands
+	 * each chunk the node sends to this handler.
+	 */
+	onChunk?: (chunk: StructuredChunk) => void;
 }
 
 export interface RunNodeInN8nResult {
@@ -129,9 +135,13 @@ export async function runNodeInN8n(options: RunNodeInN8nOptions): Promise<RunNod
 	};
 	const workflow = new Workflow({ ...workflowData, nodeTypes });
 
+	const hooks = new ExecutionLifecycleHooks('manual', EXECUTION_ID, workflowData);
+	const { onChunk } = options;
+	if (onChunk !== undefined) hooks.addHandler('sendChunk', (chunk) => onChunk(chunk));
 	const additionalData: IWorkflowExecuteAdditionalData = {
 		credentialsHelper: new InMemoryCredentialsHelper(credentialTypes, credentials),
-		hooks: new ExecutionLifecycleHooks('manual', EXECUTION_ID, workflowData),
+		hooks,
+		streamingEnabled: options.onChunk !== undefined,
 		externalSecretsProxy: new ExternalSecretsProxy(),
 		executionId: EXECUTION_ID,
 		currentNodeExecutionIndex: 0,

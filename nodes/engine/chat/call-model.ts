@@ -1,5 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import { errorKindFromHttpStatus, FusionError, type FusionErrorKind } from '../errors/fusion-error';
+import { PartialAnswerError } from '../errors/partial-answer-error';
 import { redactSecrets } from '../errors/redact-secrets';
 import type { ResolvedModel } from '../models/resolve-model-id';
 import type { ModelAnswer, ModelCallRequest, ProviderConnection, ProviderDefinition } from '../providers/provider-adapter';
@@ -29,11 +30,18 @@ export interface CallSettings {
 	connectionFor: ConnectionResolver;
 	/** Where outcomes are recorded for health and latency; the process-wide statistics by default. */
 	stats?: ModelStats;
+	/**
+	 * Receives each piece of a streamed answer as it arrives (a chat or a streaming webhook). Once a piece has
+	 * been handed over, a broken stream ends the item as partial instead of failing over.
+	 */
+	onDelta?: (text: string) => void;
 }
 
 export interface ModelCallResult {
 	answer: ModelAnswer;
 	warnings: string[];
+	/** Streamed calls: ms from sending the request to the first content token. */
+	ttftMs?: number;
 }
 
 export function toModelCallRequest(request: UnifiedChatRequest, upstreamModel: string): ModelCallRequest {
@@ -83,20 +91,48 @@ async function fusionErrorFromResponse(response: UpstreamResponse, provider: Pro
 	});
 }
 
-async function readAnswer(response: UpstreamResponse, provider: ProviderDefinition, streamed: boolean): Promise<ModelAnswer> {
-	if (!streamed) {
-		const text = await response.body.text();
-		const body = parseJson(text);
-		if (body === undefined) {
-			throw new FusionError({ kind: 'invalid_response', message: `${provider.displayName} sent a response that is not JSON` });
-		}
-		return provider.adapter.fromChatResponse(body);
+interface StreamProgress {
+	text: string;
+	ttftMs?: number;
+}
+
+async function readStreamedAnswer(
+	response: UpstreamResponse,
+	provider: ProviderDefinition,
+	settings: CallSettings,
+	startedAt: number,
+	progress: StreamProgress,
+): Promise<ModelAnswer> {
+	const { firstTokenMs } = settings.timeouts;
+	const firstTokenTimer = setTimeout(
+		() => response.abort(new FusionError({ kind: 'timeout', message: `${provider.displayName} sent no token within ${firstTokenMs / 1000} s (first-token timeout)` })),
+		firstTokenMs,
+	);
+	try {
+		const assembler = provider.adapter.createStreamAssembler();
+		await readSseStream(response.body, (event) => {
+			const delta = assembler.push(event);
+			if (delta === '') return;
+			if (progress.ttftMs === undefined) {
+				progress.ttftMs = Math.round(performance.now() - startedAt);
+				clearTimeout(firstTokenTimer);
+			}
+			progress.text += delta;
+			settings.onDelta?.(delta);
+		});
+		return assembler.finish();
+	} finally {
+		clearTimeout(firstTokenTimer);
 	}
-	const assembler = provider.adapter.createStreamAssembler();
-	await readSseStream(response.body, (event) => {
-		assembler.push(event);
-	});
-	return assembler.finish();
+}
+
+async function readAnswer(response: UpstreamResponse, provider: ProviderDefinition): Promise<ModelAnswer> {
+	const text = await response.body.text();
+	const body = parseJson(text);
+	if (body === undefined) {
+		throw new FusionError({ kind: 'invalid_response', message: `${provider.displayName} sent a response that is not JSON` });
+	}
+	return provider.adapter.fromChatResponse(body);
 }
 
 /** One upstream call: build, send, read, translate. Throws a FusionError whose message holds no secret. */
@@ -109,10 +145,15 @@ export async function callModelOnce(
 	const { provider } = target;
 	assertSafeBaseUrl(connection.baseUrl, provider.displayName);
 	const built = provider.adapter.toChatRequest(toModelCallRequest(request, target.upstreamModel), connection);
+	const startedAt = performance.now();
 	const response = await sendUpstream(built.http, { timeouts: settings.timeouts, signal: settings.signal });
+	const progress: StreamProgress = { text: '' };
 	try {
 		if (response.status >= 300) throw await fusionErrorFromResponse(response, provider, built.http.url);
-		const answer = await readAnswer(response, provider, request.stream === true);
+		const answer =
+			request.stream === true
+				? await readStreamedAnswer(response, provider, settings, startedAt, progress)
+				: await readAnswer(response, provider);
 		if (answer.content.trim() === '') {
 			// An empty answer is useless to the next node; another model may well answer.
 			throw new FusionError({
@@ -120,10 +161,13 @@ export async function callModelOnce(
 				message: `${provider.displayName} answered with empty content (finish_reason ${answer.finishReason})`,
 			});
 		}
-		return { answer, warnings: built.warnings };
+		return { answer, warnings: built.warnings, ttftMs: progress.ttftMs };
 	} catch (error) {
-		if (response.signal.aborted) throw response.abortReason();
-		throw fusionErrorFromTransportFailure(error, describeTarget(built.http.url), settings.timeouts);
+		const failure = response.signal.aborted
+			? response.abortReason()
+			: fusionErrorFromTransportFailure(error, describeTarget(built.http.url), settings.timeouts);
+		if (settings.onDelta !== undefined && progress.text !== '') throw new PartialAnswerError(target.fusionId, progress.text, failure);
+		throw failure;
 	} finally {
 		response.done();
 	}
@@ -189,12 +233,13 @@ export async function callModelWithRetries(
 			(settings.stats ?? processModelStats).recordSuccess(target.fusionId, attempt.latency_ms);
 			return result;
 		} catch (thrown) {
-			const error = redacted(
-				thrown instanceof FusionError ? thrown : new FusionError({ kind: 'network', message: String(thrown) }),
-				secrets,
-			);
+			const partial = thrown instanceof PartialAnswerError ? thrown : undefined;
+			const cause = partial?.cause ?? thrown;
+			const error = redacted(cause instanceof FusionError ? cause : new FusionError({ kind: 'network', message: String(cause) }), secrets);
 			attempts.push(attemptFrom(target, startedAt, error));
 			if (COUNTS_AGAINST_MODEL.has(error.kind)) (settings.stats ?? processModelStats).recordFailure(target.fusionId);
+			// Part of this answer has reached the user: neither a retry nor another model may follow it.
+			if (partial) throw new PartialAnswerError(partial.model, partial.partialContent, error);
 			if (retryIndex >= settings.retry.maxRetries || !isRetryable(error)) throw error;
 			const delay = retryDelayMs(error, retryIndex, settings.retry);
 			if (delay === undefined) throw error;

@@ -32,6 +32,8 @@ export interface FusionMetadata {
 	model: string;
 	attempts: Attempt[];
 	latency_ms: number;
+	/** Streamed answers: ms from sending the request to the first content token. */
+	ttft_ms?: number;
 	cost_usd: number | null;
 	cached: boolean;
 	/** Settings the answering provider could not honour, and notes from the strategy. */

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { AllModelsFailedError } from '../errors/all-models-failed-error';
 import { FusionError } from '../errors/fusion-error';
+import { PartialAnswerError } from '../errors/partial-answer-error';
 import { resolveModelId, type ResolvedModel } from '../models/resolve-model-id';
 import type { ModelSpec, UnifiedChatRequest } from '../request/unified-request';
 import { modelStats as processModelStats, type ModelStats } from '../stats/model-stats';
@@ -124,7 +125,19 @@ export async function runChat(request: UnifiedChatRequest, settings: ChatSetting
 		budgetNotes.push(`the execution's budget of $${settings.budget.limitUsd} is spent: only the cheapest model, ${eligible[0].fusionId}, was asked`);
 	}
 
-	const routed = await route(plan, eligible, request, settings, attempts);
+	// A live client gets the tokens as they come; races (hedging, best_of) have several answers in flight, so
+	// their client gets the chosen answer in one piece when it is known.
+	const racing = plan.strategy === 'best_of' || plan.hedgeAfterMs !== undefined;
+	const live = settings.onDelta !== undefined && !racing;
+	const streamed = request.stream === true || settings.onDelta !== undefined ? { ...request, stream: true } : request;
+	let routed: Routed;
+	try {
+		routed = await route(plan, eligible, streamed, live ? settings : { ...settings, onDelta: undefined }, attempts);
+	} catch (error) {
+		if (error instanceof PartialAnswerError) error.attempts = attempts;
+		throw error;
+	}
+	if (settings.onDelta !== undefined && !live) settings.onDelta(routed.answer.content);
 	settings.budget?.add(routed.costUsd);
 	const { answer, target } = routed;
 	const fusion: FusionMetadata = {
@@ -137,6 +150,7 @@ export async function runChat(request: UnifiedChatRequest, settings: ChatSetting
 		cached: false,
 		warnings: [...routed.warnings, ...routed.notes, ...budgetNotes],
 	};
+	if (routed.ttftMs !== undefined) fusion.ttft_ms = routed.ttftMs;
 	if (routed.candidates !== undefined) {
 		fusion.candidates = routed.candidates;
 		fusion.selection = routed.selection;

@@ -2,6 +2,7 @@ import { callModelWithRetries, type CallSettings, type ModelCallResult } from '.
 import type { Attempt } from '../chat/chat-output';
 import { AllModelsFailedError } from '../errors/all-models-failed-error';
 import { FusionError } from '../errors/fusion-error';
+import { PartialAnswerError } from '../errors/partial-answer-error';
 import type { ResolvedModel } from '../models/resolve-model-id';
 import type { UnifiedChatRequest } from '../request/unified-request';
 import { childSignal, lostRaceReason } from './race';
@@ -12,6 +13,11 @@ export interface StrategyResult extends ModelCallResult {
 
 function isCancellation(error: unknown): boolean {
 	return error instanceof FusionError && error.kind === 'cancelled';
+}
+
+/** Errors that end the walk over the candidates: a cancelled execution, or an answer already partly sent. */
+function endsTheWalk(error: unknown): boolean {
+	return isCancellation(error) || error instanceof PartialAnswerError;
 }
 
 /**
@@ -29,7 +35,7 @@ export async function runFallbackStrategy(
 			const result = await callModelWithRetries(target, request, settings, attempts);
 			return { ...result, target };
 		} catch (error) {
-			if (isCancellation(error)) throw error;
+			if (endsTheWalk(error)) throw error;
 		}
 	}
 	throw new AllModelsFailedError(attempts);

@@ -20,6 +20,8 @@ export interface UpstreamResponse {
 	body: Dispatcher.ResponseData['body'];
 	/** Aborts the rest of the body (total timeout, cancellation) while it is being read. */
 	signal: AbortSignal;
+	/** Stops the call for a reason of the caller's (a first-token timeout); `abortReason` then returns it. */
+	abort(reason: FusionError): void;
 	/** Why `signal` fired, as a FusionError, for whoever is reading the body. */
 	abortReason(): FusionError;
 	/** Releases the total-timeout timer; call once the body has been read. */
@@ -55,33 +57,29 @@ export function describeTarget(url: string): string {
 /** Sends one HTTP request; no redirect is ever followed (the request carries credentials). */
 export async function sendUpstream(request: UpstreamHttpRequest, options: SendOptions): Promise<UpstreamResponse> {
 	const { timeouts } = options;
-	const controller = new AbortController();
-	const onCancel = () => controller.abort();
-	const totalTimer = setTimeout(() => controller.abort(), timeouts.totalMs);
-	let cancelled = false;
-	if (options.signal) {
-		if (options.signal.aborted) cancelled = true;
-		options.signal.addEventListener('abort', () => {
-			cancelled = true;
-			onCancel();
-		}, { once: true });
-	}
 	const target = describeTarget(request.url);
-	const abortReason = () =>
-		cancelled
-			? cancellationError(options.signal)
-			: new FusionError({
-					kind: 'timeout',
-					message: `no complete answer from ${target} within ${timeouts.totalMs / 1000} s (timeout)`,
-				});
+	const controller = new AbortController();
+	let reason: FusionError | undefined;
+	const abort = (why: FusionError) => {
+		if (controller.signal.aborted) return;
+		reason = why;
+		controller.abort();
+	};
+	const onCancel = () => abort(cancellationError(options.signal));
+	const totalTimer = setTimeout(
+		() => abort(new FusionError({ kind: 'timeout', message: `no complete answer from ${target} within ${timeouts.totalMs / 1000} s (timeout)` })),
+		timeouts.totalMs,
+	);
 	const done = () => {
 		clearTimeout(totalTimer);
 		options.signal?.removeEventListener('abort', onCancel);
 	};
-	if (cancelled) {
+	const abortReason = () => reason ?? cancellationError(options.signal);
+	if (options.signal?.aborted) {
 		done();
-		throw abortReason();
+		throw cancellationError(options.signal);
 	}
+	options.signal?.addEventListener('abort', onCancel, { once: true });
 	try {
 		const response = await sharedAgent.request({
 			origin: new URL(request.url).origin,
@@ -93,14 +91,7 @@ export async function sendUpstream(request: UpstreamHttpRequest, options: SendOp
 			headersTimeout: timeouts.firstByteMs,
 			bodyTimeout: timeouts.idleMs,
 		});
-		return {
-			status: response.statusCode,
-			headers: response.headers,
-			body: response.body,
-			signal: controller.signal,
-			abortReason,
-			done,
-		};
+		return { status: response.statusCode, headers: response.headers, body: response.body, signal: controller.signal, abort, abortReason, done };
 	} catch (error) {
 		done();
 		throw controller.signal.aborted ? abortReason() : fusionErrorFromTransportFailure(error, target, timeouts);

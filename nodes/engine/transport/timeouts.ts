@@ -9,12 +9,15 @@ export interface CallTimeouts {
 	totalMs: number;
 	/** Longest silence between two chunks of a streamed body. */
 	idleMs: number;
+	/** A streamed call: longest wait for the first content token. */
+	firstTokenMs: number;
 }
 
 export const DEFAULT_TIMEOUTS: CallTimeouts = {
 	firstByteMs: 120_000,
 	totalMs: 180_000,
 	idleMs: 60_000,
+	firstTokenMs: 60_000,
 };
 
 /** Builds the limits from a single user-facing "timeout" (the whole call), keeping the others within it. */
@@ -23,5 +26,6 @@ export function timeoutsFromTotal(totalMs: number): CallTimeouts {
 		firstByteMs: Math.min(DEFAULT_TIMEOUTS.firstByteMs, totalMs),
 		totalMs,
 		idleMs: Math.min(DEFAULT_TIMEOUTS.idleMs, totalMs),
+		firstTokenMs: Math.min(DEFAULT_TIMEOUTS.firstTokenMs, totalMs),
 	};
 }

@@ -123,7 +123,7 @@ describe('listLiveModels against the mock server', () => {
 		const started = Date.now();
 		const [listing] = await listLiveModels(
 			[providerById('mistral')],
-			settingsFor(connections(), { timeouts: { firstByteMs: 300, totalMs: 400, idleMs: 300 } }),
+			settingsFor(connections(), { timeouts: { firstByteMs: 300, totalMs: 400, idleMs: 300, firstTokenMs: 300 } }),
 		);
 		expect(Date.now() - started).toBeLessThan(3_000);
 		expect(listing).toMatchObject({ ok: false, error: { type: 'timeout' } });

@@ -116,7 +116,7 @@ describe('fallback', () => {
 	it('fails over when the first model does not answer within the timeout', async () => {
 		server.reply('/v1/chat/completions', { hang: true });
 		server.reply('/v1/messages', { json: anthropicAnswer });
-		const settings = settingsFor(connections(), { timeouts: { firstByteMs: 300, totalMs: 400, idleMs: 300 } });
+		const settings = settingsFor(connections(), { timeouts: { firstByteMs: 300, totalMs: 400, idleMs: 300, firstTokenMs: 300 } });
 		const output = await runChat(request(['openai/gpt-4o', 'anthropic/claude-3-opus']), settings);
 		expect(output.fusion.attempts[0]).toMatchObject({ status: 'error', error: { type: 'timeout' } });
 		expect(output.model).toBe('anthropic/claude-3-opus');
