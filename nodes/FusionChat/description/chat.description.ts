@@ -225,6 +225,14 @@ export const chatProperties: INodeProperties[] = [
 				description: 'Penalises tokens by how often they already appeared (-2 to 2). Providers without it get a warning in the output.',
 			},
 			{
+				displayName: 'Stream',
+				name: 'stream',
+				type: 'boolean',
+				default: false,
+				description:
+					'Whether to ask the provider for a streamed answer. A chat trigger or a webhook in streaming mode always gets the tokens live; this only matters otherwise (e.g. to bound the wait for the first token).',
+			},
+			{
 				displayName: 'Maximum Tokens',
 				name: 'maxTokens',
 				type: 'number',
@@ -289,6 +297,23 @@ export const chatProperties: INodeProperties[] = [
 				typeOptions: { minValue: 1, maxValue: 200 },
 				default: 8,
 				description: 'How many items are sent at once. The output keeps the order of the input.',
+			},
+			{
+				displayName: 'First Token Timeout (Seconds)',
+				name: 'firstTokenTimeout',
+				type: 'number',
+				typeOptions: { minValue: 1 },
+				default: 60,
+				description: 'Streamed answers: how long to wait for the first token before trying the next model',
+			},
+			{
+				displayName: 'Idle Timeout (Seconds)',
+				name: 'idleTimeout',
+				type: 'number',
+				typeOptions: { minValue: 1 },
+				default: 60,
+				description:
+					'Streamed answers: the longest silence between two chunks. A stalled stream then fails over, or ends as a partial error if part of it was already shown.',
 			},
 			{
 				displayName: 'Max Retries',

@@ -10,6 +10,7 @@ export class InvalidRequestError extends Error {
 }
 
 interface ModelParameters {
+	stream?: boolean;
 	maxTokens?: number;
 	temperature?: number;
 	topP?: number;
@@ -76,6 +77,7 @@ function requestFromFields(context: IExecuteFunctions, itemIndex: number): Recor
 		frequency_penalty: parameters.frequencyPenalty,
 		presence_penalty: parameters.presencePenalty,
 		stop: stop && stop.length > 0 ? stop : undefined,
+		stream: parameters.stream === true ? true : undefined,
 	};
 }
 

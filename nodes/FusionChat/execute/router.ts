@@ -1,6 +1,7 @@
 import {
 	NodeApiError,
 	NodeOperationError,
+	type ChunkType,
 	type IDataObject,
 	type IExecuteFunctions,
 	type INodeExecutionData,
@@ -11,6 +12,7 @@ import {
 	DEFAULT_RETRY_POLICY,
 	FusionError,
 	mapWithConcurrency,
+	PartialAnswerError,
 	runChat,
 	timeoutsFromTotal,
 	BudgetExceededError,
@@ -23,6 +25,8 @@ import { buildUnifiedRequest, InvalidRequestError } from './build-unified-reques
 import { createConnectionResolver } from '../../shared/connection-resolver';
 
 interface ChatOptions {
+	firstTokenTimeout?: number;
+	idleTimeout?: number;
 	budgetUsd?: number;
 	whenBudgetSpent?: BudgetExhaustedBehaviour;
 	concurrency?: number;
@@ -43,6 +47,13 @@ function toNodeError(context: IExecuteFunctions, error: unknown, itemIndex: numb
 			httpCode: lastStatus === undefined ? undefined : String(lastStatus),
 		});
 	}
+	if (error instanceof PartialAnswerError) {
+		return new NodeApiError(node, { message: error.message, partial_content: error.partialContent } as unknown as JsonObject, {
+			itemIndex,
+			message: error.message,
+			description: `Text sent before the stream broke:\n${error.partialContent}`,
+		});
+	}
 	if (error instanceof BudgetExceededError) return new NodeOperationError(node, error.message, { itemIndex });
 	if (error instanceof InvalidRequestError) {
 		return new NodeOperationError(node, error.message, {
@@ -57,6 +68,11 @@ function toNodeError(context: IExecuteFunctions, error: unknown, itemIndex: numb
 function errorItem(error: unknown, itemIndex: number): INodeExecutionData {
 	const json: IDataObject = { error: error instanceof Error ? error.message : String(error) };
 	if (error instanceof AllModelsFailedError) json.fusion = { attempts: error.attempts as unknown as IDataObject[] };
+	if (error instanceof PartialAnswerError) {
+		json.partial = true;
+		json.partial_content = error.partialContent;
+		json.fusion = { attempts: error.attempts as unknown as IDataObject[] };
+	}
 	return { json, pairedItem: { item: itemIndex } };
 }
 
@@ -68,20 +84,36 @@ function errorItem(error: unknown, itemIndex: number): INodeExecutionData {
 export async function executeFusionChat(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
 	const options = this.getNodeParameter('options', 0, {}) as ChatOptions;
+	const timeouts = timeoutsFromTotal((options.timeout ?? 120) * 1000);
+	if (options.firstTokenTimeout) timeouts.firstTokenMs = options.firstTokenTimeout * 1000;
+	if (options.idleTimeout) timeouts.idleMs = options.idleTimeout * 1000;
 	const settings: ChatSettings = {
-		timeouts: timeoutsFromTotal((options.timeout ?? 120) * 1000),
+		timeouts,
 		retry: { ...DEFAULT_RETRY_POLICY, maxRetries: options.maxRetries ?? DEFAULT_RETRY_POLICY.maxRetries },
 		signal: this.getExecutionCancelSignal(),
 		connectionFor: createConnectionResolver(this),
 		budget: options.budgetUsd ? new SpendBudget(options.budgetUsd, options.whenBudgetSpent ?? 'fail') : undefined,
 	};
 
-	const outcomes = await mapWithConcurrency(items, options.concurrency ?? 8, async (_item, itemIndex): Promise<ItemOutcome> => {
+	// A chat trigger or a streaming webhook shows tokens as they arrive. Items go one at a time then, so that
+	// their texts do not interleave in the one response the client reads.
+	const streaming = typeof this.isStreaming === 'function' && this.isStreaming();
+	const concurrency = streaming ? 1 : (options.concurrency ?? 8);
+	// n8n's sendChunk is asynchronous behind a void signature; a client that went away must not fail the item.
+	const send = (type: ChunkType, itemIndex: number, content?: string) => {
+		void Promise.resolve(this.sendChunk(type, itemIndex, content)).catch(() => undefined);
+	};
+	const outcomes = await mapWithConcurrency(items, concurrency, async (_item, itemIndex): Promise<ItemOutcome> => {
+		if (streaming) send('begin', itemIndex);
 		try {
 			const request = buildUnifiedRequest(this, itemIndex);
-			return { ok: true, output: await runChat(request, settings) };
+			const itemSettings = streaming ? { ...settings, onDelta: (text: string) => send('item', itemIndex, text) } : settings;
+			return { ok: true, output: await runChat(request, itemSettings) };
 		} catch (error) {
+			if (streaming) send('error', itemIndex, error instanceof Error ? error.message : String(error));
 			return { ok: false, error };
+		} finally {
+			if (streaming) send('end', itemIndex);
 		}
 	});
 

@@ -1,6 +1,6 @@
-import { NodeApiError, NodeOperationError, type IDataObject, type INodeParameters } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError, type IDataObject, type INodeParameters, type StructuredChunk } from 'n8n-workflow';
 import { FusionChat } from '../../../nodes/FusionChat/FusionChat.node';
-import { recordedResponse } from '../../fixtures/recorded';
+import { recordedResponse, recordedSseEvents } from '../../fixtures/recorded';
 import { forModel, MockProviderServer } from '../../mock-provider/mock-provider-server';
 import { runNodeInN8n } from '../../helpers/run-node-in-n8n';
 
@@ -237,6 +237,51 @@ describe('Fusion Chat in n8n', () => {
 		expect((items[0].json as unknown as ChatItem).choices[0].message.content).toBe('[claude-3-opus-20240229] answer to: one');
 		expect(items[1].json.error).toMatch(/^The execution's budget of \$0.000001 is spent/);
 		expect(server.requests).toHaveLength(1);
+	});
+
+	it('streams tokens to a live client through n8n (begin, items, end) and still returns the full item', async () => {
+		const chunks: StructuredChunk[] = [];
+		const { items, error } = await runNodeInN8n({
+			nodeType: new FusionChat(),
+			parameters: { providers: ['openai'], inputMode: 'fields', model: modelParameter('openai/gpt-4o-mini'), prompt: 'Tell me about Paris' },
+			credentials: credentials(),
+			inputItems: [{}],
+			onChunk: (chunk) => chunks.push(chunk),
+		});
+		expect(error).toBeUndefined();
+		expect(server.requests[0].body).toMatchObject({ stream: true });
+		const types = chunks.map((chunk) => chunk.type);
+		expect(types[0]).toBe('begin');
+		expect(types[types.length - 1]).toBe('end');
+		const texts = chunks.filter((chunk) => chunk.type === 'item').map((chunk) => chunk.content);
+		expect(texts.length).toBeGreaterThan(3);
+		const content = (items[0].json as unknown as ChatItem).choices[0].message.content;
+		expect(texts.join('')).toBe(content);
+		expect(content).toBe('[gpt-4o-mini] answer to: Tell me about Paris');
+		expect(chunks.every((chunk) => chunk.metadata.itemIndex === 0)).toBe(true);
+	});
+
+	it('streams a partial answer then an error chunk, and marks the item partial', async () => {
+		server.reply('/v1/messages', { sse: recordedSseEvents('anthropic'), cutAfterEvents: 6, eventDelayMs: 10 });
+		const chunks: StructuredChunk[] = [];
+		const { items } = await runNodeInN8n({
+			nodeType: new FusionChat(),
+			parameters: {
+				providers: ['openai', 'anthropic'],
+				inputMode: 'fields',
+				model: modelParameter('anthropic/claude-3-opus'),
+				fallbackModels: { models: [{ model: modelParameter('openai/gpt-4o') }] },
+				prompt: 'Hi',
+			},
+			credentials: credentials(),
+			inputItems: [{}],
+			continueOnFail: true,
+			onChunk: (chunk) => chunks.push(chunk),
+		});
+		expect(chunks.filter((chunk) => chunk.type === 'item').map((chunk) => chunk.content).join('')).toBe('Hello! I');
+		expect(chunks.map((chunk) => chunk.type).slice(-2)).toEqual(['error', 'end']);
+		expect(items[0].json).toMatchObject({ partial: true, partial_content: 'Hello! I', error: expect.stringMatching(/broke off after 8 characters/) });
+		expect(server.requestsTo('/v1/chat/completions')).toHaveLength(0);
 	});
 
 	it('describes itself the way n8n expects', () => {
