@@ -36,3 +36,5 @@ export type { ProviderConnection, ProviderDefinition, ProviderId } from './provi
 export { parseUnifiedRequest, type UnifiedChatRequest, type ChatMessage } from './request/unified-request';
 export { DEFAULT_RETRY_POLICY, type RetryPolicy } from './transport/retry-policy';
 export { timeoutsFromTotal, DEFAULT_TIMEOUTS } from './transport/timeouts';
+export { ResponseCache, responseCache } from './cache/response-cache';
+export type { RateLimits } from './transport/rate-limiter';

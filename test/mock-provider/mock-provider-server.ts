@@ -9,6 +9,8 @@ export interface RecordedRequest {
 	headers: IncomingHttpHeaders;
 	/** Parsed JSON when the body was JSON, else the raw text ('' for none). */
 	body: unknown;
+	/** When the request arrived (Date.now()). */
+	receivedAt: number;
 	/** Set when the client closed the connection before the reply was complete (an aborted call). */
 	abortedByClient?: boolean;
 }
@@ -102,6 +104,7 @@ export class MockProviderServer {
 	private async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
 		const text = await readBody(request);
 		const recorded: RecordedRequest = {
+			receivedAt: Date.now(),
 			method: request.method ?? 'GET',
 			path: request.url ?? '/',
 			headers: request.headers,

@@ -5,7 +5,9 @@ import { redactSecrets } from '../errors/redact-secrets';
 import type { ResolvedModel } from '../models/resolve-model-id';
 import type { ModelAnswer, ModelCallRequest, ProviderConnection, ProviderDefinition } from '../providers/provider-adapter';
 import type { UnifiedChatRequest } from '../request/unified-request';
+import { DEFAULT_EXPECTED_COMPLETION_TOKENS, estimatePromptTokens } from '../strategies/expected-cost';
 import { assertSafeBaseUrl } from '../transport/base-url-guard';
+import { rateLimiter as processRateLimiter, RateLimiter, type RateLimits } from '../transport/rate-limiter';
 import { readSseStream } from '../transport/read-sse-stream';
 import { isRetryable, retryAfterMsFromHeaders, retryDelayMs, sleep, type RetryPolicy } from '../transport/retry-policy';
 import {
@@ -35,6 +37,10 @@ export interface CallSettings {
 	 * been handed over, a broken stream ends the item as partial instead of failing over.
 	 */
 	onDelta?: (text: string) => void;
+	/** Per-credential limits (the node's options); none by default. */
+	rateLimits?: RateLimits;
+	/** The process-wide limiter by default; tests pass their own. */
+	rateLimiter?: RateLimiter;
 }
 
 export interface ModelCallResult {
@@ -224,19 +230,28 @@ export async function callModelWithRetries(
 		throw failure;
 	}
 	const secrets = [connection.apiKey];
+	const limiter = settings.rateLimiter ?? processRateLimiter;
+	const limiterKey = RateLimiter.keyOf(target.provider, connection);
+	const estimatedTokens = estimatePromptTokens(request) + (request.max_tokens ?? DEFAULT_EXPECTED_COMPLETION_TOKENS);
 	for (let retryIndex = 0; ; retryIndex++) {
+		if (!(await limiter.acquire(limiterKey, settings.rateLimits ?? {}, estimatedTokens, settings.signal))) {
+			throw cancellationError(settings.signal);
+		}
 		const startedAt = performance.now();
 		try {
 			const result = await callModelOnce(target, request, connection, settings);
 			const attempt = attemptFrom(target, startedAt);
 			attempts.push(attempt);
 			(settings.stats ?? processModelStats).recordSuccess(target.fusionId, attempt.latency_ms);
+			limiter.settle(limiterKey, estimatedTokens, result.answer.usage?.total_tokens ?? estimatedTokens);
 			return result;
 		} catch (thrown) {
 			const partial = thrown instanceof PartialAnswerError ? thrown : undefined;
 			const cause = partial?.cause ?? thrown;
 			const error = redacted(cause instanceof FusionError ? cause : new FusionError({ kind: 'network', message: String(cause) }), secrets);
 			attempts.push(attemptFrom(target, startedAt, error));
+			// The whole credential waits, not just this item: every other item would hit the same 429.
+			if (error.kind === 'rate_limit' && error.retryAfterMs !== undefined) limiter.pause(limiterKey, error.retryAfterMs);
 			if (COUNTS_AGAINST_MODEL.has(error.kind)) (settings.stats ?? processModelStats).recordFailure(target.fusionId);
 			// Part of this answer has reached the user: neither a retry nor another model may follow it.
 			if (partial) throw new PartialAnswerError(partial.model, partial.partialContent, error);

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
+import { cacheKeyOf, responseCache, type ResponseCache } from '../cache/response-cache';
 import { AllModelsFailedError } from '../errors/all-models-failed-error';
 import { FusionError } from '../errors/fusion-error';
 import { PartialAnswerError } from '../errors/partial-answer-error';
@@ -31,6 +32,8 @@ export interface ChatSettings extends CallSettings {
 	random?: () => number;
 	/** best_of: candidates asked at once. */
 	bestOfConcurrency?: number;
+	/** Answer identical requests from memory for `ttlMs`; keys are prefixed with `scope`. */
+	cache?: { ttlMs: number; scope: string; store?: ResponseCache };
 }
 
 export interface RoutingPlan {
@@ -108,6 +111,20 @@ async function route(plan: RoutingPlan, eligible: Candidate[], request: UnifiedC
 
 /** Runs one unified request to completion and shapes the answer as Fusion Chat's output item. */
 export async function runChat(request: UnifiedChatRequest, settings: ChatSettings): Promise<ChatCompletionOutput> {
+	if (settings.cache === undefined) return answerRequest(request, settings);
+	const store = settings.cache.store ?? responseCache;
+	const key = cacheKeyOf(settings.cache.scope, request);
+	const cached = store.get(key);
+	if (cached !== undefined) {
+		settings.onDelta?.(cached.choices[0].message.content);
+		return { ...cached, fusion: { ...cached.fusion, attempts: [], latency_ms: 0, cost_usd: 0, cached: true } };
+	}
+	const output = await answerRequest(request, settings);
+	store.set(key, output, settings.cache.ttlMs);
+	return output;
+}
+
+async function answerRequest(request: UnifiedChatRequest, settings: ChatSettings): Promise<ChatCompletionOutput> {
 	const stats = settings.stats ?? processModelStats;
 	const plan = planRouting(request.model);
 	const startedAt = performance.now();

@@ -3,11 +3,12 @@ import { ModelStats } from '../../../nodes/engine/stats/model-stats';
 import { FusionError } from '../../../nodes/engine/errors/fusion-error';
 import type { ProviderConnection, ProviderId } from '../../../nodes/engine/providers/provider-adapter';
 import { DEFAULT_RETRY_POLICY } from '../../../nodes/engine/transport/retry-policy';
+import { RateLimiter } from '../../../nodes/engine/transport/rate-limiter';
 import { DEFAULT_TIMEOUTS } from '../../../nodes/engine/transport/timeouts';
 
 /**
  * Settings for engine tests: every provider points at the mock server, fast retries, and statistics of their
- * own so one test's failures cannot cool a model down for the next.
+ * and a rate limiter of their own so one test's failures cannot cool down or pause a model for the next.
  */
 export function settingsFor(
 	connections: Partial<Record<ProviderId, ProviderConnection>>,
@@ -22,6 +23,7 @@ export function settingsFor(
 			return connection;
 		},
 		stats: new ModelStats(),
+		rateLimiter: new RateLimiter(),
 		...overrides,
 	};
 }
