@@ -291,6 +291,15 @@ export const chatProperties: INodeProperties[] = [
 					'The most this execution may spend on models. Once reached, the remaining items fail (or use the cheapest model, see below). 0 means no cap.',
 			},
 			{
+				displayName: 'Cache Answers For (Seconds)',
+				name: 'cacheTtl',
+				type: 'number',
+				typeOptions: { minValue: 0 },
+				default: 0,
+				description:
+					'Answer identical requests (same models, messages and parameters) from memory for this long, without calling the provider; such items show fusion.cached true and cost 0. 0 turns the cache off.',
+			},
+			{
 				displayName: 'Concurrency',
 				name: 'concurrency',
 				type: 'number',
@@ -325,12 +334,30 @@ export const chatProperties: INodeProperties[] = [
 					'Retries on the same model after a rate limit (429), a server error (5xx), 408/409 or a network failure, with backoff. Other errors move on to the next model at once.',
 			},
 			{
+				displayName: 'Requests per Minute',
+				name: 'requestsPerMinute',
+				type: 'number',
+				typeOptions: { minValue: 0 },
+				default: 0,
+				description:
+					'The most requests sent to each credential per minute, shared by all items and by other executions in this n8n process. 0 means no limit.',
+			},
+			{
 				displayName: 'Timeout (Seconds)',
 				name: 'timeout',
 				type: 'number',
 				typeOptions: { minValue: 1, maxValue: 3600 },
 				default: 120,
 				description: 'How long one call to a model may take before the next model is tried',
+			},
+			{
+				displayName: 'Tokens per Minute',
+				name: 'tokensPerMinute',
+				type: 'number',
+				typeOptions: { minValue: 0 },
+				default: 0,
+				description:
+					'The most tokens (prompt estimate plus max tokens, settled with the real usage) sent to each credential per minute, shared like Requests per Minute. 0 means no limit.',
 			},
 			{
 				displayName: 'When Budget Is Spent',

@@ -20,11 +20,15 @@ import {
 	type BudgetExhaustedBehaviour,
 	type ChatCompletionOutput,
 	type ChatSettings,
+	type UnifiedChatRequest,
 } from '../../engine';
 import { buildUnifiedRequest, InvalidRequestError } from './build-unified-request';
 import { createConnectionResolver } from '../../shared/connection-resolver';
 
 interface ChatOptions {
+	cacheTtl?: number;
+	requestsPerMinute?: number;
+	tokensPerMinute?: number;
 	firstTokenTimeout?: number;
 	idleTimeout?: number;
 	budgetUsd?: number;
@@ -77,6 +81,24 @@ function errorItem(error: unknown, itemIndex: number): INodeExecutionData {
 }
 
 /**
+ * A JSON request typed into the node (no expression) is the same for every item: it is validated once, and
+ * every item gets that request, or that validation error.
+ */
+function parseOnceIfStatic(context: IExecuteFunctions): (() => UnifiedChatRequest) | undefined {
+	const { parameters } = context.getNode();
+	const raw = parameters.requestJson;
+	if (parameters.inputMode !== 'json' || typeof raw !== 'string' || raw.startsWith('=')) return undefined;
+	try {
+		const request = buildUnifiedRequest(context, 0);
+		return () => request;
+	} catch (error) {
+		return () => {
+			throw error;
+		};
+	}
+}
+
+/**
  * Owns the item loop for Fusion Chat: every item becomes one unified request, up to `concurrency` of them in
  * flight, and the output keeps the input's order. A failing item fails the node, or with "continue on fail"
  * becomes an `{error}` item while the others carry on.
@@ -93,7 +115,10 @@ export async function executeFusionChat(this: IExecuteFunctions): Promise<INodeE
 		signal: this.getExecutionCancelSignal(),
 		connectionFor: createConnectionResolver(this),
 		budget: options.budgetUsd ? new SpendBudget(options.budgetUsd, options.whenBudgetSpent ?? 'fail') : undefined,
+		rateLimits: { requestsPerMinute: options.requestsPerMinute || undefined, tokensPerMinute: options.tokensPerMinute || undefined },
+		cache: options.cacheTtl ? { ttlMs: options.cacheTtl * 1000, scope: `${this.getWorkflow().id ?? ''}:${this.getNode().id}` } : undefined,
 	};
+	const sharedRequest = parseOnceIfStatic(this);
 
 	// A chat trigger or a streaming webhook shows tokens as they arrive. Items go one at a time then, so that
 	// their texts do not interleave in the one response the client reads.
@@ -106,7 +131,7 @@ export async function executeFusionChat(this: IExecuteFunctions): Promise<INodeE
 	const outcomes = await mapWithConcurrency(items, concurrency, async (_item, itemIndex): Promise<ItemOutcome> => {
 		if (streaming) send('begin', itemIndex);
 		try {
-			const request = buildUnifiedRequest(this, itemIndex);
+			const request = sharedRequest ? sharedRequest() : buildUnifiedRequest(this, itemIndex);
 			const itemSettings = streaming ? { ...settings, onDelta: (text: string) => send('item', itemIndex, text) } : settings;
 			return { ok: true, output: await runChat(request, itemSettings) };
 		} catch (error) {

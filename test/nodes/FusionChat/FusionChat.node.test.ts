@@ -284,6 +284,26 @@ describe('Fusion Chat in n8n', () => {
 		expect(server.requestsTo('/v1/chat/completions')).toHaveLength(0);
 	});
 
+	it('answers repeated identical items from the cache when the option is on', async () => {
+		const { items } = await runChat(
+			{ inputMode: 'fields', model: modelParameter('openai/gpt-4o-mini'), prompt: 'Same question', options: { cacheTtl: 60, concurrency: 1 } },
+			[{}, {}, {}],
+		);
+		expect(server.requests).toHaveLength(1);
+		expect(items.map((item) => (item.json as unknown as { fusion: { cached: boolean } }).fusion.cached)).toEqual([false, true, true]);
+	});
+
+	it('validates a typed-in JSON request once and applies it, or its error, to every item', async () => {
+		const good = await runChat({ inputMode: 'json', requestJson: JSON.stringify({ model: 'openai/gpt-4o-mini', messages: [{ role: 'user', content: 'Hi' }] }) }, [{}, {}]);
+		expect(good.items).toHaveLength(2);
+		expect(server.requests).toHaveLength(2);
+		const bad = await runChat({ inputMode: 'json', requestJson: '{"model": "openai/gpt-4o-mini", "messages": []}' }, [{}, {}], true);
+		expect(bad.items.map((item) => item.json.error)).toEqual([
+			'Invalid request: messages must contain at least one message',
+			'Invalid request: messages must contain at least one message',
+		]);
+	});
+
 	it('describes itself the way n8n expects', () => {
 		const { description } = new FusionChat();
 		expect(description.name).toBe('fusionChat');
