@@ -6,6 +6,7 @@ import type { ResolvedModel } from '../models/resolve-model-id';
 import type { ModelAnswer, ModelCallRequest, ProviderConnection, ProviderDefinition } from '../providers/provider-adapter';
 import type { UnifiedChatRequest } from '../request/unified-request';
 import { DEFAULT_EXPECTED_COMPLETION_TOKENS, estimatePromptTokens } from '../strategies/expected-cost';
+import { healthKeyOf, modelHealth, type ModelHealth } from '../strategies/model-health';
 import { assertSafeBaseUrl } from '../transport/base-url-guard';
 import { rateLimiter as processRateLimiter, RateLimiter, type RateLimits } from '../transport/rate-limiter';
 import { readSseStream } from '../transport/read-sse-stream';
@@ -41,6 +42,8 @@ export interface CallSettings {
 	rateLimits?: RateLimits;
 	/** The process-wide limiter by default; tests pass their own. */
 	rateLimiter?: RateLimiter;
+	/** Consecutive failures per credential and model; the process-wide tracker by default. */
+	healthTracker?: ModelHealth;
 }
 
 export interface ModelCallResult {
@@ -179,17 +182,11 @@ export async function callModelOnce(
 	}
 }
 
-/** Failures that say something about the model's health, not about the request or the user's cancel. */
-const COUNTS_AGAINST_MODEL: ReadonlySet<FusionErrorKind> = new Set([
-	'auth',
-	'rate_limit',
-	'overloaded',
-	'server',
-	'timeout',
-	'network',
-	'invalid_response',
-	'not_found',
-]);
+/**
+ * Failures that say something about the model's health. A rejected key, a missing model or a bad request say
+ * something about the credential or the request instead, and cancelling says nothing at all.
+ */
+const COUNTS_AGAINST_MODEL: ReadonlySet<FusionErrorKind> = new Set(['rate_limit', 'overloaded', 'server', 'timeout', 'network', 'invalid_response']);
 
 function redacted(error: FusionError, secrets: Array<string | undefined>): FusionError {
 	const message = redactSecrets(error.message, secrets);
@@ -233,6 +230,8 @@ export async function callModelWithRetries(
 	const limiter = settings.rateLimiter ?? processRateLimiter;
 	const limiterKey = RateLimiter.keyOf(target.provider, connection);
 	const estimatedTokens = estimatePromptTokens(request) + (request.max_tokens ?? DEFAULT_EXPECTED_COMPLETION_TOKENS);
+	const health = settings.healthTracker ?? modelHealth;
+	const healthKey = healthKeyOf(target.provider, connection, target.fusionId);
 	for (let retryIndex = 0; ; retryIndex++) {
 		if (!(await limiter.acquire(limiterKey, settings.rateLimits ?? {}, estimatedTokens, settings.signal))) {
 			throw cancellationError(settings.signal);
@@ -243,6 +242,7 @@ export async function callModelWithRetries(
 			const attempt = attemptFrom(target, startedAt);
 			attempts.push(attempt);
 			(settings.stats ?? processModelStats).recordSuccess(target.fusionId, attempt.latency_ms);
+			health.recordSuccess(healthKey);
 			limiter.settle(limiterKey, estimatedTokens, result.answer.usage?.total_tokens ?? estimatedTokens);
 			return result;
 		} catch (thrown) {
@@ -252,7 +252,10 @@ export async function callModelWithRetries(
 			attempts.push(attemptFrom(target, startedAt, error));
 			// The whole credential waits, not just this item: every other item would hit the same 429.
 			if (error.kind === 'rate_limit' && error.retryAfterMs !== undefined) limiter.pause(limiterKey, error.retryAfterMs);
-			if (COUNTS_AGAINST_MODEL.has(error.kind)) (settings.stats ?? processModelStats).recordFailure(target.fusionId);
+			if (COUNTS_AGAINST_MODEL.has(error.kind)) {
+				(settings.stats ?? processModelStats).recordFailure(target.fusionId);
+				health.recordFailure(healthKey);
+			}
 			// Part of this answer has reached the user: neither a retry nor another model may follow it.
 			if (partial) throw new PartialAnswerError(partial.model, partial.partialContent, error);
 			if (retryIndex >= settings.retry.maxRetries || !isRetryable(error)) throw error;

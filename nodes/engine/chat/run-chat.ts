@@ -10,7 +10,7 @@ import { modelStats as processModelStats, type ModelStats } from '../stats/model
 import { runBestOfStrategy, type BestOfSelection } from '../strategies/best-of-strategy';
 import { toCandidate, type Candidate } from '../strategies/candidate';
 import { raceCandidates, runFallbackStrategy, type StrategyResult } from '../strategies/fallback-strategy';
-import { DEFAULT_HEALTH_POLICY, type HealthPolicy } from '../strategies/model-health';
+import { DEFAULT_HEALTH_POLICY, healthKeyOf, modelHealth, type HealthPolicy } from '../strategies/model-health';
 import {
 	orderByExpectedCost,
 	orderByLatency,
@@ -86,6 +86,18 @@ export function orderCandidates(plan: RoutingPlan, request: UnifiedChatRequest, 
 	}
 }
 
+/** Each candidate's health key; a candidate without a credential has none (its call will say why). */
+async function healthKeysOf(candidates: readonly Candidate[], settings: ChatSettings): Promise<(candidate: Candidate) => string | undefined> {
+	const keys = new Map<Candidate, string>();
+	await Promise.all(
+		candidates.map(async (candidate) => {
+			const connection = await settings.connectionFor(candidate.provider).catch(() => undefined);
+			if (connection !== undefined) keys.set(candidate, healthKeyOf(candidate.provider, connection, candidate.fusionId));
+		}),
+	);
+	return (candidate) => keys.get(candidate);
+}
+
 interface Routed extends StrategyResult {
 	costUsd: number | null;
 	notes: string[];
@@ -130,7 +142,11 @@ async function answerRequest(request: UnifiedChatRequest, settings: ChatSettings
 	const startedAt = performance.now();
 	const attempts: Attempt[] = [];
 	const ordered = orderCandidates(plan, request, stats, settings.random ?? Math.random);
-	const screened = screenCandidates(ordered, stats, settings.health ?? DEFAULT_HEALTH_POLICY);
+	const screened = screenCandidates(ordered, stats, {
+		policy: settings.health ?? DEFAULT_HEALTH_POLICY,
+		tracker: settings.healthTracker ?? modelHealth,
+		keyOf: await healthKeysOf(ordered, settings),
+	});
 	attempts.push(...screened.skipped);
 	if (screened.eligible.length === 0) throw new AllModelsFailedError(attempts);
 

@@ -9,8 +9,6 @@ export interface ModelObservation {
 	/** Exponentially weighted success rate, 0–1. */
 	successRate: number;
 	calls: number;
-	consecutiveFailures: number;
-	lastFailureAt?: number;
 }
 
 /** Weight of the newest observation: about the last ten calls dominate. */
@@ -22,21 +20,18 @@ export class ModelStats {
 	recordSuccess(modelId: string, latencyMs: number): void {
 		const current = this.byModel.get(modelId);
 		if (current === undefined) {
-			this.byModel.set(modelId, { latencyMs, successRate: 1, calls: 1, consecutiveFailures: 0 });
+			this.byModel.set(modelId, { latencyMs, successRate: 1, calls: 1 });
 			return;
 		}
 		current.latencyMs = current.latencyMs === undefined ? latencyMs : current.latencyMs + DECAY * (latencyMs - current.latencyMs);
 		current.successRate += DECAY * (1 - current.successRate);
 		current.calls += 1;
-		current.consecutiveFailures = 0;
 	}
 
-	recordFailure(modelId: string, now: number = Date.now()): void {
-		const current = this.byModel.get(modelId) ?? { successRate: 1, calls: 0, consecutiveFailures: 0 };
+	recordFailure(modelId: string): void {
+		const current = this.byModel.get(modelId) ?? { successRate: 1, calls: 0 };
 		current.successRate += DECAY * (0 - current.successRate);
 		current.calls += 1;
-		current.consecutiveFailures += 1;
-		current.lastFailureAt = now;
 		this.byModel.set(modelId, current);
 	}
 

@@ -1,7 +1,7 @@
 import type { Attempt } from '../chat/chat-output';
 import type { ModelStats } from '../stats/model-stats';
 import type { Candidate } from './candidate';
-import { cooldownRemainingMs, type HealthPolicy } from './model-health';
+import type { HealthPolicy, ModelHealth } from './model-health';
 import { performanceScore } from './performance-score';
 
 export interface ScreenResult {
@@ -31,12 +31,19 @@ function constraintViolation(candidate: Candidate, stats: ModelStats): string | 
 	return undefined;
 }
 
+export interface HealthCheck {
+	policy: HealthPolicy;
+	tracker: ModelHealth;
+	/** The candidate's health key (its credential and model), or undefined when it has no credential. */
+	keyOf: (candidate: Candidate) => string | undefined;
+}
+
 /**
  * Leaves out candidates over their price cap or under their score floor, and models cooling down after
- * repeated failures. If every remaining model is cooling down they are all kept: trying a recently failing
- * model beats failing the item without a call.
+ * repeated failures on this credential. If every remaining model is cooling down they are all kept: trying a
+ * recently failing model beats failing the item without a call.
  */
-export function screenCandidates(candidates: readonly Candidate[], stats: ModelStats, health: HealthPolicy, now: number = Date.now()): ScreenResult {
+export function screenCandidates(candidates: readonly Candidate[], stats: ModelStats, health: HealthCheck, now: number = Date.now()): ScreenResult {
 	const skipped: Attempt[] = [];
 	const allowed: Candidate[] = [];
 	for (const candidate of candidates) {
@@ -44,10 +51,14 @@ export function screenCandidates(candidates: readonly Candidate[], stats: ModelS
 		if (violation === undefined) allowed.push(candidate);
 		else skipped.push(skippedAttempt(candidate, violation));
 	}
-	const healthy = allowed.filter((candidate) => cooldownRemainingMs(stats, candidate.fusionId, health, now) === 0);
+	const cooldownOf = (candidate: Candidate) => {
+		const key = health.keyOf(candidate);
+		return key === undefined ? 0 : health.tracker.cooldownRemainingMs(key, health.policy, now);
+	};
+	const healthy = allowed.filter((candidate) => cooldownOf(candidate) === 0);
 	if (healthy.length === 0) return { eligible: allowed, skipped };
 	for (const candidate of allowed) {
-		const remaining = cooldownRemainingMs(stats, candidate.fusionId, health, now);
+		const remaining = cooldownOf(candidate);
 		if (remaining > 0) skipped.push(skippedAttempt(candidate, `cooling down after repeated failures (${Math.ceil(remaining / 1000)} s left)`));
 	}
 	return { eligible: healthy, skipped };

@@ -4,6 +4,7 @@ import { FusionError } from '../../../nodes/engine/errors/fusion-error';
 import type { ProviderConnection, ProviderId } from '../../../nodes/engine/providers/provider-adapter';
 import { DEFAULT_RETRY_POLICY } from '../../../nodes/engine/transport/retry-policy';
 import { RateLimiter } from '../../../nodes/engine/transport/rate-limiter';
+import { ModelHealth } from '../../../nodes/engine/strategies/model-health';
 import { DEFAULT_TIMEOUTS } from '../../../nodes/engine/transport/timeouts';
 
 /**
@@ -24,6 +25,7 @@ export function settingsFor(
 		},
 		stats: new ModelStats(),
 		rateLimiter: new RateLimiter(),
+		healthTracker: new ModelHealth(),
 		...overrides,
 	};
 }

@@ -2,6 +2,7 @@ import { runChat } from '../../../nodes/engine/chat/run-chat';
 import { BudgetExceededError, SpendBudget } from '../../../nodes/engine/chat/spend-budget';
 import { AllModelsFailedError } from '../../../nodes/engine/errors/all-models-failed-error';
 import type { ModelSpec, UnifiedChatRequest } from '../../../nodes/engine/request/unified-request';
+import { ModelHealth } from '../../../nodes/engine/strategies/model-health';
 import { resetRoundRobinState } from '../../../nodes/engine/strategies/order-candidates';
 import { ModelStats } from '../../../nodes/engine/stats/model-stats';
 import { forModel, MockProviderServer, type MockReply } from '../../mock-provider/mock-provider-server';
@@ -298,6 +299,29 @@ describe('health', () => {
 		await new Promise((resolve) => setTimeout(resolve, 350));
 		const recovered = await runChat(ask(spec), settings);
 		expect(recovered.model).toBe('openai/gpt-4o');
+	});
+});
+
+describe('health is per credential', () => {
+	it("does not cool a model down for one credential because of another credential's failures", async () => {
+		const tracker = new ModelHealth();
+		const failing = settingsFor({ openai: { baseUrl: `${server.url}/failing/v1`, apiKey: 'sk-failing-0123456789' } }, { ...noRetries, healthTracker: tracker });
+		const healthy = settingsFor({ ...connections() }, { ...noRetries, healthTracker: tracker });
+		server.reply('/failing/v1/chat/completions', serverError, serverError, serverError);
+		for (let item = 0; item < 3; item++) await expect(runChat(ask('openai/gpt-4o'), failing)).rejects.toBeInstanceOf(AllModelsFailedError);
+		const cooled = await runChat(ask(['openai/gpt-4o', 'openai/gpt-4o-mini']), failing).catch((error: unknown) => error);
+		expect(cooled).toMatchObject({ model: 'openai/gpt-4o-mini' });
+		const other = await runChat(ask(['openai/gpt-4o', 'openai/gpt-4o-mini']), healthy);
+		expect(other.model).toBe('openai/gpt-4o');
+		expect(other.fusion.attempts).toHaveLength(1);
+	});
+
+	it('does not count rejected keys against the model', async () => {
+		const settings = settingsFor(connections(), { ...noRetries, health: { failuresBeforeCooldown: 1, cooldownMs: 60_000 } });
+		server.reply(forModel('gpt-4o'), { status: 401, json: { error: { message: 'bad key' } } });
+		await runChat(ask(['openai/gpt-4o', 'openai/gpt-4o-mini']), settings);
+		const next = await runChat(ask(['openai/gpt-4o', 'openai/gpt-4o-mini']), settings);
+		expect(next.model).toBe('openai/gpt-4o');
 	});
 });
 
