@@ -11,7 +11,8 @@ export class FusionChat implements INodeType {
 		icon: { light: 'file:fusion.svg', dark: 'file:fusion.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{ $parameter["inputMode"] === "json" ? "JSON request" : $parameter["model"].value }}',
+		subtitle:
+			'={{ $parameter["inputMode"] === "json" ? "JSON request" : $parameter["strategy"] === "fallback" ? $parameter["model"].value : $parameter["strategy"].replace("_", " ") }}',
 		description: 'One OpenAI-style chat request per item, sent to any LLM provider, with fallback across models',
 		defaults: { name: 'Fusion Chat' },
 		usableAsTool: true,
