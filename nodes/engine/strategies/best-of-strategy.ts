@@ -102,15 +102,18 @@ export async function runBestOfStrategy(
 		return { ...winner, candidates: [{ ...first, score: 1 }, ...others], selection: 'fastest', totalCostUsd: first.cost_usd, notes: [] };
 	}
 
-	const outcomes = await mapWithConcurrency(candidates, options.maxInFlight, async (target): Promise<Outcome> => {
+	// Per-candidate lists, joined in the candidates' order: `attempts` then reads the same whatever finished first.
+	const candidateAttempts = candidates.map((): Attempt[] => []);
+	const outcomes = await mapWithConcurrency(candidates, options.maxInFlight, async (target, index): Promise<Outcome> => {
 		const startedAt = performance.now();
 		try {
-			const result = await callModelWithRetries(target, request, settings, attempts);
+			const result = await callModelWithRetries(target, request, settings, candidateAttempts[index]);
 			return { target, latencyMs: Math.round(performance.now() - startedAt), ok: true, result };
 		} catch (error) {
 			return { target, latencyMs: Math.round(performance.now() - startedAt), ok: false, error };
 		}
 	});
+	attempts.push(...candidateAttempts.flat());
 	const cancelled = outcomes.find((outcome) => !outcome.ok && outcome.error instanceof FusionError && outcome.error.kind === 'cancelled');
 	if (cancelled && !cancelled.ok && settings.signal?.aborted) throw cancelled.error;
 

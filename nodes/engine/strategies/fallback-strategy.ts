@@ -53,25 +53,29 @@ export interface RaceOptions {
  * (fallback's hedging; 0 starts them together, best_of's "fastest"). The first good answer wins and every
  * slower call is aborted at once; a failure starts the next candidate immediately.
  */
-export function raceCandidates(
+export async function raceCandidates(
 	candidates: readonly ResolvedModel[],
 	request: UnifiedChatRequest,
 	settings: CallSettings,
 	attempts: Attempt[],
 	options: RaceOptions,
 ): Promise<StrategyResult> {
-	return new Promise((resolve, reject) => {
+	// Each call records into its own list; they are joined in the order the calls started once every call has
+	// ended (the losers end at once when aborted), so `attempts` reads in call order, not finishing order.
+	const callAttempts: Attempt[][] = [];
+	const calls: Array<Promise<unknown>> = [];
+	const outcome = await new Promise<{ ok: true; result: StrategyResult } | { ok: false; error: unknown }>((resolve) => {
 		const controllers: AbortController[] = [];
 		const timers = new Set<NodeJS.Timeout>();
 		let next = 0;
 		let running = 0;
 		let settled = false;
 
-		const settle = (outcome: () => void) => {
+		const settle = (result: { ok: true; result: StrategyResult } | { ok: false; error: unknown }) => {
 			settled = true;
 			for (const timer of timers) clearTimeout(timer);
 			for (const controller of controllers) controller.abort(lostRaceReason());
-			outcome();
+			resolve(result);
 		};
 
 		const start = (): boolean => {
@@ -79,16 +83,18 @@ export function raceCandidates(
 			const target = candidates[next++];
 			const { controller, signal } = childSignal(settings.signal);
 			controllers.push(controller);
+			const ownAttempts: Attempt[] = [];
+			callAttempts.push(ownAttempts);
 			running++;
 			const timer = setTimeout(() => {
 				timers.delete(timer);
 				start();
 			}, options.staggerMs);
 			timers.add(timer);
-			callModelWithRetries(target, request, { ...settings, signal }, attempts).then(
+			const call = callModelWithRetries(target, request, { ...settings, signal }, ownAttempts).then(
 				(result) => {
 					running--;
-					if (!settled) settle(() => resolve({ ...result, target }));
+					if (!settled) settle({ ok: true, result: { ...result, target } });
 				},
 				(error: unknown) => {
 					running--;
@@ -96,15 +102,20 @@ export function raceCandidates(
 					timers.delete(timer);
 					if (settled) return;
 					if (isCancellation(error) && settings.signal?.aborted) {
-						settle(() => reject(error));
+						settle({ ok: false, error });
 						return;
 					}
-					if (!start() && running === 0) settle(() => reject(new AllModelsFailedError(attempts)));
+					if (!start() && running === 0) settle({ ok: false, error: undefined });
 				},
 			);
+			calls.push(call);
 			return true;
 		};
 
-		if (!start()) reject(new AllModelsFailedError(attempts));
+		if (!start()) settle({ ok: false, error: undefined });
 	});
+	await Promise.all(calls);
+	attempts.push(...callAttempts.flat());
+	if (outcome.ok) return outcome.result;
+	throw outcome.error ?? new AllModelsFailedError(attempts);
 }

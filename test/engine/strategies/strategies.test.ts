@@ -165,9 +165,10 @@ describe('fallback with hedge_after_ms', () => {
 		expect(output.choices[0].message.content).toBe('backup');
 		await new Promise((resolve) => setTimeout(resolve, 50));
 		expect(server.requestsTo(forModel('gpt-4o'))[0].abortedByClient).toBe(true);
-		expect(output.fusion.attempts.map((attempt) => [attempt.model, attempt.status])).toEqual([
-			['anthropic/claude-3-opus', 'ok'],
-			['openai/gpt-4o', 'error'],
+		// In the order the calls started: the aborted primary first.
+		expect(output.fusion.attempts.map((attempt) => [attempt.model, attempt.status, attempt.error?.message])).toEqual([
+			['openai/gpt-4o', 'error', 'stopped: another model answered first'],
+			['anthropic/claude-3-opus', 'ok', undefined],
 		]);
 	});
 
