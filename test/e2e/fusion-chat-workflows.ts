@@ -1,7 +1,8 @@
 /**
  * The workflows the end-to-end suite imports into n8n, and the credentials they use. Every credential points
  * its Base URL at its own path prefix on the mock provider, so each workflow's upstream calls can be scripted
- * and inspected apart from the others'.
+ * and inspected apart from the others'. The strategy and Fusion Models scenarios live in their own files and
+ * join the same import and the same execute-batch here.
  */
 import { randomBytes } from 'node:crypto';
 import type { IDataObject } from 'n8n-workflow';
@@ -16,6 +17,8 @@ import {
 	setFields,
 	type WorkflowToImport,
 } from '../n8n/workflow-builder';
+import { MODELS_CREDENTIALS, MODELS_MOCK_PATHS, MODELS_WORKFLOW_IDS, modelsWorkflows } from './fusion-models-workflows';
+import { STRATEGY_CREDENTIALS, STRATEGY_MOCK_PATHS, STRATEGY_WORKFLOW_IDS, strategyWorkflows } from './fusion-strategies-workflows';
 
 /** execute-batch selects workflows by ids that contain a digit. */
 export const WORKFLOW_IDS = {
@@ -26,6 +29,8 @@ export const WORKFLOW_IDS = {
 	continueOnFailJson: 'e2eFusionChat005',
 	continueOnFailFields: 'e2eFusionChat006',
 	stopOnError: 'e2eFusionChat007',
+	...STRATEGY_WORKFLOW_IDS,
+	...MODELS_WORKFLOW_IDS,
 } as const;
 
 export const TICKETS = [
@@ -81,9 +86,11 @@ export const MOCK_PATHS = {
 	mixedFields: '/mixed-fields',
 	stopOnError: '/stop',
 	stopUnauthorized: '/stop-unauthorized',
+	...STRATEGY_MOCK_PATHS,
+	...MODELS_MOCK_PATHS,
 } as const;
 
-interface CredentialSpec {
+export interface CredentialSpec {
 	id: string;
 	type: string;
 	/** The Base URL's path on the mock, without the provider's own /v1 where the credential includes it. */
@@ -105,6 +112,8 @@ const CREDENTIALS = {
 	mixedFieldsOpenAi: { id: 'e2eCredential0010', type: 'fusionOpenAiApi', path: MOCK_PATHS.mixedFields, withV1: true },
 	stopOpenAi: { id: 'e2eCredential0011', type: 'fusionOpenAiApi', path: MOCK_PATHS.stopOnError, withV1: true },
 	stopUnauthorizedMistral: { id: 'e2eCredential0012', type: 'fusionMistralApi', path: MOCK_PATHS.stopUnauthorized, withV1: true },
+	...STRATEGY_CREDENTIALS,
+	...MODELS_CREDENTIALS,
 } satisfies Record<string, CredentialSpec>;
 
 type CredentialName = keyof typeof CREDENTIALS;
@@ -219,6 +228,8 @@ export function buildE2eSetup(mockUrl: string): E2eSetup {
 				credentials: { ...slot('stopOpenAi'), ...slot('stopUnauthorizedMistral') },
 			}),
 		]),
+		...strategyWorkflows(slot),
+		...modelsWorkflows(slot),
 	];
 
 	return { credentials, workflows, apiKeys };

@@ -4,12 +4,12 @@
  * execute-batch for the workflows that succeed, one execute for the one that must fail.
  */
 import type { IDataObject, IRun } from 'n8n-workflow';
-import { MockProviderServer, type RecordedRequest } from '../mock-provider/mock-provider-server';
-import { simulatedAnswerText } from '../mock-provider/provider-simulator';
+import { forModel, MockProviderServer, type RecordedRequest } from '../mock-provider/mock-provider-server';
+import { simulatedAnswerText, simulateProviderReply } from '../mock-provider/provider-simulator';
 import { loadInstalledPackageAlone, prepareUserFolder, type PreparedUserFolder, type StandaloneLoad } from '../n8n/fusion-package';
 import { N8nCli, type BatchExecution } from '../n8n/n8n-cli';
 import { ensureN8nInstalled } from '../n8n/n8n-install';
-import { nodeOutput, outputJson } from '../n8n/run-data';
+import { nodeOutput, nodeTiming, outputJson } from '../n8n/run-data';
 import {
 	buildE2eSetup,
 	FAILING_MODEL,
@@ -24,6 +24,27 @@ import {
 	WORKFLOW_IDS,
 	type E2eSetup,
 } from './fusion-chat-workflows';
+import {
+	FILTERED_MAX_PROMPT_PRICE,
+	FILTERED_PROVIDER,
+	LIVE_LISTS,
+	REFUSING_PROVIDER,
+	scriptModelsReplies,
+} from './fusion-models-workflows';
+import {
+	BEST_OF_CANDIDATES,
+	BEST_OF_QUESTION,
+	COST_ORDER,
+	COST_PROMPTS,
+	HEDGE_AFTER_MS,
+	HEDGED_MODELS,
+	HEDGED_PROMPT,
+	JUDGE_MODEL,
+	JUDGE_USAGE,
+	JUDGE_VERDICT,
+	PRIMARY_DELAY_MS,
+	scriptStrategyReplies,
+} from './fusion-strategies-workflows';
 
 const SETUP_TIMEOUT_MS = 30 * 60_000;
 
@@ -35,6 +56,34 @@ let setup: E2eSetup;
 let standalone: StandaloneLoad | Error;
 let batch: Map<string, BatchExecution>;
 let stopped: IRun | Error;
+let abortTimes: AbortWatch;
+
+interface AbortWatch {
+	/** When the mock first saw the client close this request before the reply was complete. */
+	abortedAt(request: RecordedRequest): number | undefined;
+	/** When watching stopped: n8n had exited. */
+	stoppedAt?: number;
+	stop(): void;
+}
+
+/**
+ * The mock records that a call was aborted, not when. Every call still open when n8n exits ends up aborted
+ * too, so only the time tells a hedge that stopped the slower call from one that left it running.
+ */
+function watchAborts(server: MockProviderServer, everyMs = 10): AbortWatch {
+	const seen = new Map<RecordedRequest, number>();
+	const timer = setInterval(() => {
+		for (const request of server.requests) if (request.abortedByClient && !seen.has(request)) seen.set(request, Date.now());
+	}, everyMs);
+	const watch: AbortWatch = {
+		abortedAt: (request) => seen.get(request),
+		stop: () => {
+			clearInterval(timer);
+			watch.stoppedAt ??= Date.now();
+		},
+	};
+	return watch;
+}
 
 const keyEcho = (key: string) => ({ error: { message: `Incorrect API key provided: ${key}`, type: 'invalid_request_error', code: 'invalid_api_key' } });
 
@@ -49,6 +98,8 @@ beforeAll(async () => {
 	mock.reply(`${MOCK_PATHS.fallback}/v1/chat/completions`, ...FALLBACK_PROMPTS.flatMap(() => [serverError, serverError]));
 	mock.reply(`${MOCK_PATHS.unauthorized}/v1/chat/completions`, { status: 401, json: keyEcho(apiKeys.unauthorizedMistral) });
 	mock.reply(`${MOCK_PATHS.stopUnauthorized}/v1/chat/completions`, { status: 401, json: keyEcho(apiKeys.stopUnauthorizedMistral) });
+	scriptStrategyReplies(mock);
+	scriptModelsReplies(mock, apiKeys.liveXai);
 
 	prepared = await prepareUserFolder();
 	standalone = await loadInstalledPackageAlone(prepared.communityPackageDir, installation).catch((error: Error) => error);
@@ -56,11 +107,13 @@ beforeAll(async () => {
 	await n8n.importCredentials(setup.credentials);
 	await n8n.importWorkflows(setup.workflows);
 	const { stopOnError, ...succeeding } = WORKFLOW_IDS;
-	batch = await n8n.executeBatch(Object.values(succeeding));
+	abortTimes = watchAborts(mock);
+	batch = await n8n.executeBatch(Object.values(succeeding)).finally(() => abortTimes.stop());
 	stopped = await n8n.execute(stopOnError).catch((error: Error) => error);
 }, SETUP_TIMEOUT_MS);
 
 afterAll(async () => {
+	abortTimes?.stop();
 	await mock?.close();
 	prepared?.remove();
 });
@@ -90,6 +143,48 @@ function expectSimulatedAnswer(content: unknown, upstreamModelPrefix: string, pr
 
 const content = (item: IDataObject) => (item.choices as Array<{ message: { content: string } }>)[0].message.content;
 const fusionOf = (item: IDataObject) => item.fusion as IDataObject & { attempts: IDataObject[] };
+
+/** The model name sent upstream, for ids the catalog sends as written (`openai/gpt-4o-mini` → `gpt-4o-mini`). */
+const upstreamName = (fusionId: string) => fusionId.slice(fusionId.indexOf('/') + 1);
+
+/** The model a recorded call asked for: in the body for OpenAI and Anthropic, in the path for Gemini. */
+function upstreamModelOf(request: RecordedRequest): string | undefined {
+	const inBody = (request.body as { model?: string }).model;
+	return inBody ?? /\/models\/([^/:]+):/.exec(request.path)?.[1];
+}
+
+interface ModelPricing {
+	prompt_tokens: number;
+	completion_tokens: number;
+}
+
+/** The bundled catalog as Fusion Models listed it in n8n: prices come from there, not from constants here. */
+const catalogModels = () => outputJson(successfulRun(WORKFLOW_IDS.modelsCatalog), 'Fusion Models');
+
+function catalogPricing(id: string): ModelPricing {
+	const model = catalogModels().find((candidate) => candidate.id === id);
+	if (model === undefined) throw new Error(`the catalog Fusion Models listed has no ${id}`);
+	return model.pricing as ModelPricing;
+}
+
+interface ListedEntry {
+	id: string;
+	pricing?: { prompt?: string; completion?: string };
+}
+
+/**
+ * The models the mock listed for a recorded model-list request: the simulator answers each one the same
+ * way every time, so asking it again gives the very list n8n read.
+ */
+function listedBy(request: RecordedRequest | undefined): ListedEntry[] {
+	if (request === undefined) throw new Error('the model list was never asked for');
+	const reply = simulateProviderReply(request);
+	if (!('json' in reply)) throw new Error(`the mock answered ${request.path} without a JSON body`);
+	const body = reply.json as ListedEntry[] | { data?: ListedEntry[]; models?: Array<{ name: string }> };
+	if (Array.isArray(body)) return body;
+	// Gemini names its models `models/<id>`; the others give ids.
+	return body.data ?? (body.models ?? []).map(({ name }) => ({ id: name.replace(/^models\//, '') }));
+}
 
 describe('the packed package, installed as n8n installs it', () => {
 	it('loads its nodes and credentials with nothing but n8n-workflow beside it', () => {
@@ -222,7 +317,207 @@ describe('Fusion Chat in n8n', () => {
 	});
 });
 
+describe('Fusion Chat strategies in n8n', () => {
+	it('best_of asks every candidate, keeps the answer the judge model names, and sums every cost, the judge’s too', () => {
+		const [answer, ...others] = outputJson(successfulRun(WORKFLOW_IDS.bestOf), 'Fusion Chat');
+		expect(others).toEqual([]);
+		const winner = BEST_OF_CANDIDATES[JUDGE_VERDICT - 1];
+		expect(answer.model).toBe(winner);
+		expectSimulatedAnswer(content(answer), upstreamName(winner), BEST_OF_QUESTION);
+		const fusion = fusionOf(answer);
+		expect(fusion).toMatchObject({ strategy: 'best_of', provider: 'google', selection: `judge ${JUDGE_MODEL}` });
+
+		const candidates = fusion.candidates as Array<{ model: string; status: string; content: string; score?: number; cost_usd: number | null }>;
+		// 1 for the verdict and 0 for the rest: consensus would have scored every answer by its overlap instead.
+		expect(candidates.map(({ model, status, score }) => [model, status, score])).toEqual(
+			BEST_OF_CANDIDATES.map((model) => [model, 'ok', model === winner ? 1 : 0]),
+		);
+		for (const candidate of candidates) {
+			expectSimulatedAnswer(candidate.content, upstreamName(candidate.model), BEST_OF_QUESTION);
+			expect(candidate.cost_usd).toBeGreaterThan(0);
+		}
+		const judgePrice = catalogPricing(JUDGE_MODEL);
+		const judgeCost = (JUDGE_USAGE.prompt_tokens * judgePrice.prompt_tokens + JUDGE_USAGE.completion_tokens * judgePrice.completion_tokens) / 1000;
+		const candidatesCost = candidates.reduce((sum, candidate) => sum + (candidate.cost_usd ?? 0), 0);
+		expect(fusion.cost_usd).toBeCloseTo(candidatesCost + judgeCost, 9);
+		expect(fusion.attempts).toHaveLength(BEST_OF_CANDIDATES.length + 1);
+		expect(fusion.attempts.map((attempt) => [attempt.model, attempt.status])).toEqual(
+			expect.arrayContaining([...BEST_OF_CANDIDATES, JUDGE_MODEL].map((model) => [model, 'ok'])),
+		);
+
+		const sent = requestsUnder(MOCK_PATHS.bestOf);
+		expect(sent.map(upstreamModelOf).sort()).toEqual([...BEST_OF_CANDIDATES, JUDGE_MODEL].map(upstreamName).sort());
+		const judgeCall = sent.find(forModel(upstreamName(JUDGE_MODEL)));
+		expect(judgeCall?.path).toBe(`${MOCK_PATHS.bestOf}/v1/chat/completions`);
+		const judgePrompt = JSON.stringify(judgeCall?.body);
+		for (const candidate of candidates) expect(judgePrompt).toContain(candidate.content);
+	});
+
+	it('cost_optimized asks the cheapest candidate first and fails over in price order', () => {
+		// The premise: the catalog's prices put the candidates in this order, whatever order they are listed in.
+		const completionPrices = COST_ORDER.map((id) => catalogPricing(id).completion_tokens);
+		expect(completionPrices).toEqual([...completionPrices].sort((a, b) => a - b));
+
+		const [cheapest, failedOver, ...others] = outputJson(successfulRun(WORKFLOW_IDS.costOptimized), 'Fusion Chat');
+		expect(others).toEqual([]);
+		expect(cheapest.model).toBe(COST_ORDER[0]);
+		expectSimulatedAnswer(content(cheapest), upstreamName(COST_ORDER[0]), COST_PROMPTS[0]);
+		expect(fusionOf(cheapest)).toMatchObject({ strategy: 'cost_optimized', attempts: [expect.objectContaining({ model: COST_ORDER[0], status: 'ok' })] });
+		expect(fusionOf(cheapest).attempts).toHaveLength(1);
+		const usage = cheapest.usage as { prompt_tokens: number; completion_tokens: number };
+		const price = catalogPricing(COST_ORDER[0]);
+		expect(fusionOf(cheapest).cost_usd).toBeCloseTo((usage.prompt_tokens * price.prompt_tokens + usage.completion_tokens * price.completion_tokens) / 1000, 9);
+
+		const dearest = COST_ORDER[COST_ORDER.length - 1];
+		expect(failedOver.model).toBe(dearest);
+		expectSimulatedAnswer(content(failedOver), upstreamName(dearest), COST_PROMPTS[1]);
+		const attempts = fusionOf(failedOver).attempts as Array<{ model: string; status: string; error?: IDataObject }>;
+		expect(attempts.map((attempt) => [attempt.model, attempt.status, attempt.error?.http_status])).toEqual(
+			COST_ORDER.map((model) => (model === dearest ? [model, 'ok', undefined] : [model, 'error', 503])),
+		);
+
+		const sent = requestsUnder(MOCK_PATHS.costOptimized);
+		const asking = (prompt: string) => sent.filter((request) => JSON.stringify(request.body).includes(prompt)).map(upstreamModelOf);
+		expect(asking(COST_PROMPTS[0])).toEqual([upstreamName(COST_ORDER[0])]);
+		expect(asking(COST_PROMPTS[1])).toEqual(COST_ORDER.map(upstreamName));
+	});
+
+	it('hedged fallback starts the backup after hedge_after_ms, keeps its answer and aborts the slow primary', () => {
+		const run = successfulRun(WORKFLOW_IDS.hedged);
+		const [answer, ...others] = outputJson(run, 'Fusion Chat');
+		expect(others).toEqual([]);
+		const [primaryModel, backupModel] = HEDGED_MODELS;
+		expect(answer.model).toBe(backupModel);
+		expectSimulatedAnswer(content(answer), upstreamName(backupModel), HEDGED_PROMPT);
+		const { attempts } = fusionOf(answer);
+		expect(attempts).toHaveLength(2);
+		expect(attempts).toEqual(
+			expect.arrayContaining([
+				expect.objectContaining({ model: backupModel, status: 'ok' }),
+				expect.objectContaining({ model: primaryModel, status: 'error', error: expect.objectContaining({ type: 'cancelled' }) }),
+			]),
+		);
+
+		const { startedAt, executionTimeMs } = nodeTiming(run, 'Fusion Chat');
+		expect(executionTimeMs).toBeGreaterThanOrEqual(HEDGE_AFTER_MS);
+		expect(executionTimeMs).toBeLessThan(PRIMARY_DELAY_MS / 3);
+
+		const [primary, ...morePrimaries] = mock.requestsTo(`${MOCK_PATHS.hedged}/v1/chat/completions`);
+		const [backup, ...moreBackups] = mock.requestsTo(`${MOCK_PATHS.hedged}/v1/messages`);
+		expect([morePrimaries, moreBackups]).toEqual([[], []]);
+		// Both times are taken on arrival at the mock, after connecting: a few ms of slack either way.
+		expect(backup.receivedAt - primary.receivedAt).toBeGreaterThanOrEqual(HEDGE_AFTER_MS - 50);
+		expect(primary.abortedByClient).toBe(true);
+		// Aborted as the backup's answer ended the node, while n8n went on running: not by n8n's exit at the end
+		// of the batch, which closes every call still open.
+		const abortedAt = abortTimes.abortedAt(primary) ?? Number.NaN;
+		expect(abortedAt - (startedAt + executionTimeMs)).toBeLessThan(250);
+		expect((abortTimes.stoppedAt ?? Number.NaN) - abortedAt).toBeGreaterThan(100);
+	});
+});
+
+/** Matches a number or null: a live-listed model may lack what both its provider's list and the catalog leave out. */
+const numberOrNull = {
+	asymmetricMatch: (value: unknown) => value === null || typeof value === 'number',
+	toAsymmetricMatcher: () => 'NumberOrNull',
+};
+
+/** The contract's fields of one Fusion Models item. */
+function expectContractModel(item: IDataObject, number: unknown = expect.any(Number)): void {
+	expect(item).toMatchObject({
+		id: expect.stringMatching(/^[^/\s]+\/\S+$/),
+		object: 'model',
+		owned_by: expect.any(String),
+		created: number,
+		capabilities: { chat: expect.any(Boolean), completions: expect.any(Boolean), embeddings: expect.any(Boolean), moderation: expect.any(Boolean) },
+		pricing: { prompt_tokens: number, completion_tokens: number },
+		limits: { max_tokens: number, max_request_tokens: number },
+		estimated_latency_ms: number,
+	});
+}
+
+/** Every provider of the contract with models of its own (Azure's deployments and custom servers have none). */
+const CATALOG_PROVIDER_PREFIXES = ['openai', 'anthropic', 'google', 'mistral', 'openrouter', 'groq', 'deepseek', 'xai', 'together', 'ollama'];
+const SEED_IDS = ['openai/gpt-4-turbo', 'anthropic/claude-3-opus', 'google/gemini-pro', 'mistralai/mixtral-8x7b-instruct-v01'];
+/** Catalog models the mock's lists leave out: a live listing must keep them, marked unavailable. */
+const UNLISTED_CATALOG_IDS = ['openai/gpt-4-turbo', 'anthropic/claude-3-opus', 'google/gemini-pro', 'openrouter/anthropic/claude-3-opus'];
+
 describe('Fusion Models in n8n', () => {
-	// Add its workflow to the batch above once the node exists: Manual Trigger → Fusion Models, no credential.
-	it.todo('lists the bundled catalog offline, one item per model with capabilities, pricing and limits');
+	it('lists the bundled catalog offline, one item per model with capabilities, pricing and limits', () => {
+		const models = catalogModels();
+		expect(models.length).toBeGreaterThanOrEqual(60);
+		expect(new Set(models.map((model) => model.id)).size).toBe(models.length);
+		for (const model of models) expectContractModel(model);
+		const ids = models.map((model) => model.id as string);
+		expect(ids).toEqual(expect.arrayContaining(SEED_IDS));
+		expect([...new Set(ids.map((id) => id.split('/')[0]))]).toEqual(expect.arrayContaining(CATALOG_PROVIDER_PREFIXES));
+		expect(catalogPricing('anthropic/claude-3-opus')).toEqual({ prompt_tokens: 0.015, completion_tokens: 0.075 });
+		expect(catalogPricing('openai/gpt-4-turbo')).toEqual({ prompt_tokens: 0.01, completion_tokens: 0.03 });
+	});
+
+	it('filters by provider and price cap and sorts cheapest first, as one list item', () => {
+		const [list, ...others] = outputJson(successfulRun(WORKFLOW_IDS.modelsFiltered), 'Fusion Models');
+		expect(others).toEqual([]);
+		expect(list.object).toBe('list');
+		const ids = (list.data as IDataObject[]).map((model) => model.id);
+
+		const totalPrice = (model: IDataObject) => {
+			const { prompt_tokens, completion_tokens } = model.pricing as ModelPricing;
+			return prompt_tokens + completion_tokens;
+		};
+		// Array.prototype.sort is stable: equal prices keep the catalog's order, as the node promises.
+		const expected = catalogModels()
+			.filter((model) => (model.id as string).startsWith(`${FILTERED_PROVIDER}/`))
+			.filter((model) => (model.pricing as ModelPricing).prompt_tokens <= FILTERED_MAX_PROMPT_PRICE)
+			.sort((a, b) => totalPrice(a) - totalPrice(b))
+			.map((model) => model.id);
+		expect(expected.length).toBeGreaterThanOrEqual(3);
+		expect(ids).toEqual(expected);
+		expect(ids).not.toContain('anthropic/claude-3-opus');
+		expect(ids.indexOf('anthropic/claude-haiku-4-5')).toBeLessThan(ids.indexOf('anthropic/claude-sonnet-4-5'));
+	});
+
+	it('lists live from each provider’s model list, merged with the catalog, and marks what a provider no longer lists', () => {
+		const items = outputJson(successfulRun(WORKFLOW_IDS.modelsLive), 'Fusion Models');
+		const models = items.filter((item) => item.object === 'model');
+		for (const model of models) expectContractModel(model, numberOrNull);
+		const byId = new Map(models.map((model) => [model.id as string, model]));
+
+		for (const { provider, prefix, listPath } of LIVE_LISTS) {
+			const asked = mock.requests.filter((request) => request.method === 'GET' && request.path.split('?')[0] === listPath);
+			expect(asked).toHaveLength(1);
+			const listed = listedBy(asked[0]);
+			expect(listed.length).toBeGreaterThan(0);
+			// Each id beside its item, so that a failure names the model that is missing or wrong.
+			for (const { id } of listed) expect([id, byId.get(`${prefix}${id}`)]).toEqual([id, expect.objectContaining({ provider, available: true })]);
+		}
+
+		for (const id of UNLISTED_CATALOG_IDS) {
+			expect([id, byId.get(id)]).toEqual([id, expect.objectContaining({ available: false, pricing: catalogPricing(id) })]);
+		}
+
+		// Listed models the catalog knows, under their own id or a dated one, keep the catalog's prices.
+		const catalogIds = new Set(catalogModels().map((model) => model.id as string));
+		const merged = models.filter(
+			(model) => model.available === true && model.provider !== 'openrouter' && catalogIds.has((model.catalog_id ?? model.id) as string),
+		);
+		expect(merged.length).toBeGreaterThanOrEqual(4);
+		for (const model of merged) expect([model.id, model.pricing]).toEqual([model.id, catalogPricing((model.catalog_id ?? model.id) as string)]);
+
+		// OpenRouter's live prices (USD per token) win over the catalog's.
+		const openRouter = LIVE_LISTS.find(({ provider }) => provider === 'openrouter');
+		const openRouterList = mock.requests.find((request) => request.path.split('?')[0] === openRouter?.listPath);
+		const priced = listedBy(openRouterList).filter(({ pricing }) => Number(pricing?.prompt) >= 0 && Number(pricing?.completion) >= 0);
+		expect(priced.length).toBeGreaterThan(0);
+		for (const { id, pricing } of priced) {
+			const listedPricing = byId.get(`openrouter/${id}`)?.pricing as ModelPricing;
+			expect(listedPricing.prompt_tokens).toBeCloseTo(Number(pricing?.prompt) * 1000, 12);
+			expect(listedPricing.completion_tokens).toBeCloseTo(Number(pricing?.completion) * 1000, 12);
+		}
+
+		expect(items.filter((item) => item.object === 'error')).toEqual([
+			{ object: 'error', provider: REFUSING_PROVIDER, error: expect.objectContaining({ http_status: 401 }) },
+		]);
+		expect(models.filter((model) => model.provider === REFUSING_PROVIDER)).toEqual([]);
+	});
 });

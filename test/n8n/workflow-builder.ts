@@ -77,5 +77,22 @@ export const fusionChat = (spec: FusionChatSpec): NodeSpec => ({
 	onError: spec.continueOnFail ? 'continueRegularOutput' : 'stopWorkflow',
 });
 
+export interface FusionModelsSpec {
+	/** `n8n-nodes-fusion` for the community package, `CUSTOM` for ~/.n8n/custom. */
+	nodeTypePrefix: string;
+	name?: string;
+	parameters: INodeParameters;
+	/** Only the live source uses credentials: the bundled catalog lists offline. */
+	credentials?: INodeCredentials;
+}
+
+export const fusionModels = (spec: FusionModelsSpec): NodeSpec => ({
+	name: spec.name ?? 'Fusion Models',
+	type: `${spec.nodeTypePrefix}.fusionModels`,
+	typeVersion: 1,
+	parameters: spec.parameters,
+	...(spec.credentials === undefined ? {} : { credentials: spec.credentials }),
+});
+
 /** The resource locator value the editor saves for a model typed "By ID". */
 export const modelById = (id: string) => ({ __rl: true, mode: 'id', value: id });
