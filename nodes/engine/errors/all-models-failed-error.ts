@@ -7,9 +7,10 @@ export class AllModelsFailedError extends Error {
 	readonly summary: string;
 
 	constructor(attempts: Attempt[]) {
-		const lines = attempts.map(
-			(attempt, index) => `${index + 1}. ${attempt.model}: ${attempt.status === 'skipped' ? 'skipped, ' : ''}${attempt.error?.message ?? attempt.status}`,
-		);
+		const lines = attempts.map((attempt, index) => {
+			const why = attempt.error?.message ?? attempt.reason ?? attempt.status;
+			return `${index + 1}. ${attempt.model}: ${attempt.status === 'skipped' ? `skipped, ${why}` : why}`;
+		});
 		const called = new Set(attempts.map((attempt) => attempt.model)).size;
 		super(`${called === 1 ? 'The model' : `All ${called} models`} failed to answer:\n${lines.join('\n')}`);
 		this.name = 'AllModelsFailedError';

@@ -283,7 +283,7 @@ describe('constraints', () => {
 			(error: unknown) => error,
 		);
 		expect(failure).toBeInstanceOf(AllModelsFailedError);
-		expect((failure as Error).message).toMatch(/anthropic\/claude-3-opus: skipped/);
+		expect((failure as Error).message).toMatch(/anthropic\/claude-3-opus: skipped, price 0\.075 USD per 1K tokens is above max_cost_per_1k_tokens 0\.001/);
 		expect(server.requests).toHaveLength(0);
 	});
 });
