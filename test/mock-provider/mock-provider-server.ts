@@ -58,13 +58,21 @@ export class MockProviderServer {
 		readonly url: string,
 	) {}
 
-	static async start(): Promise<MockProviderServer> {
+	/** On loopback, on `listenPort` when given (the demo's fixed address), else on a free port. */
+	static async start(listenPort = 0): Promise<MockProviderServer> {
 		let instance: MockProviderServer | undefined;
 		const server = createServer((request, response) => {
-			void instance?.handle(request, response);
+			// A client that goes away mid-request must not take the process (the demo, a test run) down with it.
+			instance?.handle(request, response).catch(() => {
+				if (response.headersSent) response.destroy();
+				else response.writeHead(500, { 'content-type': 'application/json' }).end(JSON.stringify({ error: { message: 'mock provider failed', type: 'server_error' } }));
+			});
 		});
 		server.keepAliveTimeout = 5_000;
-		await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+		await new Promise<void>((resolve, reject) => {
+			server.once('error', reject);
+			server.listen(listenPort, '127.0.0.1', resolve);
+		});
 		const { port } = server.address() as AddressInfo;
 		instance = new MockProviderServer(server, `http://127.0.0.1:${port}`);
 		server.on('connection', (socket) => {

@@ -1,6 +1,46 @@
 import type { MockReply, RecordedRequest, SseEvent } from './mock-provider-server';
+import { modelListReply } from './simulated-model-lists';
 
-type WireFormat = 'openai' | 'anthropic' | 'gemini';
+/**
+ * The provider simulator: answers chat requests as OpenAI, Mistral, Anthropic and Gemini do on the wire (JSON
+ * bodies, SSE streams, error bodies), with a deterministic text, so that tests and the demo can assert on it.
+ *
+ * The model name can ask for a behaviour, so that a workflow shows what it is doing and a newcomer can edit
+ * it: `sim-fail-<status>` answers that HTTP status with the provider's error body, `sim-slow-<ms>` waits before
+ * answering, `sim-drip-<ms>` pauses between the chunks of a streamed answer. They combine
+ * (`sim-slow-2000-fail-503`) and may follow another name (`gpt-4o-mini-sim-drip-100`).
+ */
+
+export type WireFormat = 'openai' | 'mistral' | 'anthropic' | 'gemini';
+
+export interface SimulatorDirectives {
+	/** Answer with this HTTP status (400–599) and the provider's error body instead of an answer. */
+	failStatus?: number;
+	/** Wait this long before answering; for a stream, before its first byte. */
+	slowMs?: number;
+	/** Pause this long between the events of a streamed answer. */
+	dripMs?: number;
+}
+
+/** Upper bounds, so that a typo in a model name cannot hang a demo or a test for hours. */
+const MAX_SLOW_MS = 120_000;
+const MAX_DRIP_MS = 10_000;
+
+const DIRECTIVES = /(?:^|[^a-z0-9])sim((?:-(?:fail|slow|drip)-\d+)+)(?![a-z0-9])/i;
+
+export function simulatorDirectives(model: string): SimulatorDirectives {
+	const match = DIRECTIVES.exec(model);
+	if (match === null) return {};
+	const directives: SimulatorDirectives = {};
+	for (const [, name, digits] of match[1].matchAll(/-(fail|slow|drip)-(\d+)/gi)) {
+		const value = Number(digits);
+		const directive = name.toLowerCase();
+		if (directive === 'fail') directives.failStatus = value >= 400 && value <= 599 ? value : 500;
+		else if (directive === 'slow') directives.slowMs = Math.min(value, MAX_SLOW_MS);
+		else directives.dripMs = Math.min(value, MAX_DRIP_MS);
+	}
+	return directives;
+}
 
 interface SimulatedTurn {
 	format: WireFormat;
@@ -9,39 +49,129 @@ interface SimulatedTurn {
 	stream: boolean;
 }
 
+/** The replies the simulator sends (it never hangs or drops a connection by itself). */
+export type SimulatedReply = Exclude<MockReply, { hang: true } | { destroySocket: true }>;
+
+type ParsedRequest = { turn: SimulatedTurn } | { refusal: SimulatedReply };
+
 const GEMINI_PATH = /\/models\/([^/:]+):(generateContent|streamGenerateContent)/;
+const AZURE_DEPLOYMENT_PATH = /\/openai\/deployments\/([^/]+)\//;
+
+/**
+ * The OpenAI-compatible providers share their paths, so a path segment naming Mistral picks its dialect, as
+ * for the model lists (`<simulator>/mistral/v1/chat/completions`).
+ */
+function wireFormatOf(path: string): WireFormat | undefined {
+	if (GEMINI_PATH.test(path)) return 'gemini';
+	if (path.includes('/v1/messages')) return 'anthropic';
+	if (!path.includes('/chat/completions')) return undefined;
+	return path.split('?')[0].split('/').includes('mistral') ? 'mistral' : 'openai';
+}
+
+function asRecord(value: unknown): Record<string, unknown> | undefined {
+	return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+}
+
+/** A message's text: a plain string, or the text parts of OpenAI content parts and Anthropic content blocks. */
+function textOf(content: unknown): string {
+	if (typeof content === 'string') return content;
+	if (!Array.isArray(content)) return '';
+	return content.map((part) => asRecord(part)?.text).filter((text): text is string => typeof text === 'string').join('');
+}
 
 function lastUserText(body: Record<string, unknown>, format: WireFormat): string {
 	if (format === 'gemini') {
-		const contents = (body.contents as Array<{ role: string; parts: Array<{ text?: string }> }>) ?? [];
-		const last = [...contents].reverse().find((content) => content.role === 'user');
-		return last?.parts.map((part) => part.text ?? '').join('') ?? '';
+		const contents = (body.contents as unknown[]).map(asRecord);
+		// Gemini accepts a single turn without a role.
+		const last = [...contents].reverse().find((content) => content !== undefined && (content.role ?? 'user') === 'user');
+		return textOf(last?.parts);
 	}
-	const messages = (body.messages as Array<{ role: string; content: string }>) ?? [];
-	return [...messages].reverse().find((message) => message.role === 'user')?.content ?? '';
+	const messages = (body.messages as unknown[]).map(asRecord);
+	return textOf([...messages].reverse().find((message) => message?.role === 'user')?.content);
 }
 
-function turnOf(request: RecordedRequest): SimulatedTurn | undefined {
-	const body = typeof request.body === 'object' && request.body !== null ? (request.body as Record<string, unknown>) : {};
-	const gemini = GEMINI_PATH.exec(request.path);
-	if (gemini) {
-		return { format: 'gemini', model: decodeURIComponent(gemini[1]), prompt: lastUserText(body, 'gemini'), stream: gemini[2] === 'streamGenerateContent' };
+/** What the provider would reject before generating anything, in its own words where they are known. */
+function requestProblem(body: Record<string, unknown> | undefined, format: WireFormat, hasDeployment: boolean): string | undefined {
+	if (body === undefined) return 'We could not parse the JSON body of your request.';
+	if (format === 'gemini') return Array.isArray(body.contents) ? undefined : '* GenerateContentRequest.contents: contents is not specified';
+	if (typeof body.model !== 'string' && !hasDeployment) {
+		return format === 'anthropic' ? 'model: Field required' : 'you must provide a model parameter';
 	}
-	const deployment = /\/openai\/deployments\/([^/]+)\//.exec(request.path);
-	const format: WireFormat | undefined = request.path.includes('/v1/messages')
-		? 'anthropic'
-		: request.path.includes('/chat/completions')
-			? 'openai'
-			: undefined;
+	if (!Array.isArray(body.messages)) return format === 'anthropic' ? 'messages: Field required' : "Missing required parameter: 'messages'.";
+	if (format === 'anthropic' && typeof body.max_tokens !== 'number') return 'max_tokens: Field required';
+	return undefined;
+}
+
+/** Fields of Mistral's chat completion request; it answers any other with 422 extra_forbidden. */
+const MISTRAL_FIELDS = new Set([
+	'model',
+	'messages',
+	'temperature',
+	'top_p',
+	'max_tokens',
+	'stream',
+	'stop',
+	'random_seed',
+	'response_format',
+	'tools',
+	'tool_choice',
+	'presence_penalty',
+	'frequency_penalty',
+	'n',
+	'prediction',
+	'parallel_tool_calls',
+	'prompt_mode',
+	'safe_prompt',
+]);
+
+function mistralExtraFields(body: Record<string, unknown>): SimulatedReply | undefined {
+	const extra = Object.keys(body).filter((field) => !MISTRAL_FIELDS.has(field));
+	if (extra.length === 0) return undefined;
+	const detail = extra.map((field) => ({ type: 'extra_forbidden', loc: ['body', field], msg: 'Extra inputs are not permitted', input: body[field] }));
+	return { status: 422, json: { detail } };
+}
+
+function parseChatRequest(request: RecordedRequest): ParsedRequest | undefined {
+	const format = wireFormatOf(request.path);
 	if (format === undefined) return undefined;
-	const model = deployment ? decodeURIComponent(deployment[1]) : String(body.model ?? 'unknown-model');
-	return { format, model, prompt: lastUserText(body, format), stream: body.stream === true };
+	if (request.method !== 'POST') return { refusal: simulatedErrorReply(format, 405, `Invalid method for URL (${request.method} ${request.path})`) };
+	const body = asRecord(request.body);
+	const gemini = GEMINI_PATH.exec(request.path);
+	const deployment = AZURE_DEPLOYMENT_PATH.exec(request.path);
+	const problem = requestProblem(body, format, deployment !== null);
+	if (body === undefined || problem !== undefined) return { refusal: simulatedErrorReply(format, 400, problem ?? '') };
+	const extraFields = format === 'mistral' ? mistralExtraFields(body) : undefined;
+	if (extraFields) return { refusal: extraFields };
+	const model = gemini ? gemini[1] : deployment ? deployment[1] : String(body.model);
+	return {
+		turn: {
+			format,
+			model: decodeURIComponent(model),
+			prompt: lastUserText(body, format),
+			stream: gemini ? gemini[2] === 'streamGenerateContent' : body.stream === true,
+		},
+	};
 }
 
 /** Deterministic: the same request always gets the same answer, so tests and the demo can assert on it. */
 export function simulatedAnswerText(model: string, prompt: string): string {
 	const shortPrompt = prompt.length > 60 ? `${prompt.slice(0, 57)}...` : prompt;
 	return `[${model}] answer to: ${shortPrompt}`;
+}
+
+/**
+ * A judge's question (numbered "Answer N:" sections, "reply with its number") gets the number of the longest
+ * answer, the first of equals: a verdict a best-of judge can use, where a simulated sentence would name none.
+ */
+export function simulatedVerdict(prompt: string): string | undefined {
+	if (!/reply with (?:its|the) number/i.test(prompt)) return undefined;
+	const sections = prompt.split(/^Answer \d+:\n/m).slice(1);
+	if (sections.length < 2) return undefined;
+	// The question after the last answer is not part of it.
+	const last = sections.length - 1;
+	sections[last] = sections[last].replace(/\n\n[^\n]*number[^\n]*\s*$/i, '');
+	const lengths = sections.map((section) => section.trim().length);
+	return String(lengths.indexOf(Math.max(...lengths)) + 1);
 }
 
 function splitIntoDeltas(text: string): string[] {
@@ -52,7 +182,7 @@ function tokenCount(text: string): number {
 	return Math.max(1, Math.ceil(text.length / 4));
 }
 
-function openAiReply(turn: SimulatedTurn, text: string): MockReply {
+function openAiReply(turn: SimulatedTurn, text: string): SimulatedReply {
 	const id = 'chatcmpl-sim';
 	const created = 1_700_000_000;
 	const usage = { prompt_tokens: tokenCount(turn.prompt), completion_tokens: tokenCount(text), total_tokens: tokenCount(turn.prompt) + tokenCount(text) };
@@ -80,7 +210,36 @@ function openAiReply(turn: SimulatedTurn, text: string): MockReply {
 	return { sse: events };
 }
 
-function anthropicReply(turn: SimulatedTurn, text: string): MockReply {
+/** Shaped after a recorded Mistral response: no refusal, `tool_calls: null`, usage on the last chunk. */
+function mistralReply(turn: SimulatedTurn, text: string): SimulatedReply {
+	const id = '0123456789abcdef0123456789abcdef';
+	const created = 1_700_000_000;
+	const usage = { prompt_tokens: tokenCount(turn.prompt), total_tokens: tokenCount(turn.prompt) + tokenCount(text), completion_tokens: tokenCount(text) };
+	if (!turn.stream) {
+		return {
+			json: {
+				id,
+				created,
+				model: turn.model,
+				usage,
+				object: 'chat.completion',
+				choices: [{ index: 0, finish_reason: 'stop', message: { role: 'assistant', tool_calls: null, content: text } }],
+			},
+		};
+	}
+	const chunk = (delta: Record<string, unknown>, finish: string | null, extra: Record<string, unknown> = {}) =>
+		JSON.stringify({ id, object: 'chat.completion.chunk', created, model: turn.model, choices: [{ index: 0, delta, finish_reason: finish, logprobs: null }], ...extra });
+	return {
+		sse: [
+			{ data: chunk({ role: 'assistant', content: '' }, null) },
+			...splitIntoDeltas(text).map((piece) => ({ data: chunk({ content: piece }, null) })),
+			{ data: chunk({ content: '' }, 'stop', { usage }) },
+			{ data: '[DONE]' },
+		],
+	};
+}
+
+function anthropicReply(turn: SimulatedTurn, text: string): SimulatedReply {
 	const usage = { input_tokens: tokenCount(turn.prompt), output_tokens: tokenCount(text) };
 	const id = 'msg_sim';
 	if (!turn.stream) {
@@ -102,7 +261,7 @@ function anthropicReply(turn: SimulatedTurn, text: string): MockReply {
 	};
 }
 
-function geminiReply(turn: SimulatedTurn, text: string): MockReply {
+function geminiReply(turn: SimulatedTurn, text: string): SimulatedReply {
 	const prompt = tokenCount(turn.prompt);
 	const usageMetadata = (completion: number) => ({ promptTokenCount: prompt, candidatesTokenCount: completion, totalTokenCount: prompt + completion });
 	const response = (parts: string, finishReason: string | undefined, completion: number) => ({
@@ -122,277 +281,72 @@ function geminiReply(turn: SimulatedTurn, text: string): MockReply {
 	};
 }
 
-/*
- * Model lists in each provider's wire format, shaped after the providers' API references: a few current
- * models the bundled catalog knows, one it does not, and none of some catalog models (so a live listing
- * can be seen marking them unavailable).
- */
-const OPENAI_MODELS = {
-	object: 'list',
-	data: [
-		{ id: 'gpt-4o-mini', object: 'model', created: 1721172741, owned_by: 'system' },
-		{ id: 'gpt-4o-mini-2024-07-18', object: 'model', created: 1721172717, owned_by: 'system' },
-		{ id: 'gpt-4.1', object: 'model', created: 1744316542, owned_by: 'system' },
-		{ id: 'gpt-5', object: 'model', created: 1754425777, owned_by: 'system' },
-		{ id: 'text-embedding-3-small', object: 'model', created: 1705948997, owned_by: 'system' },
-		{ id: 'dall-e-3', object: 'model', created: 1698785189, owned_by: 'system' },
-		{ id: 'ft:gpt-4o-mini-2024-07-18:acme::9abcDEF1', object: 'model', created: 1726000000, owned_by: 'user-acme' },
-	],
+const OPENAI_ERROR_TYPES: Record<number, { type: string; code: string | null }> = {
+	401: { type: 'invalid_request_error', code: 'invalid_api_key' },
+	403: { type: 'invalid_request_error', code: 'unsupported_country_region_territory' },
+	404: { type: 'invalid_request_error', code: 'model_not_found' },
+	429: { type: 'requests', code: 'rate_limit_exceeded' },
 };
 
-const ANTHROPIC_MODELS = {
-	data: [
-		{ type: 'model', id: 'claude-sonnet-4-5-20250929', display_name: 'Claude Sonnet 4.5', created_at: '2025-09-29T00:00:00Z' },
-		{ type: 'model', id: 'claude-haiku-4-5-20251001', display_name: 'Claude Haiku 4.5', created_at: '2025-10-15T00:00:00Z' },
-		{ type: 'model', id: 'claude-opus-4-1-20250805', display_name: 'Claude Opus 4.1', created_at: '2025-08-05T00:00:00Z' },
-	],
-	has_more: false,
-	first_id: 'claude-sonnet-4-5-20250929',
-	last_id: 'claude-opus-4-1-20250805',
+const ANTHROPIC_ERROR_TYPES: Record<number, string> = {
+	400: 'invalid_request_error',
+	401: 'authentication_error',
+	403: 'permission_error',
+	404: 'not_found_error',
+	413: 'request_too_large',
+	429: 'rate_limit_error',
+	529: 'overloaded_error',
 };
 
-const GEMINI_MODELS = {
-	models: [
-		{
-			name: 'models/gemini-2.5-flash',
-			version: '001',
-			displayName: 'Gemini 2.5 Flash',
-			description: 'Stable version of Gemini 2.5 Flash',
-			inputTokenLimit: 1048576,
-			outputTokenLimit: 65536,
-			supportedGenerationMethods: ['generateContent', 'countTokens', 'createCachedContent', 'batchGenerateContent'],
-			temperature: 1,
-			topP: 0.95,
-			topK: 64,
-			maxTemperature: 2,
-			thinking: true,
-		},
-		{
-			name: 'models/gemini-2.5-pro',
-			version: '2.5',
-			displayName: 'Gemini 2.5 Pro',
-			inputTokenLimit: 1048576,
-			outputTokenLimit: 65536,
-			supportedGenerationMethods: ['generateContent', 'countTokens', 'createCachedContent', 'batchGenerateContent'],
-		},
-		{
-			name: 'models/gemini-embedding-001',
-			version: '001',
-			displayName: 'Gemini Embedding 001',
-			inputTokenLimit: 2048,
-			outputTokenLimit: 1,
-			supportedGenerationMethods: ['embedContent', 'countTextTokens', 'countTokens', 'asyncBatchEmbedContent'],
-		},
-	],
+const GEMINI_ERROR_STATUSES: Record<number, string> = {
+	400: 'INVALID_ARGUMENT',
+	401: 'UNAUTHENTICATED',
+	403: 'PERMISSION_DENIED',
+	404: 'NOT_FOUND',
+	429: 'RESOURCE_EXHAUSTED',
+	500: 'INTERNAL',
+	503: 'UNAVAILABLE',
+	504: 'DEADLINE_EXCEEDED',
 };
 
-const MISTRAL_MODELS = {
-	object: 'list',
-	data: [
-		{
-			id: 'mistral-large-latest',
-			object: 'model',
-			created: 1764633600,
-			owned_by: 'mistralai',
-			capabilities: { completion_chat: true, completion_fim: false, function_calling: true, fine_tuning: false, vision: true, classification: false },
-			name: 'mistral-large-2512',
-			description: 'Official mistral-large-2512 Mistral AI model',
-			max_context_length: 262144,
-			aliases: ['mistral-large-2512'],
-			deprecation: null,
-			default_model_temperature: 0.7,
-			type: 'base',
-		},
-		{
-			id: 'open-mixtral-8x7b',
-			object: 'model',
-			created: 1702252800,
-			owned_by: 'mistralai',
-			capabilities: { completion_chat: true, completion_fim: false, function_calling: true, fine_tuning: false, vision: false, classification: false },
-			name: 'open-mixtral-8x7b',
-			max_context_length: 32768,
-			aliases: ['mistral-small-2312'],
-			deprecation: '2025-03-30T12:00:00Z',
-			type: 'base',
-		},
-		{
-			id: 'mistral-embed',
-			object: 'model',
-			created: 1702252800,
-			owned_by: 'mistralai',
-			capabilities: { completion_chat: false, completion_fim: false, function_calling: false, fine_tuning: false, vision: false, classification: false },
-			name: 'mistral-embed',
-			max_context_length: 8192,
-			aliases: [],
-			deprecation: null,
-			type: 'base',
-		},
-	],
-};
+/** The error body each provider sends with this status; a 429 asks to wait a second, as providers do. */
+export function simulatedErrorReply(format: WireFormat, status: number, message: string): SimulatedReply {
+	const headers: Record<string, string> = status === 429 ? { 'retry-after': '1' } : {};
+	if (format === 'anthropic') {
+		const type = ANTHROPIC_ERROR_TYPES[status] ?? (status >= 500 ? 'api_error' : 'invalid_request_error');
+		return { status, headers, json: { type: 'error', error: { type, message } } };
+	}
+	if (format === 'gemini') {
+		return { status, headers, json: { error: { code: status, message, status: GEMINI_ERROR_STATUSES[status] ?? (status >= 500 ? 'INTERNAL' : 'FAILED_PRECONDITION') } } };
+	}
+	const { type, code } = OPENAI_ERROR_TYPES[status] ?? { type: status >= 500 ? 'server_error' : 'invalid_request_error', code: null };
+	if (format === 'mistral') return { status, headers, json: { object: 'error', message, type, param: null, code } };
+	return { status, headers, json: { error: { message, type, param: null, code } } };
+}
 
-const OPENROUTER_MODELS = {
-	data: [
-		{
-			id: 'anthropic/claude-sonnet-4.5',
-			canonical_slug: 'anthropic/claude-4.5-sonnet-20250929',
-			name: 'Anthropic: Claude Sonnet 4.5',
-			created: 1759161676,
-			description: 'Claude Sonnet 4.5 is Anthropic’s most advanced Sonnet model to date.',
-			context_length: 1000000,
-			architecture: { modality: 'text+image->text', input_modalities: ['text', 'image', 'file'], output_modalities: ['text'], tokenizer: 'Claude', instruct_type: null },
-			pricing: { prompt: '0.000003', completion: '0.000015', request: '0', image: '0.0048', input_cache_read: '0.0000003' },
-			top_provider: { context_length: 1000000, max_completion_tokens: 64000, is_moderated: true },
-			per_request_limits: null,
-			supported_parameters: ['include_reasoning', 'max_tokens', 'reasoning', 'response_format', 'stop', 'structured_outputs', 'temperature', 'tool_choice', 'tools', 'top_k', 'top_p'],
-		},
-		{
-			id: 'meta-llama/llama-3.3-70b-instruct',
-			canonical_slug: 'meta-llama/llama-3.3-70b-instruct',
-			name: 'Meta: Llama 3.3 70B Instruct',
-			created: 1733506137,
-			context_length: 131072,
-			architecture: { modality: 'text->text', input_modalities: ['text'], output_modalities: ['text'], tokenizer: 'Llama3', instruct_type: 'llama3' },
-			pricing: { prompt: '0.00000013', completion: '0.00000039', request: '0', image: '0' },
-			top_provider: { context_length: 131072, max_completion_tokens: 16384, is_moderated: false },
-			per_request_limits: null,
-			supported_parameters: ['frequency_penalty', 'max_tokens', 'presence_penalty', 'response_format', 'stop', 'temperature', 'tool_choice', 'tools', 'top_p'],
-		},
-		{
-			id: 'openrouter/auto',
-			canonical_slug: 'openrouter/auto',
-			name: 'Auto Router',
-			created: 1699401600,
-			context_length: 2000000,
-			architecture: { modality: 'text+image->text', input_modalities: ['text', 'image'], output_modalities: ['text'], tokenizer: 'Router', instruct_type: null },
-			pricing: { prompt: '-1', completion: '-1' },
-			top_provider: { context_length: null, max_completion_tokens: null, is_moderated: false },
-			per_request_limits: null,
-			supported_parameters: [],
-		},
-	],
-};
+function answerReply(turn: SimulatedTurn): SimulatedReply {
+	const text = simulatedVerdict(turn.prompt) ?? simulatedAnswerText(turn.model, turn.prompt);
+	if (turn.format === 'anthropic') return anthropicReply(turn, text);
+	if (turn.format === 'gemini') return geminiReply(turn, text);
+	if (turn.format === 'mistral') return mistralReply(turn, text);
+	return openAiReply(turn, text);
+}
 
-const GROQ_MODELS = {
-	object: 'list',
-	data: [
-		{ id: 'llama-3.3-70b-versatile', object: 'model', created: 1733447754, owned_by: 'Meta', active: true, context_window: 131072, public_apps: null, max_completion_tokens: 32768 },
-		{ id: 'openai/gpt-oss-120b', object: 'model', created: 1754408224, owned_by: 'OpenAI', active: true, context_window: 131072, public_apps: null, max_completion_tokens: 65536 },
-		{ id: 'whisper-large-v3', object: 'model', created: 1693721698, owned_by: 'OpenAI', active: true, context_window: 448, public_apps: null, max_completion_tokens: 448 },
-	],
-};
-
-const TOGETHER_MODELS = [
-	{
-		id: 'meta-llama/Llama-3.3-70B-Instruct-Turbo',
-		object: 'model',
-		created: 1733443200,
-		type: 'chat',
-		running: false,
-		display_name: 'Meta Llama 3.3 70B Instruct Turbo',
-		organization: 'Meta',
-		link: 'https://huggingface.co/meta-llama/Llama-3.3-70B-Instruct',
-		context_length: 131072,
-		config: { chat_template: null, stop: ['<|eot_id|>'], bos_token: null, eos_token: null },
-		pricing: { hourly: 0, input: 0.88, output: 0.88, base: 0, finetune: 0 },
-	},
-	{
-		id: 'deepseek-ai/DeepSeek-R1',
-		object: 'model',
-		created: 1737331200,
-		type: 'chat',
-		display_name: 'DeepSeek R1',
-		organization: 'DeepSeek',
-		context_length: 163840,
-		pricing: { hourly: 0, input: 3, output: 7, base: 0, finetune: 0 },
-	},
-	{
-		id: 'BAAI/bge-large-en-v1.5',
-		object: 'model',
-		created: 1695686400,
-		type: 'embedding',
-		display_name: 'BAAI-Bge-Large-1p5',
-		organization: 'BAAI',
-		context_length: 512,
-		pricing: { hourly: 0, input: 0.02, output: 0.02, base: 0, finetune: 0 },
-	},
-];
-
-const XAI_MODELS = {
-	object: 'list',
-	data: [
-		{ id: 'grok-4-0709', created: 1752019200, object: 'model', owned_by: 'xai' },
-		{ id: 'grok-3-mini', created: 1743724800, object: 'model', owned_by: 'xai' },
-		{ id: 'grok-code-fast-1', created: 1756339200, object: 'model', owned_by: 'xai' },
-	],
-};
-
-const DEEPSEEK_MODELS = {
-	object: 'list',
-	data: [
-		{ id: 'deepseek-chat', object: 'model', owned_by: 'deepseek' },
-		{ id: 'deepseek-reasoner', object: 'model', owned_by: 'deepseek' },
-	],
-};
-
-const OLLAMA_MODELS = {
-	object: 'list',
-	data: [
-		{ id: 'llama3.2:latest', object: 'model', created: 1732000000, owned_by: 'library' },
-		{ id: 'nomic-embed-text:latest', object: 'model', created: 1731000000, owned_by: 'library' },
-		{ id: 'my-finetune:latest', object: 'model', created: 1733000000, owned_by: 'library' },
-	],
-};
-
-const AZURE_MODELS = {
-	object: 'list',
-	data: [
-		{
-			id: 'gpt-4o-2024-08-06',
-			status: 'succeeded',
-			created_at: 1722902400,
-			capabilities: { fine_tune: true, inference: true, completion: false, chat_completion: true, embeddings: false },
-			lifecycle_status: 'generally-available',
-			deprecation: { fine_tune: 1782864000, inference: 1782864000 },
-			object: 'model',
-		},
-	],
-};
-
-/** The OpenAI-compatible providers share `/models` paths, so a path segment naming the provider picks its list. */
-const LISTS_BY_PATH_SEGMENT: Record<string, unknown> = {
-	mistral: MISTRAL_MODELS,
-	together: TOGETHER_MODELS,
-	xai: XAI_MODELS,
-	deepseek: DEEPSEEK_MODELS,
-	ollama: OLLAMA_MODELS,
-};
-
-/**
- * Which list a GET answers: Gemini's and Anthropic's by their path and version header, OpenRouter's, Groq's
- * and Azure's by the path of their real base URLs, the other OpenAI-compatible providers' by a path segment
- * naming them (`/mistral/v1/models`), and OpenAI's for any other `/models`.
- */
-function modelListReply(request: RecordedRequest): MockReply | undefined {
-	if (request.method !== 'GET') return undefined;
-	const path = request.path.split('?')[0];
-	if (path.endsWith('/v1beta/models')) return { json: GEMINI_MODELS };
-	if (!path.endsWith('/models')) return undefined;
-	if (request.headers['anthropic-version'] !== undefined) return { json: ANTHROPIC_MODELS };
-	if (path.endsWith('/api/v1/models')) return { json: OPENROUTER_MODELS };
-	if (path.endsWith('/openai/v1/models')) return { json: GROQ_MODELS };
-	if (path.endsWith('/openai/models')) return { json: AZURE_MODELS };
-	const named = path.split('/').find((segment) => Object.hasOwn(LISTS_BY_PATH_SEGMENT, segment));
-	return { json: named === undefined ? OPENAI_MODELS : LISTS_BY_PATH_SEGMENT[named] };
+function chatReply(turn: SimulatedTurn): MockReply {
+	const { failStatus, slowMs, dripMs } = simulatorDirectives(turn.model);
+	const reply =
+		failStatus === undefined
+			? answerReply(turn)
+			: simulatedErrorReply(turn.format, failStatus, `Simulated HTTP ${failStatus}: the model name "${turn.model}" asks the simulator to fail.`);
+	const delayed: SimulatedReply = slowMs === undefined ? reply : { ...reply, delayMs: slowMs };
+	return dripMs !== undefined && 'sse' in delayed ? { ...delayed, eventDelayMs: dripMs } : delayed;
 }
 
 /** Answers an unscripted request the way the provider whose path it is would, with a deterministic text. */
 export function simulateProviderReply(request: RecordedRequest): MockReply {
 	const list = modelListReply(request);
 	if (list) return list;
-	const turn = turnOf(request);
-	if (turn === undefined) return { status: 404, json: { error: { message: `no simulated route for ${request.method} ${request.path}` } } };
-	const text = simulatedAnswerText(turn.model, turn.prompt);
-	if (turn.format === 'anthropic') return anthropicReply(turn, text);
-	if (turn.format === 'gemini') return geminiReply(turn, text);
-	return openAiReply(turn, text);
+	const parsed = parseChatRequest(request);
+	if (parsed === undefined) return { status: 404, json: { error: { message: `no simulated route for ${request.method} ${request.path}` } } };
+	return 'refusal' in parsed ? parsed.refusal : chatReply(parsed.turn);
 }

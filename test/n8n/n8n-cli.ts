@@ -30,13 +30,31 @@ const FOREIGN_ENV = /^(N8N_|DB_|EXECUTIONS_|QUEUE_|NODE_ENV$|NODE_OPTIONS$|NODE_
 
 const ENCRYPTION_KEY = 'n8n-nodes-fusion-e2e-encryption-key';
 
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
 	const server = createServer();
 	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 	const address = server.address();
 	await new Promise<void>((resolve) => server.close(() => resolve()));
 	if (address === null || typeof address === 'string') throw new Error('no TCP port could be reserved');
 	return address.port;
+}
+
+/** The environment every n8n command and the n8n server (n8n-server.ts) run in: this user folder, nothing inherited. */
+export async function n8nEnvironment(installation: N8nInstallation, userFolder: string): Promise<NodeJS.ProcessEnv> {
+	const inherited = Object.fromEntries(Object.entries(process.env).filter(([name]) => !FOREIGN_ENV.test(name)));
+	return {
+		...inherited,
+		PATH: installation.path,
+		N8N_USER_FOLDER: userFolder,
+		N8N_ENCRYPTION_KEY: ENCRYPTION_KEY,
+		// No network here but the registry: telemetry and version checks would only wait and fail.
+		N8N_DIAGNOSTICS_ENABLED: 'false',
+		N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
+		// `execute` prints the run data through the logger at level info.
+		N8N_LOG_LEVEL: 'info',
+		// The task runner broker would otherwise take port 5679, which a local n8n may hold.
+		N8N_RUNNERS_BROKER_PORT: String(await freePort()),
+	};
 }
 
 /**
@@ -73,27 +91,10 @@ export class N8nCli {
 		readonly userFolder: string,
 	) {}
 
-	private async environment(): Promise<NodeJS.ProcessEnv> {
-		const inherited = Object.fromEntries(Object.entries(process.env).filter(([name]) => !FOREIGN_ENV.test(name)));
-		return {
-			...inherited,
-			PATH: this.installation.path,
-			N8N_USER_FOLDER: this.userFolder,
-			N8N_ENCRYPTION_KEY: ENCRYPTION_KEY,
-			// No network here but the registry: telemetry and version checks would only wait and fail.
-			N8N_DIAGNOSTICS_ENABLED: 'false',
-			N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
-			// `execute` prints the run data through the logger at level info.
-			N8N_LOG_LEVEL: 'info',
-			// The task runner broker would otherwise take port 5679, which a local n8n may hold.
-			N8N_RUNNERS_BROKER_PORT: String(await freePort()),
-		};
-	}
-
 	async run(args: string[], timeoutMs = 5 * 60_000): Promise<CommandResult> {
 		const result = await runCommand(this.installation.nodeBinary, [this.installation.n8nBin, ...args], {
 			cwd: this.userFolder,
-			env: await this.environment(),
+			env: await n8nEnvironment(this.installation, this.userFolder),
 			timeoutMs,
 		});
 		this.logs.push(`$ n8n ${args.join(' ')}\n${result.stdout}\n${result.stderr}`);
