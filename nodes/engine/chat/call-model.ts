@@ -112,11 +112,18 @@ async function readStreamedAnswer(
 	startedAt: number,
 	progress: StreamProgress,
 ): Promise<ModelAnswer> {
-	const { firstTokenMs } = settings.timeouts;
+	const { firstTokenMs, idleMs } = settings.timeouts;
 	const firstTokenTimer = setTimeout(
 		() => response.abort(new FusionError({ kind: 'timeout', message: `${provider.displayName} sent no token within ${firstTokenMs / 1000} s (first-token timeout)` })),
 		firstTokenMs,
 	);
+	const idleTimeout = () =>
+		response.abort(new FusionError({ kind: 'timeout', message: `${provider.displayName} went silent for ${idleMs / 1000} s in the middle of its answer (idle timeout)` }));
+	let idleTimer = setTimeout(idleTimeout, idleMs);
+	const bodyMoved = () => {
+		clearTimeout(idleTimer);
+		idleTimer = setTimeout(idleTimeout, idleMs);
+	};
 	try {
 		const assembler = provider.adapter.createStreamAssembler();
 		await readSseStream(response.body, (event) => {
@@ -128,10 +135,11 @@ async function readStreamedAnswer(
 			}
 			progress.text += delta;
 			settings.onDelta?.(delta);
-		});
+		}, bodyMoved);
 		return assembler.finish();
 	} finally {
 		clearTimeout(firstTokenTimer);
+		clearTimeout(idleTimer);
 	}
 }
 

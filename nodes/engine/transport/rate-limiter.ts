@@ -39,6 +39,9 @@ export class TokenBucket {
 	}
 }
 
+/** A connection is resolved once per execution and provider, so its digest is computed once too. */
+const keysByConnection = new WeakMap<ProviderConnection, string>();
+
 interface ProviderLimitState {
 	requests?: TokenBucket;
 	tokens?: TokenBucket;
@@ -53,8 +56,13 @@ export class RateLimiter {
 	private readonly states = new Map<string, ProviderLimitState>();
 
 	static keyOf(provider: ProviderDefinition, connection: ProviderConnection): string {
-		const digest = createHash('sha256').update(connection.apiKey ?? '').digest('hex').slice(0, 16);
-		return `${provider.id}|${connection.baseUrl}|${digest}`;
+		let key = keysByConnection.get(connection);
+		if (key === undefined) {
+			const digest = createHash('sha256').update(connection.apiKey ?? '').digest('hex').slice(0, 16);
+			key = `${provider.id}|${connection.baseUrl}|${digest}`;
+			keysByConnection.set(connection, key);
+		}
+		return key;
 	}
 
 	private state(key: string, limits: RateLimits, now: number): ProviderLimitState {

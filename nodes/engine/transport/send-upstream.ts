@@ -66,11 +66,17 @@ export async function sendUpstream(request: UpstreamHttpRequest, options: SendOp
 		controller.abort();
 	};
 	const onCancel = () => abort(cancellationError(options.signal));
+	// Our own timer: undici's headersTimeout ticks on a coarse ~0.5 s clock, so a 1 s limit fired at 1.5 s.
+	const firstByteTimer = setTimeout(
+		() => abort(new FusionError({ kind: 'timeout', message: `${target} sent no response within ${timeouts.firstByteMs / 1000} s (first-byte timeout)` })),
+		timeouts.firstByteMs,
+	);
 	const totalTimer = setTimeout(
 		() => abort(new FusionError({ kind: 'timeout', message: `no complete answer from ${target} within ${timeouts.totalMs / 1000} s (timeout)` })),
 		timeouts.totalMs,
 	);
 	const done = () => {
+		clearTimeout(firstByteTimer);
 		clearTimeout(totalTimer);
 		options.signal?.removeEventListener('abort', onCancel);
 	};
@@ -88,9 +94,11 @@ export async function sendUpstream(request: UpstreamHttpRequest, options: SendOp
 			headers: request.body === undefined ? request.headers : { ...request.headers, 'content-type': 'application/json' },
 			body: request.body === undefined ? undefined : JSON.stringify(request.body),
 			signal: controller.signal,
-			headersTimeout: timeouts.firstByteMs,
-			bodyTimeout: timeouts.idleMs,
+			// Backstops only: the timers here and the reader's idle timer fire first and more precisely.
+			headersTimeout: timeouts.firstByteMs + 1_000,
+			bodyTimeout: timeouts.idleMs + 1_000,
 		});
+		clearTimeout(firstByteTimer);
 		return { status: response.statusCode, headers: response.headers, body: response.body, signal: controller.signal, abort, abortReason, done };
 	} catch (error) {
 		done();

@@ -122,6 +122,18 @@ describe('fallback', () => {
 		expect(output.model).toBe('anthropic/claude-3-opus');
 	});
 
+	it('fails over on time when the first byte does not come (not on a coarse timer half a second late)', async () => {
+		server.reply('/v1/chat/completions', { hang: true });
+		server.reply('/v1/messages', { json: anthropicAnswer });
+		const settings = settingsFor(connections(), { timeouts: { firstByteMs: 1_000, totalMs: 10_000, idleMs: 5_000, firstTokenMs: 5_000 } });
+		const started = Date.now();
+		const output = await runChat(request(['openai/gpt-4o', 'anthropic/claude-3-opus']), settings);
+		const elapsed = Date.now() - started;
+		expect(output.fusion.attempts[0].error?.message).toMatch(/sent no response within 1 s \(first-byte timeout\)$/);
+		expect(elapsed).toBeGreaterThanOrEqual(990);
+		expect(elapsed).toBeLessThan(1_300);
+	});
+
 	it('lists every attempt when all models fail, without the API key the provider echoed', async () => {
 		server.reply('/v1/chat/completions', { status: 401, json: { error: { message: `Incorrect API key provided: ${OPENAI_KEY}.`, code: 'invalid_api_key' } } });
 		server.reply('/v1/messages', { status: 400, json: { type: 'error', error: { type: 'invalid_request_error', message: `bad key ${ANTHROPIC_KEY}` } } });
