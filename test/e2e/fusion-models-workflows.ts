@@ -32,6 +32,11 @@ export const MODELS_CREDENTIALS = {
 	liveMistral: { id: 'e2eCredential0105', type: 'fusionMistralApi', path: `${MODELS_MOCK_PATHS.modelsLive}/mistral`, withV1: true },
 	liveTogether: { id: 'e2eCredential0106', type: 'fusionTogetherApi', path: `${MODELS_MOCK_PATHS.modelsLive}/together`, withV1: true },
 	liveXai: { id: 'e2eCredential0107', type: 'fusionXaiApi', path: `${MODELS_MOCK_PATHS.modelsLive}/xai`, withV1: true },
+	// Groq's and Azure's lists are told apart by their real base-URL paths, DeepSeek's and Ollama's by a segment.
+	liveGroq: { id: 'e2eCredential0108', type: 'fusionGroqApi', path: `${MODELS_MOCK_PATHS.modelsLive}/groq/openai`, withV1: true },
+	liveDeepSeek: { id: 'e2eCredential0109', type: 'fusionDeepSeekApi', path: `${MODELS_MOCK_PATHS.modelsLive}/deepseek`, withV1: false },
+	liveOllama: { id: 'e2eCredential0110', type: 'fusionOllamaApi', path: `${MODELS_MOCK_PATHS.modelsLive}/ollama`, withV1: true },
+	liveAzure: { id: 'e2eCredential0111', type: 'fusionAzureOpenAiApi', path: `${MODELS_MOCK_PATHS.modelsLive}/azure`, withV1: false },
 } satisfies Record<string, CredentialSpec>;
 
 type ModelsCredentialName = keyof typeof MODELS_CREDENTIALS;
@@ -44,6 +49,10 @@ export const LIVE_LISTS = [
 	{ provider: 'openrouter', prefix: 'openrouter/', listPath: `${MODELS_CREDENTIALS.liveOpenRouter.path}/v1/models` },
 	{ provider: 'mistral', prefix: 'mistral/', listPath: `${MODELS_CREDENTIALS.liveMistral.path}/v1/models` },
 	{ provider: 'together', prefix: 'together/', listPath: `${MODELS_CREDENTIALS.liveTogether.path}/v1/models` },
+	{ provider: 'groq', prefix: 'groq/', listPath: `${MODELS_CREDENTIALS.liveGroq.path}/v1/models` },
+	{ provider: 'deepseek', prefix: 'deepseek/', listPath: `${MODELS_CREDENTIALS.liveDeepSeek.path}/models` },
+	{ provider: 'ollama', prefix: 'ollama/', listPath: `${MODELS_CREDENTIALS.liveOllama.path}/v1/models` },
+	{ provider: 'azure', prefix: 'azure/', listPath: `${MODELS_CREDENTIALS.liveAzure.path}/openai/models` },
 ] as const;
 
 /** The provider whose list is refused: it must become an error entry while the others still list. */
