@@ -1,4 +1,4 @@
-import { z, type ZodError } from 'zod';
+import { z } from 'zod';
 
 /*
  * Anthropic's wire types, as far as the engine reads them. Objects strip unknown fields (Anthropic adds fields
@@ -98,10 +98,3 @@ export function isKnownAnthropicStreamEventType(type: string): boolean {
 	return anthropicStreamEventSchema.optionsMap.has(type);
 }
 
-/** The first few schema issues as one short line: "usage.output_tokens: Required; content: Expected array". */
-export function describeSchemaIssues(error: ZodError, limit = 3): string {
-	return error.issues
-		.slice(0, limit)
-		.map((issue) => (issue.path.length === 0 ? issue.message : `${issue.path.join('.')}: ${issue.message}`))
-		.join('; ');
-}

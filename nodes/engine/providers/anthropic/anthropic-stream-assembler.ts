@@ -3,7 +3,6 @@ import { FusionError } from '../../errors/fusion-error';
 import type { ServerSentEvent, StreamAssembler } from '../provider-adapter';
 import {
 	anthropicStreamEventSchema,
-	describeSchemaIssues,
 	isAnthropicTextBlock,
 	isAnthropicTextDelta,
 	isKnownAnthropicStreamEventType,
@@ -11,6 +10,7 @@ import {
 import { fusionErrorFromAnthropicStreamError } from './anthropic-error';
 import { convertAnthropicUsage, type AnthropicUsageCounts } from './convert-anthropic-usage';
 import { mapAnthropicStopReason } from './map-anthropic-stop-reason';
+import { describeSchemaIssues } from '../describe-schema-issues';
 
 const eventEnvelopeSchema = z.object({ type: z.string() });
 

@@ -1,8 +1,9 @@
 import { FusionError } from '../../errors/fusion-error';
 import type { ModelAnswer } from '../provider-adapter';
-import { anthropicMessagesResponseSchema, describeSchemaIssues, isAnthropicTextBlock } from './anthropic-api-schemas';
+import { anthropicMessagesResponseSchema, isAnthropicTextBlock } from './anthropic-api-schemas';
 import { convertAnthropicUsage } from './convert-anthropic-usage';
 import { mapAnthropicStopReason } from './map-anthropic-stop-reason';
+import { describeSchemaIssues } from '../describe-schema-issues';
 
 /** Validates a non-streamed Messages API body and translates it into the unified answer. */
 export function fromAnthropicResponse(body: unknown): ModelAnswer {

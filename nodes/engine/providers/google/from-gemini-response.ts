@@ -1,13 +1,13 @@
 import { FusionError } from '../../errors/fusion-error';
 import type { ModelAnswer, Usage } from '../provider-adapter';
 import {
-	describeSchemaIssues,
 	geminiResponseSchema,
 	type GeminiPart,
 	type GeminiResponse,
 	type GeminiUsageMetadata,
 } from './gemini-api-schemas';
 import { mapGeminiFinishReason } from './map-gemini-finish-reason';
+import { describeSchemaIssues } from '../describe-schema-issues';
 
 /** The answer text of a candidate's parts; thought summaries are reasoning, not answer. */
 export function textOfGeminiParts(parts: readonly GeminiPart[] | null | undefined): string {

@@ -1,4 +1,4 @@
-import { z, type ZodError } from 'zod';
+import { z } from 'zod';
 
 /*
  * Gemini's generateContent wire types, as far as the engine reads them. Objects strip unknown fields (Google adds
@@ -53,10 +53,3 @@ export const geminiErrorBodySchema = z.object({
 });
 export type GeminiErrorBody = z.infer<typeof geminiErrorBodySchema>;
 
-/** The first few schema issues, with their paths, for an invalid_response message (never the payload itself). */
-export function describeSchemaIssues(error: ZodError): string {
-	return error.issues
-		.slice(0, 3)
-		.map((issue) => (issue.path.length === 0 ? issue.message : `${issue.path.join('.')}: ${issue.message}`))
-		.join('; ');
-}

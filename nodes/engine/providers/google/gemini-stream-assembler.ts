@@ -1,7 +1,6 @@
 import { FusionError } from '../../errors/fusion-error';
 import type { FinishReason, ModelAnswer, ServerSentEvent, StreamAssembler } from '../provider-adapter';
 import {
-	describeSchemaIssues,
 	geminiErrorBodySchema,
 	geminiResponseSchema,
 	type GeminiResponse,
@@ -10,6 +9,7 @@ import {
 import { fusionErrorFromGeminiStreamError } from './gemini-error';
 import { convertGeminiUsage, geminiPromptBlockReason, textOfGeminiParts } from './from-gemini-response';
 import { mapGeminiFinishReason } from './map-gemini-finish-reason';
+import { describeSchemaIssues } from '../describe-schema-issues';
 
 function invalidChunk(message: string): FusionError {
 	return new FusionError({ kind: 'invalid_response', message, provider: 'google' });

@@ -1,7 +1,6 @@
 import { FusionError } from '../../errors/fusion-error';
 import type { ModelAnswer, Usage } from '../provider-adapter';
 import {
-	describeSchemaIssues,
 	openAiChatResponseSchema,
 	openAiErrorFieldSchema,
 	type OpenAiContent,
@@ -9,6 +8,7 @@ import {
 } from './openai-api-schemas';
 import { fusionErrorFromInBandError } from './openai-compatible-error';
 import { mapOpenAiFinishReason } from './map-openai-finish-reason';
+import { describeSchemaIssues } from '../describe-schema-issues';
 
 /** The answer text of a message or delta: the string, or the `text` parts (Mistral's thinking parts are not answer). */
 export function openAiContentText(content: OpenAiContent): string {

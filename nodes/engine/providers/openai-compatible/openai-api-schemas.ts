@@ -1,4 +1,4 @@
-import { z, type ZodError } from 'zod';
+import { z } from 'zod';
 
 /*
  * OpenAI's chat/completions wire types, as far as the engine reads them, shared by every OpenAI-compatible
@@ -100,10 +100,3 @@ export const openAiErrorBodySchema = z.union([
 ]);
 export type OpenAiErrorBody = z.infer<typeof openAiErrorBodySchema>;
 
-/** "choices: must hold at least one choice; usage.prompt_tokens: Required" — for invalid_response messages. */
-export function describeSchemaIssues(error: ZodError): string {
-	return error.issues
-		.slice(0, 3)
-		.map((issue) => (issue.path.length === 0 ? issue.message : `${issue.path.join('.')}: ${issue.message}`))
-		.join('; ');
-}

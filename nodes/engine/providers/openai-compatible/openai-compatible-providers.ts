@@ -217,16 +217,3 @@ export const openAiCompatibleProvider = provider(
 	// The server is unknown: send only what every compatible server takes; some reject stream_options.
 	{ ...COMMON, tokenLimitField: 'max_tokens', streamUsageOption: false },
 );
-
-export const openAiCompatibleProviders: readonly ProviderDefinition[] = [
-	openAiProvider,
-	mistralProvider,
-	openRouterProvider,
-	groqProvider,
-	deepSeekProvider,
-	xaiProvider,
-	togetherProvider,
-	ollamaProvider,
-	azureOpenAiProvider,
-	openAiCompatibleProvider,
-];

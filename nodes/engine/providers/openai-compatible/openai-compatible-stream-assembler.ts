@@ -1,9 +1,10 @@
 import { FusionError } from '../../errors/fusion-error';
 import type { ModelAnswer, ServerSentEvent, StreamAssembler } from '../provider-adapter';
-import { describeSchemaIssues, openAiChatChunkSchema, type OpenAiUsage } from './openai-api-schemas';
+import { openAiChatChunkSchema, type OpenAiUsage } from './openai-api-schemas';
 import { fusionErrorFromInBandError } from './openai-compatible-error';
 import { convertOpenAiUsage, openAiContentText, reportedCostUsd } from './from-openai-compatible-response';
 import { mapOpenAiFinishReason } from './map-openai-finish-reason';
+import { describeSchemaIssues } from '../describe-schema-issues';
 
 /** OpenAI-style streams end with this sentinel instead of JSON. */
 const DONE = '[DONE]';

@@ -6,7 +6,6 @@ import {
 	mistralProvider,
 	ollamaProvider,
 	openAiCompatibleProvider,
-	openAiCompatibleProviders,
 	openAiProvider,
 	openRouterProvider,
 	togetherProvider,
@@ -38,7 +37,18 @@ const ALL_SETTINGS = {
 describe('the OpenAI-compatible providers', () => {
 	it('are the ten of the contract, with its ids, credential types, prefixes and base URLs', () => {
 		expect(
-			openAiCompatibleProviders.map(({ id, displayName, credentialType, modelPrefixes, defaultBaseUrl, apiKeyRequired }) => ({
+			[
+				openAiProvider,
+				mistralProvider,
+				openRouterProvider,
+				groqProvider,
+				deepSeekProvider,
+				xaiProvider,
+				togetherProvider,
+				ollamaProvider,
+				azureOpenAiProvider,
+				openAiCompatibleProvider,
+			].map(({ id, displayName, credentialType, modelPrefixes, defaultBaseUrl, apiKeyRequired }) => ({
 				id,
 				displayName,
 				credentialType,
