@@ -152,6 +152,15 @@ async function readAnswer(response: UpstreamResponse, provider: ProviderDefiniti
 	return provider.adapter.fromChatResponse(body);
 }
 
+/** A connection is resolved once per execution and provider, so its base URL is checked once too. */
+const checkedConnections = new WeakSet<ProviderConnection>();
+
+function assertSafeBaseUrlOnce(connection: ProviderConnection, providerName: string): void {
+	if (checkedConnections.has(connection)) return;
+	assertSafeBaseUrl(connection.baseUrl, providerName);
+	checkedConnections.add(connection);
+}
+
 /** One upstream call: build, send, read, translate. Throws a FusionError whose message holds no secret. */
 export async function callModelOnce(
 	target: ResolvedModel,
@@ -160,7 +169,7 @@ export async function callModelOnce(
 	settings: CallSettings,
 ): Promise<ModelCallResult> {
 	const { provider } = target;
-	assertSafeBaseUrl(connection.baseUrl, provider.displayName);
+	assertSafeBaseUrlOnce(connection, provider.displayName);
 	const built = provider.adapter.toChatRequest(toModelCallRequest(request, target.upstreamModel), connection);
 	const startedAt = performance.now();
 	const response = await sendUpstream(built.http, { timeouts: settings.timeouts, signal: settings.signal });

@@ -45,9 +45,9 @@ export function cancellationError(signal: AbortSignal | undefined): FusionError 
 }
 
 /** Origin only: a base URL may carry user:password, and a message must never show it. */
-export function describeTarget(url: string): string {
+export function describeTarget(url: string | URL): string {
 	try {
-		const parsed = new URL(url);
+		const parsed = typeof url === 'string' ? new URL(url) : url;
 		return `${parsed.protocol}//${parsed.host}${parsed.pathname}`;
 	} catch {
 		return 'the configured base URL';
@@ -57,7 +57,9 @@ export function describeTarget(url: string): string {
 /** Sends one HTTP request; no redirect is ever followed (the request carries credentials). */
 export async function sendUpstream(request: UpstreamHttpRequest, options: SendOptions): Promise<UpstreamResponse> {
 	const { timeouts } = options;
-	const target = describeTarget(request.url);
+	// Parsed once: the origin picks the pool, the path is sent, the target names the call in messages.
+	const url = new URL(request.url);
+	const target = describeTarget(url);
 	const controller = new AbortController();
 	let reason: FusionError | undefined;
 	const abort = (why: FusionError) => {
@@ -88,8 +90,8 @@ export async function sendUpstream(request: UpstreamHttpRequest, options: SendOp
 	options.signal?.addEventListener('abort', onCancel, { once: true });
 	try {
 		const response = await sharedAgent.request({
-			origin: new URL(request.url).origin,
-			path: pathAndQuery(request.url),
+			origin: url.origin,
+			path: `${url.pathname}${url.search}`,
 			method: request.method,
 			headers: request.body === undefined ? request.headers : { ...request.headers, 'content-type': 'application/json' },
 			body: request.body === undefined ? undefined : JSON.stringify(request.body),
@@ -104,11 +106,6 @@ export async function sendUpstream(request: UpstreamHttpRequest, options: SendOp
 		done();
 		throw controller.signal.aborted ? abortReason() : fusionErrorFromTransportFailure(error, target, timeouts);
 	}
-}
-
-function pathAndQuery(url: string): string {
-	const parsed = new URL(url);
-	return `${parsed.pathname}${parsed.search}`;
 }
 
 function errorCode(error: unknown): string | undefined {
