@@ -2,13 +2,18 @@ import type { FusionErrorKind } from '../errors/fusion-error';
 import type { FinishReason, ProviderId, Usage } from '../providers/provider-adapter';
 import type { StrategyName } from '../request/unified-request';
 
-/** One upstream call (or a candidate not called), as `fusion.attempts` reports it. */
+/**
+ * One upstream call (or a candidate not called), as `fusion.attempts` reports it. `cancelled`: a call the
+ * strategy stopped on purpose because another model answered first (hedging, best_of "fastest").
+ */
 export interface Attempt {
 	model: string;
 	provider: ProviderId;
-	status: 'ok' | 'error' | 'skipped';
+	status: 'ok' | 'error' | 'skipped' | 'cancelled';
+	/** Set for a call that is not a candidate's answer: the best_of judge's verdict. */
+	role?: 'judge';
 	error?: { type: FusionErrorKind; message: string; http_status?: number };
-	/** Why a candidate was not called (price cap, score floor, cool-down). */
+	/** Why a candidate was not called (price cap, score floor, cool-down), or why its call was stopped. */
 	reason?: string;
 	latency_ms: number;
 }

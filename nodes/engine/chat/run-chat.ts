@@ -173,21 +173,20 @@ async function answerRequest(request: UnifiedChatRequest, settings: ChatSettings
 	if (settings.onDelta !== undefined && !live) settings.onDelta(routed.answer.content);
 	settings.budget?.add(routed.costUsd);
 	const { answer, target } = routed;
+	// Key order is what n8n's table and JSON views show first: the cost and timing before the attempt list.
 	const fusion: FusionMetadata = {
 		strategy: plan.strategy,
 		provider: target.provider.id,
 		model: answer.upstreamModel ?? target.upstreamModel,
-		attempts,
-		latency_ms: Math.round(performance.now() - startedAt),
 		cost_usd: routed.costUsd,
+		latency_ms: Math.round(performance.now() - startedAt),
+		...(routed.ttftMs !== undefined && { ttft_ms: routed.ttftMs }),
 		cached: false,
 		warnings: [...routed.warnings, ...routed.notes, ...budgetNotes],
+		...(routed.candidates !== undefined && { selection: routed.selection }),
+		attempts,
+		...(routed.candidates !== undefined && { candidates: routed.candidates }),
 	};
-	if (routed.ttftMs !== undefined) fusion.ttft_ms = routed.ttftMs;
-	if (routed.candidates !== undefined) {
-		fusion.candidates = routed.candidates;
-		fusion.selection = routed.selection;
-	}
 	return {
 		id: answer.id ?? `fusion-${randomUUID()}`,
 		object: 'chat.completion',

@@ -65,14 +65,17 @@ async function askJudge(
 		max_tokens: 16,
 		temperature: 0,
 	};
+	const judgeAttempts: Attempt[] = [];
 	try {
-		const { answer } = await callModelWithRetries(judge, judgeRequest, settings, attempts);
+		const { answer } = await callModelWithRetries(judge, judgeRequest, settings, judgeAttempts);
 		const index = fromJudgeVerdict(answer.content, answers.length);
 		const costUsd = costOfAnswer(answer, judge.pricing);
 		return index === undefined ? { costUsd, problem: `verdict "${answer.content.slice(0, 80)}" names no single answer` } : { index, costUsd };
 	} catch (error) {
 		if (error instanceof FusionError && error.kind === 'cancelled') throw error;
 		return { costUsd: null, problem: `the judge failed: ${errorText(error)}` };
+	} finally {
+		attempts.push(...judgeAttempts.map((attempt): Attempt => ({ ...attempt, role: 'judge' })));
 	}
 }
 

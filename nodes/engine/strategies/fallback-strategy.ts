@@ -41,6 +41,19 @@ export async function runFallbackStrategy(
 	throw new AllModelsFailedError(attempts);
 }
 
+/** The last attempt of a call the race stopped: cancelled on purpose, not an error of the model. */
+function markStopped(callAttempts: Attempt[]): void {
+	const last = callAttempts[callAttempts.length - 1];
+	if (last?.status !== 'error' || last.error?.type !== 'cancelled') return;
+	callAttempts[callAttempts.length - 1] = {
+		model: last.model,
+		provider: last.provider,
+		status: 'cancelled',
+		reason: 'another model answered first',
+		latency_ms: last.latency_ms,
+	};
+}
+
 export interface RaceOptions {
 	/** Delay before the next candidate starts while the earlier ones are still running. */
 	staggerMs: number;
@@ -64,6 +77,9 @@ export async function raceCandidates(
 	// ended (the losers end at once when aborted), so `attempts` reads in call order, not finishing order.
 	const callAttempts: Attempt[][] = [];
 	const calls: Array<Promise<unknown>> = [];
+	// Calls still running when the race was decided: the race stopped them, they did not fail.
+	const finished = new Set<number>();
+	const stopped = new Set<number>();
 	const outcome = await new Promise<{ ok: true; result: StrategyResult } | { ok: false; error: unknown }>((resolve) => {
 		const controllers: AbortController[] = [];
 		const timers = new Set<NodeJS.Timeout>();
@@ -74,12 +90,16 @@ export async function raceCandidates(
 		const settle = (result: { ok: true; result: StrategyResult } | { ok: false; error: unknown }) => {
 			settled = true;
 			for (const timer of timers) clearTimeout(timer);
-			for (const controller of controllers) controller.abort(lostRaceReason());
+			controllers.forEach((controller, index) => {
+				if (!finished.has(index)) stopped.add(index);
+				controller.abort(lostRaceReason());
+			});
 			resolve(result);
 		};
 
 		const start = (): boolean => {
 			if (settled || next >= candidates.length || running >= options.maxInFlight) return false;
+			const callIndex = next;
 			const target = candidates[next++];
 			const { controller, signal } = childSignal(settings.signal);
 			controllers.push(controller);
@@ -93,10 +113,12 @@ export async function raceCandidates(
 			timers.add(timer);
 			const call = callModelWithRetries(target, request, { ...settings, signal }, ownAttempts).then(
 				(result) => {
+					finished.add(callIndex);
 					running--;
 					if (!settled) settle({ ok: true, result: { ...result, target } });
 				},
 				(error: unknown) => {
+					finished.add(callIndex);
 					running--;
 					clearTimeout(timer);
 					timers.delete(timer);
@@ -115,6 +137,7 @@ export async function raceCandidates(
 		if (!start()) settle({ ok: false, error: undefined });
 	});
 	await Promise.all(calls);
+	for (const index of stopped) markStopped(callAttempts[index]);
 	attempts.push(...callAttempts.flat());
 	if (outcome.ok) return outcome.result;
 	throw outcome.error ?? new AllModelsFailedError(attempts);

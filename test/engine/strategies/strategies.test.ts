@@ -108,6 +108,12 @@ describe('best_of', () => {
 		expect(judgeRequest.messages[1].content).toContain('Answer 1:\nLyon.\n\nAnswer 2:\nParis.');
 		expect(output.fusion.cost_usd).toBeCloseTo(costOf(0.0025, 0.01) + costOf(0.00015, 0.0006) + costOf(0.002, 0.008), 10);
 		expect(output.fusion.attempts.map((attempt) => attempt.model).sort()).toEqual(['openai/gpt-4.1', 'openai/gpt-4o', 'openai/gpt-4o-mini']);
+		// The judge's call is marked as the judge's: it is no candidate's answer.
+		expect(output.fusion.attempts.map((attempt) => [attempt.model, attempt.role])).toEqual([
+			['openai/gpt-4o', undefined],
+			['openai/gpt-4o-mini', undefined],
+			['openai/gpt-4.1', 'judge'],
+		]);
 	});
 
 	it('falls back to consensus when the judge gives no usable verdict, and says so', async () => {
@@ -136,7 +142,11 @@ describe('best_of', () => {
 		await new Promise((resolve) => setTimeout(resolve, 50));
 		expect(server.requestsTo(forModel('gpt-4o'))[0].abortedByClient).toBe(true);
 		expect(server.requestsTo(forModel('gpt-4.1'))[0].abortedByClient).toBe(true);
-		expect(output.fusion.attempts.filter((attempt) => attempt.error?.message === 'stopped: another model answered first')).toHaveLength(2);
+		const stopped = output.fusion.attempts.filter((attempt) => attempt.status === 'cancelled');
+		expect(stopped.map((attempt) => [attempt.reason, attempt.error])).toEqual([
+			['another model answered first', undefined],
+			['another model answered first', undefined],
+		]);
 	});
 
 	it('ignores a failed candidate and still answers with the others', async () => {
@@ -166,8 +176,8 @@ describe('fallback with hedge_after_ms', () => {
 		await new Promise((resolve) => setTimeout(resolve, 50));
 		expect(server.requestsTo(forModel('gpt-4o'))[0].abortedByClient).toBe(true);
 		// In the order the calls started: the aborted primary first.
-		expect(output.fusion.attempts.map((attempt) => [attempt.model, attempt.status, attempt.error?.message])).toEqual([
-			['openai/gpt-4o', 'error', 'stopped: another model answered first'],
+		expect(output.fusion.attempts.map((attempt) => [attempt.model, attempt.status, attempt.reason ?? attempt.error?.message])).toEqual([
+			['openai/gpt-4o', 'cancelled', 'another model answered first'],
 			['anthropic/claude-3-opus', 'ok', undefined],
 		]);
 	});
