@@ -1,5 +1,6 @@
 import type { ICredentialDataDecryptedObject, IExecuteFunctions } from 'n8n-workflow';
 import { FusionError, type ConnectionResolver, type ProviderConnection, type ProviderDefinition } from '../engine';
+import { chosenProviders } from './provider-credentials';
 
 function stringField(data: ICredentialDataDecryptedObject, name: string): string | undefined {
 	const value = data[name];
@@ -26,7 +27,7 @@ export function connectionFromCredential(provider: ProviderDefinition, data: ICr
  * provider is not chosen under "Providers" has no credential slot, and the error says how to add it.
  */
 export function createConnectionResolver(context: IExecuteFunctions): ConnectionResolver {
-	const chosen = new Set(context.getNodeParameter('providers', 0, []) as string[]);
+	const chosen = chosenProviders(context.getNodeParameter('providers', 0, []));
 	const cache = new Map<string, Promise<ProviderConnection>>();
 	return async (provider) => {
 		if (!chosen.has(provider.id)) {

@@ -12,22 +12,37 @@ export const providersProperty: INodeProperties = {
 	options: PROVIDERS.map((provider) => ({
 		name: provider.displayName,
 		value: provider.id,
-		description: `Models whose id starts with ${provider.modelPrefixes.map((prefix) => `"${prefix}"`).join(' or ')}`,
+		description: `Models whose ID starts with ${provider.modelPrefixes.map((prefix) => `"${prefix}"`).join(' or ')}`,
 	})),
 	default: ['openai'],
 	required: true,
-	description: 'The providers whose models this node calls. A credential field appears for each one you choose.',
+	description: 'The providers whose models this node calls',
+	hint: 'Each provider chosen here gets its own credential field at the top of this panel',
 };
+
+/** A saved workflow may hold one provider as a plain string: n8n's editor wrote it so before node version 2. */
+export function chosenProviders(value: unknown): Set<string> {
+	if (typeof value === 'string') return new Set(value === '' ? [] : [value]);
+	return new Set(Array.isArray(value) ? value.filter((entry): entry is string => typeof entry === 'string') : []);
+}
 
 /**
  * One credential slot per provider, shown when the provider is chosen under `providers` and, for a node that
  * needs credentials only in some modes, when the node's other parameters match `alsoShowWhen`.
+ *
+ * The conditions name the parameters by their root path ("/providers"), not by their bare name. n8n's editor
+ * treats a bare-named parameter whose every option shows some credential as the node's single
+ * "authentication" field: it hides that parameter (and every parameter it depends on), shows one mixed
+ * credential picker instead, and on a pick overwrites the parameter with that one provider, dropping the
+ * others. A root path selects the same value without triggering that rule.
  */
 export function providerCredentialSlots(alsoShowWhen: Record<string, NodeParameterValue[]> = {}): INodeCredentialDescription[] {
+	const rootedConditions = Object.fromEntries(Object.entries(alsoShowWhen).map(([name, values]) => [`/${name}`, values]));
 	return PROVIDERS.map((provider) => ({
 		name: provider.credentialType,
+		displayName: `Credential for ${provider.displayName}`,
 		required: true,
-		displayOptions: { show: { ...alsoShowWhen, providers: [provider.id] } },
+		displayOptions: { show: { ...rootedConditions, '/providers': [provider.id] } },
 	}));
 }
 

@@ -19,6 +19,7 @@ import {
 	type ProviderId,
 } from '../../engine';
 import { createConnectionResolver } from '../../shared/connection-resolver';
+import { chosenProviders } from '../../shared/provider-credentials';
 
 interface ModelFilters {
 	providers?: ProviderId[];
@@ -95,7 +96,7 @@ export async function executeFusionModels(this: IExecuteFunctions): Promise<INod
 			const query = queryFor(this, itemIndex);
 			let result: ModelQueryResult;
 			if (live) {
-				const chosen = new Set(this.getNodeParameter('providers', itemIndex, []) as string[]);
+				const chosen = chosenProviders(this.getNodeParameter('providers', itemIndex, []));
 				const providers = PROVIDERS.filter((provider) => chosen.has(provider.id));
 				if (providers.length === 0) {
 					throw new NodeOperationError(this.getNode(), 'Choose at least one provider under Providers to list live models', { itemIndex });

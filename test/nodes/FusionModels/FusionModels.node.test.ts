@@ -4,6 +4,7 @@ import { WorkflowHasIssuesError } from 'n8n-core';
 import { NodeApiError, NodeOperationError, type IDataObject, type INodeParameters } from 'n8n-workflow';
 import { CATALOG_MODELS } from '../../../nodes/engine/catalog/model-catalog';
 import { FusionModels } from '../../../nodes/FusionModels/FusionModels.node';
+import { editorAuthenticationField } from '../../helpers/editor-authentication-field';
 import { runNodeInN8n } from '../../helpers/run-node-in-n8n';
 import { MockProviderServer } from '../../mock-provider/mock-provider-server';
 
@@ -30,10 +31,15 @@ describe('Fusion Models: the node description', () => {
 	it('shows a provider credential slot only for the live source and a chosen provider', () => {
 		expect(description.credentials).toContainEqual({
 			name: 'fusionOpenRouterApi',
+			displayName: 'Credential for OpenRouter',
 			required: true,
-			displayOptions: { show: { source: ['live'], providers: ['openrouter'] } },
+			displayOptions: { show: { '/source': ['live'], '/providers': ['openrouter'] } },
 		});
 		expect(description.properties.find((property) => property.name === 'providers')?.displayOptions).toEqual({ show: { source: ['live'] } });
+	});
+
+	it('gives no parameter the shape that n8n\'s editor hides as the authentication field', () => {
+		expect(editorAuthenticationField(description)).toBeUndefined();
 	});
 });
 
