@@ -10,7 +10,9 @@ export class FusionChat implements INodeType {
 		name: 'fusionChat',
 		icon: { light: 'file:fusion.svg', dark: 'file:fusion.dark.svg' },
 		group: ['transform'],
-		version: 1,
+		// Version 2: "Simplify Output", on for new nodes. Version 1 nodes keep giving the full response.
+		version: [1, 2],
+		defaultVersion: 2,
 		subtitle:
 			'={{ $parameter["inputMode"] === "json" ? "JSON request" : $parameter["strategy"] === "fallback" ? $parameter["model"].value : $parameter["strategy"].replace("_", " ") }}',
 		description: 'One OpenAI-style chat request per item, sent to any LLM provider, with fallback across models',

@@ -17,12 +17,14 @@ describe('reportRows', () => {
 			}),
 			answer('mistral/mistral-small-latest', 'Best', { cost_usd: null, candidates: [{}, {}, {}], selection: 'judge openai/gpt-4o-mini' }),
 			{ error: 'All 2 models failed to answer' },
+			{ answer: 'Short', model: 'openai/gpt-4o-mini', cost_usd: 0.00002, attempts: 'openai/sim-fail-503: HTTP 503 → openai/gpt-4o-mini: ok' },
 		]);
 		expect(rows).toEqual([
 			{ item: 1, model: 'openai/gpt-4o-mini', costUsd: 0.00001, route: 'first try', answer: 'Hi' },
 			{ item: 2, model: 'anthropic/claude-haiku-4-5', costUsd: 0.0002, route: 'after openai/sim-fail-503 (HTTP 503 ×2), google/x (skipped)', answer: 'Hello' },
 			{ item: 3, model: 'mistral/mistral-small-latest', costUsd: null, route: 'best of 3, judge openai/gpt-4o-mini', answer: 'Best' },
 			{ item: 4, model: '', costUsd: null, route: 'failed', answer: 'All 2 models failed to answer' },
+			{ item: 5, model: 'openai/gpt-4o-mini', costUsd: 0.00002, route: 'openai/sim-fail-503: HTTP 503 → openai/gpt-4o-mini: ok', answer: 'Short' },
 		]);
 	});
 });

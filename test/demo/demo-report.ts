@@ -53,15 +53,21 @@ function describeRoute(fusion: IDataObject, answeredBy: string): string {
 	return `after ${runs.map((run) => `${run.model} (${run.outcome}${run.count > 1 ? ` ×${run.count}` : ''})`).join(', ')}`;
 }
 
-/** One row per Fusion Chat output item: an answer in the OpenAI shape, or an `{ error }` item. */
+/**
+ * One row per Fusion Chat output item: a simplified answer (`answer`, `attempts` in one line), the full
+ * OpenAI-shaped response, or an `{ error }` item.
+ */
 export function reportRows(items: IDataObject[]): ReportRow[] {
 	return items.map((item, index) => {
+		const model = String(item.model ?? '');
+		if (typeof item.answer === 'string') {
+			return { item: index + 1, model, costUsd: typeof item.cost_usd === 'number' ? item.cost_usd : null, route: String(item.attempts ?? ''), answer: item.answer };
+		}
 		const fusion = (item.fusion as IDataObject | undefined) ?? {};
 		const choices = item.choices as Array<{ message?: { content?: unknown } }> | undefined;
 		if (choices === undefined) {
 			return { item: index + 1, model: '', costUsd: null, route: 'failed', answer: String(item.error ?? 'no answer') };
 		}
-		const model = String(item.model ?? '');
 		return {
 			item: index + 1,
 			model,

@@ -204,21 +204,18 @@ const setFields = (name: string, position: Position, fields: Array<[string, 'str
 
 type Slots = Record<DemoProviderId, INodeCredentials>;
 
+/** Node version 2, as the editor adds it: Simplify Output is on unless `parameters` turn it off. */
 function fusionChat(name: string, position: Position, providers: DemoProviderId[], slots: Slots, parameters: INodeParameters, notes?: string): SampleNode {
 	return {
 		name,
 		type: `${COMMUNITY_NODE_PREFIX}.fusionChat`,
-		typeVersion: 1,
+		typeVersion: 2,
 		position,
 		parameters: { providers, inputMode: 'fields', ...parameters },
 		credentials: Object.assign({}, ...providers.map((provider) => slots[provider])) as INodeCredentials,
 		notes,
 	};
 }
-
-/** "openai/sim-fail-503: error 503, error 503 → anthropic/claude-haiku-4-5: ok", for a Set node. */
-const ATTEMPTS_EXPRESSION =
-	"={{ $json.fusion.attempts.map(a => a.model + ': ' + a.status + (a.error && a.error.http_status ? ' ' + a.error.http_status : '')).join(' → ') }}";
 
 function batchWithFallback(slots: Slots): WorkflowToImport {
 	return sampleWorkflow(
@@ -229,7 +226,7 @@ function batchWithFallback(slots: Slots): WorkflowToImport {
 				'## Batch prompts with fallback',
 				'Every morning (or now, with **Run Now**) each review gets summarized by **Fusion Chat**, one request per item.',
 				'',
-				'The first model, `openai/sim-fail-503`, is told to fail with HTTP 503: Fusion Chat retries it once (*Options → Max Retries*), then asks the fallback `anthropic/claude-haiku-4-5`. After 3 failures in a row the failing model is skipped for 30 s (*Concurrency* is 1 here so that you can watch it). Open **Report** to see who answered, the cost and every attempt; change the model to `openai/gpt-4o-mini` and it answers at once.',
+				'The first model, `openai/sim-fail-503`, is told to fail with HTTP 503: Fusion Chat retries it once (*Options → Max Retries*), then asks the fallback `anthropic/claude-haiku-4-5`. After 3 failures in a row the failing model is skipped for 30 s (*Concurrency* is 1 here so that you can watch it). Each item comes out as its `answer`, the `model` that answered, `cost_usd` and the `attempts` in one line; **Report** picks what the team needs. Change the model to `openai/gpt-4o-mini` and it answers at once.',
 				'',
 				SIMULATOR_MODELS_NOTE,
 			].join('\n')),
@@ -259,10 +256,10 @@ function batchWithFallback(slots: Slots): WorkflowToImport {
 			),
 			setFields('Report', [720, 80], [
 				['product', 'string', "={{ $('Customer Reviews').item.json.product }}"],
-				['summary', 'string', '={{ $json.choices[0].message.content }}'],
+				['summary', 'string', '={{ $json.answer }}'],
 				['answeredBy', 'string', '={{ $json.model }}'],
-				['costUsd', 'number', '={{ $json.fusion.cost_usd }}'],
-				['attempts', 'string', ATTEMPTS_EXPRESSION],
+				['costUsd', 'number', '={{ $json.cost_usd }}'],
+				['attempts', 'string', '={{ $json.attempts }}'],
 			]),
 		],
 		[
@@ -284,7 +281,7 @@ function bestOfPanel(slots: Slots): WorkflowToImport {
 				'## A best-of panel',
 				'**Ask the Panel** sends each question to four models from four providers at once (*Strategy: Best Of*), then a judge model, `openai/gpt-4o-mini`, reads the numbered answers and names the best one.',
 				'',
-				'The output keeps every answer in `fusion.candidates` and sums every cost, the judge\'s too, in `fusion.cost_usd`. Try *Selection: Consensus* (no judge) or *Fastest*.',
+				'*Simplify Output* is off here, so the full response keeps every answer in `fusion.candidates` and sums every cost, the judge\'s too, in `fusion.cost_usd`. Try *Selection: Consensus* (no judge) or *Fastest*.',
 				'',
 				SIMULATOR_MODELS_NOTE,
 			].join('\n')),
@@ -302,6 +299,7 @@ function bestOfPanel(slots: Slots): WorkflowToImport {
 					judgeModel: modelById('openai/gpt-4o-mini'),
 					prompt: '={{ $json.question }}',
 					parameters: { maxTokens: 200 },
+					simplify: false,
 					options: {},
 				},
 				'four models answer, a judge picks one',
@@ -331,7 +329,7 @@ function promptChain(slots: Slots): WorkflowToImport {
 				'## A chain: each answer feeds the next step',
 				'**Write Tagline** asks `mistral/sim-slow-4000`, told to take 4 s. *Hedge After* is 1000 ms: after a second Fusion Chat also asks the fallback `mistral/mistral-small-latest`, keeps the first answer and stops the slow call.',
 				'',
-				'**Write Launch Post** puts that tagline into its own prompt with `{{ $json.choices[0].message.content }}` and asks OpenRouter; **Launch Kit** collects both answers and adds up their cost.',
+				'**Write Launch Post** puts that tagline into its own prompt with `{{ $json.answer }}` and asks OpenRouter; **Launch Kit** collects both answers and adds up their cost.',
 				'',
 				SIMULATOR_MODELS_NOTE,
 			].join('\n')),
@@ -359,7 +357,7 @@ function promptChain(slots: Slots): WorkflowToImport {
 				slots,
 				{
 					model: modelById('openrouter/openai/gpt-4o-mini'),
-					prompt: "=Write a two-sentence launch post for {{ $('Product Ideas').item.json.product }} around this tagline: {{ $json.choices[0].message.content }}",
+					prompt: "=Write a two-sentence launch post for {{ $('Product Ideas').item.json.product }} around this tagline: {{ $json.answer }}",
 					parameters: { maxTokens: 120 },
 					options: {},
 				},
@@ -367,9 +365,9 @@ function promptChain(slots: Slots): WorkflowToImport {
 			),
 			setFields('Launch Kit', [960, 80], [
 				['product', 'string', "={{ $('Product Ideas').item.json.product }}"],
-				['tagline', 'string', "={{ $('Write Tagline').item.json.choices[0].message.content }}"],
-				['post', 'string', '={{ $json.choices[0].message.content }}'],
-				['costUsd', 'number', "={{ $('Write Tagline').item.json.fusion.cost_usd + $json.fusion.cost_usd }}"],
+				['tagline', 'string', "={{ $('Write Tagline').item.json.answer }}"],
+				['post', 'string', '={{ $json.answer }}'],
+				['costUsd', 'number', "={{ $('Write Tagline').item.json.cost_usd + $json.cost_usd }}"],
 			]),
 		],
 		[

@@ -29,6 +29,8 @@ export const WORKFLOW_IDS = {
 	continueOnFailJson: 'e2eFusionChat005',
 	continueOnFailFields: 'e2eFusionChat006',
 	stopOnError: 'e2eFusionChat007',
+	savedWithOneProvider: 'e2eFusionChat008',
+	simplified: 'e2eFusionChat009',
 	...STRATEGY_WORKFLOW_IDS,
 	...MODELS_WORKFLOW_IDS,
 } as const;
@@ -70,6 +72,10 @@ export const MIXED_JSON_REQUESTS = [
 
 export const MIXED_PROMPTS = ['Alpha', '', 'Gamma'];
 
+export const SIMPLIFIED_PROMPTS = ['Plan a picnic', 'Name a river'];
+/** The simulator answers this model name with HTTP 503, every time. */
+export const SIMPLIFIED_FAILING_MODEL = 'openai/sim-fail-503';
+
 export const STOP_ON_ERROR_REQUESTS = [
 	{ model: 'openai/gpt-4o-mini', messages: [{ role: 'user', content: 'Fine question' }] },
 	{ model: 'mistral/mistral-small-latest', messages: [{ role: 'user', content: 'Refused question' }] },
@@ -86,6 +92,8 @@ export const MOCK_PATHS = {
 	mixedFields: '/mixed-fields',
 	stopOnError: '/stop',
 	stopUnauthorized: '/stop-unauthorized',
+	savedWithOneProvider: '/saved-one-provider',
+	simplified: '/simplified',
 	...STRATEGY_MOCK_PATHS,
 	...MODELS_MOCK_PATHS,
 } as const;
@@ -112,6 +120,9 @@ const CREDENTIALS = {
 	mixedFieldsOpenAi: { id: 'e2eCredential0010', type: 'fusionOpenAiApi', path: MOCK_PATHS.mixedFields, withV1: true },
 	stopOpenAi: { id: 'e2eCredential0011', type: 'fusionOpenAiApi', path: MOCK_PATHS.stopOnError, withV1: true },
 	stopUnauthorizedMistral: { id: 'e2eCredential0012', type: 'fusionMistralApi', path: MOCK_PATHS.stopUnauthorized, withV1: true },
+	savedOpenAi: { id: 'e2eCredential0013', type: 'fusionOpenAiApi', path: MOCK_PATHS.savedWithOneProvider, withV1: true },
+	simplifiedOpenAi: { id: 'e2eCredential0014', type: 'fusionOpenAiApi', path: MOCK_PATHS.simplified, withV1: true },
+	simplifiedAnthropic: { id: 'e2eCredential0015', type: 'fusionAnthropicApi', path: MOCK_PATHS.simplified, withV1: false },
 	...STRATEGY_CREDENTIALS,
 	...MODELS_CREDENTIALS,
 } satisfies Record<string, CredentialSpec>;
@@ -227,6 +238,34 @@ export function buildE2eSetup(mockUrl: string): E2eSetup {
 				parameters: { providers: ['openai', 'mistral'], inputMode: 'json', requestJson: '={{ $json.request }}', options: {} },
 				credentials: { ...slot('stopOpenAi'), ...slot('stopUnauthorizedMistral') },
 			}),
+		]),
+		// What n8n's editor saved before node version 2 once a credential was picked: Providers as one string.
+		linearWorkflow(WORKFLOW_IDS.savedWithOneProvider, 'Fusion Chat e2e: saved by version 1 with Providers as a string', [
+			manualTrigger(),
+			codeItems('Tickets', TICKETS.slice(0, 1)),
+			fusionChat({
+				nodeTypePrefix: COMMUNITY_NODE_PREFIX,
+				parameters: { providers: 'openai', inputMode: 'fields', model: modelById('openai/gpt-4o-mini'), prompt: '={{ $json.text }}', options: {} },
+				credentials: slot('savedOpenAi'),
+			}),
+		]),
+		linearWorkflow(WORKFLOW_IDS.simplified, 'Fusion Chat e2e: node version 2, simplified output read downstream', [
+			manualTrigger(),
+			codeItems('Phrases', SIMPLIFIED_PROMPTS.map((text) => ({ text }))),
+			fusionChat({
+				nodeTypePrefix: COMMUNITY_NODE_PREFIX,
+				typeVersion: 2,
+				parameters: {
+					providers: ['openai', 'anthropic'],
+					inputMode: 'fields',
+					model: modelById(SIMPLIFIED_FAILING_MODEL),
+					fallbackModels: { models: [{ model: modelById('anthropic/claude-haiku-4-5') }] },
+					prompt: '={{ $json.text }}',
+					options: { maxRetries: 0 },
+				},
+				credentials: { ...slot('simplifiedOpenAi'), ...slot('simplifiedAnthropic') },
+			}),
+			setFields('Use Answer', { line: '={{ $json.model }} said: {{ $json.answer }} ({{ $json.attempts }})' }),
 		]),
 		...strategyWorkflows(slot),
 		...modelsWorkflows(slot),

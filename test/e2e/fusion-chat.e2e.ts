@@ -18,6 +18,8 @@ import {
 	MIXED_JSON_REQUESTS,
 	MIXED_PROMPTS,
 	MOCK_PATHS,
+	SIMPLIFIED_FAILING_MODEL,
+	SIMPLIFIED_PROMPTS,
 	STOP_ON_ERROR_REQUESTS,
 	TICKET_PROMPT_PREFIX,
 	TICKETS,
@@ -303,6 +305,31 @@ describe('Fusion Chat in n8n', () => {
 		expect(JSON.stringify(error)).toContain('mistral/mistral-small-latest');
 		expect((error as unknown as { context?: IDataObject }).context?.itemIndex).toBe(STOP_ON_ERROR_REQUESTS.length - 1);
 		expect(requestsUnder(MOCK_PATHS.stopUnauthorized)).toHaveLength(1);
+	});
+
+	it('runs a node saved by version 1 whose Providers n8n’s editor wrote as one string', () => {
+		const run = successfulRun(WORKFLOW_IDS.savedWithOneProvider);
+		const [answer] = outputJson(run, 'Fusion Chat');
+		expectSimulatedAnswer(content(answer), 'gpt-4o-mini', TICKETS[0].text);
+		expect(answer).toMatchObject({ object: 'chat.completion', model: 'openai/gpt-4o-mini' });
+		expect(requestsUnder(MOCK_PATHS.savedWithOneProvider).map((request) => request.path)).toEqual(['/saved-one-provider/v1/chat/completions']);
+	});
+
+	it('version 2 gives the simplified output, which the next node reads as $json.answer', () => {
+		const run = successfulRun(WORKFLOW_IDS.simplified);
+		const answers = outputJson(run, 'Fusion Chat');
+		expect(answers.map((answer) => Object.keys(answer))).toEqual(
+			SIMPLIFIED_PROMPTS.map(() => ['answer', 'model', 'finish_reason', 'cost_usd', 'total_tokens', 'latency_ms', 'attempts']),
+		);
+		answers.forEach((answer, index) => {
+			expectSimulatedAnswer(answer.answer, 'claude-haiku-4-5', SIMPLIFIED_PROMPTS[index]);
+			expect(answer).toMatchObject({ model: 'anthropic/claude-haiku-4-5', finish_reason: 'stop' });
+			expect(answer.cost_usd).toBeGreaterThan(0);
+		});
+		expect(answers[0].attempts).toBe(`${SIMPLIFIED_FAILING_MODEL}: HTTP 503 → anthropic/claude-haiku-4-5: ok`);
+		expect(outputJson(run, 'Use Answer').map((item) => item.line)).toEqual(
+			answers.map((answer) => `anthropic/claude-haiku-4-5 said: ${String(answer.answer)} (${String(answer.attempts)})`),
+		);
 	});
 
 	it('never lets an API key into run data, errors or n8n’s logs, even when a provider echoes it', () => {

@@ -65,6 +65,8 @@ export interface RunNodeInN8nOptions {
 	 * each chunk the node sends to this handler.
 	 */
 	onChunk?: (chunk: StructuredChunk) => void;
+	/** The node's version; by default the one the editor gives a node it adds. */
+	typeVersion?: number;
 }
 
 export interface RunNodeInN8nResult {
@@ -102,6 +104,7 @@ export async function runNodeInN8n(options: RunNodeInN8nOptions): Promise<RunNod
 		type: `n8n-nodes-fusion.${description.name}`,
 		// What the editor gives a node it adds: the type's default version, or else its latest.
 		typeVersion:
+			options.typeVersion ??
 			description.defaultVersion ??
 			(Array.isArray(description.version) ? Math.max(...description.version) : description.version),
 		position: [200, 0],

@@ -66,12 +66,14 @@ export interface FusionChatSpec {
 	parameters: INodeParameters;
 	credentials: INodeCredentials;
 	continueOnFail?: boolean;
+	/** Version 1 by default: what workflows saved before version 2 (Simplify Output) hold. */
+	typeVersion?: number;
 }
 
 export const fusionChat = (spec: FusionChatSpec): NodeSpec => ({
 	name: spec.name ?? 'Fusion Chat',
 	type: `${spec.nodeTypePrefix}.fusionChat`,
-	typeVersion: 1,
+	typeVersion: spec.typeVersion ?? 1,
 	parameters: spec.parameters,
 	credentials: spec.credentials,
 	onError: spec.continueOnFail ? 'continueRegularOutput' : 'stopWorkflow',

@@ -23,6 +23,7 @@ import {
 	type UnifiedChatRequest,
 } from '../../engine';
 import { buildUnifiedRequest, InvalidRequestError } from './build-unified-request';
+import { summarizeAttempts, toSimplifiedOutput } from './simplify-output';
 import { createConnectionResolver } from '../../shared/connection-resolver';
 
 interface ChatOptions {
@@ -69,13 +70,15 @@ function toNodeError(context: IExecuteFunctions, error: unknown, itemIndex: numb
 	return new NodeOperationError(node, error instanceof Error ? error : String(error), { itemIndex });
 }
 
-function errorItem(error: unknown, itemIndex: number): INodeExecutionData {
+function errorItem(error: unknown, itemIndex: number, simplify: boolean): INodeExecutionData {
 	const json: IDataObject = { error: error instanceof Error ? error.message : String(error) };
-	if (error instanceof AllModelsFailedError) json.fusion = { attempts: error.attempts as unknown as IDataObject[] };
 	if (error instanceof PartialAnswerError) {
 		json.partial = true;
 		json.partial_content = error.partialContent;
-		json.fusion = { attempts: error.attempts as unknown as IDataObject[] };
+	}
+	if (error instanceof AllModelsFailedError || error instanceof PartialAnswerError) {
+		if (simplify) json.attempts = summarizeAttempts(error.attempts, '', false);
+		else json.fusion = { attempts: error.attempts as unknown as IDataObject[] };
 	}
 	return { json, pairedItem: { item: itemIndex } };
 }
@@ -143,9 +146,14 @@ export async function executeFusionChat(this: IExecuteFunctions): Promise<INodeE
 	});
 
 	const continueOnFail = this.continueOnFail();
+	// Node version 1 had no such parameter and always gave the full response.
+	const simplify = this.getNode().typeVersion >= 2 && this.getNodeParameter('simplify', 0, true) === true;
 	const output = outcomes.map((outcome, itemIndex): INodeExecutionData => {
-		if (outcome.ok) return { json: outcome.output as unknown as IDataObject, pairedItem: { item: itemIndex } };
-		if (continueOnFail) return errorItem(outcome.error, itemIndex);
+		if (outcome.ok) {
+			const json = simplify ? toSimplifiedOutput(outcome.output) : (outcome.output as unknown as IDataObject);
+			return { json, pairedItem: { item: itemIndex } };
+		}
+		if (continueOnFail) return errorItem(outcome.error, itemIndex, simplify);
 		throw toNodeError(this, outcome.error, itemIndex);
 	});
 	return [output];

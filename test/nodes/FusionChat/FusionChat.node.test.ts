@@ -3,6 +3,7 @@ import { FusionChat } from '../../../nodes/FusionChat/FusionChat.node';
 import { recordedResponse, recordedSseEvents } from '../../fixtures/recorded';
 import { forModel, MockProviderServer } from '../../mock-provider/mock-provider-server';
 import { runNodeInN8n } from '../../helpers/run-node-in-n8n';
+import { editorAuthenticationField } from '../../helpers/editor-authentication-field';
 
 const OPENAI_KEY = 'sk-node-test-openai-0123456789';
 const ANTHROPIC_KEY = 'sk-ant-node-test-0123456789';
@@ -21,10 +22,11 @@ const credentials = () => ({
 
 const modelParameter = (id: string) => ({ __rl: true, mode: 'id', value: id });
 
+/** The full response (Simplify Output off), which most tests here look into. */
 function runChat(parameters: INodeParameters, inputItems: IDataObject[], continueOnFail = false) {
 	return runNodeInN8n({
 		nodeType: new FusionChat(),
-		parameters: { providers: ['openai', 'anthropic'], ...parameters },
+		parameters: { providers: ['openai', 'anthropic'], simplify: false, ...parameters },
 		credentials: credentials(),
 		inputItems,
 		continueOnFail,
@@ -243,7 +245,7 @@ describe('Fusion Chat in n8n', () => {
 		const chunks: StructuredChunk[] = [];
 		const { items, error } = await runNodeInN8n({
 			nodeType: new FusionChat(),
-			parameters: { providers: ['openai'], inputMode: 'fields', model: modelParameter('openai/gpt-4o-mini'), prompt: 'Tell me about Paris' },
+			parameters: { providers: ['openai'], inputMode: 'fields', model: modelParameter('openai/gpt-4o-mini'), prompt: 'Tell me about Paris', simplify: false },
 			credentials: credentials(),
 			inputItems: [{}],
 			onChunk: (chunk) => chunks.push(chunk),
@@ -272,6 +274,7 @@ describe('Fusion Chat in n8n', () => {
 				model: modelParameter('anthropic/claude-3-opus'),
 				fallbackModels: { models: [{ model: modelParameter('openai/gpt-4o') }] },
 				prompt: 'Hi',
+				simplify: false,
 			},
 			credentials: credentials(),
 			inputItems: [{}],
@@ -308,13 +311,86 @@ describe('Fusion Chat in n8n', () => {
 		const { description } = new FusionChat();
 		expect(description.name).toBe('fusionChat');
 		expect(description.usableAsTool).toBe(true);
+		expect(description.version).toEqual([1, 2]);
+		expect(description.defaultVersion).toBe(2);
 		expect(description.credentials).toHaveLength(12);
-		expect(description.credentials?.find((credential) => credential.name === 'fusionAnthropicApi')?.displayOptions).toEqual({
-			show: { providers: ['anthropic'] },
+		expect(description.credentials?.find((credential) => credential.name === 'fusionAnthropicApi')).toEqual({
+			name: 'fusionAnthropicApi',
+			displayName: 'Credential for Anthropic',
+			required: true,
+			displayOptions: { show: { '/providers': ['anthropic'] } },
 		});
 		const inputMode = description.properties.find((property) => property.name === 'inputMode');
 		expect(inputMode?.default).toBe('fields');
 		const options = description.properties.find((property) => property.name === 'options');
 		expect(options?.options?.find((option) => option.name === 'concurrency')).toMatchObject({ default: 8 });
+	});
+
+	it('gives no parameter the shape that n8n\'s editor hides as the authentication field', () => {
+		const { description } = new FusionChat();
+		expect(editorAuthenticationField(description)).toBeUndefined();
+	});
+
+	describe('Simplify Output (node version 2)', () => {
+		const simplified = (parameters: INodeParameters, inputItems: IDataObject[] = [{}], continueOnFail = false) =>
+			runNodeInN8n({
+				nodeType: new FusionChat(),
+				parameters: { providers: ['openai', 'anthropic'], inputMode: 'fields', ...parameters },
+				credentials: credentials(),
+				inputItems,
+				continueOnFail,
+			});
+
+		it('is on for a new node: the answer, the model, the cost and the attempts in one line, at the top level', async () => {
+			const failure = { status: 500, json: { error: { message: 'upstream exploded' } } };
+			server.reply(forModel('gpt-4o-mini'), failure, failure);
+			const { items, error } = await simplified({
+				model: modelParameter('openai/gpt-4o-mini'),
+				fallbackModels: { models: [{ model: modelParameter('anthropic/claude-3-opus') }] },
+				prompt: 'Hi',
+				options: { maxRetries: 1 },
+			});
+			expect(error).toBeUndefined();
+			expect(items[0].json).toEqual({
+				answer: '[claude-3-opus-20240229] answer to: Hi',
+				model: 'anthropic/claude-3-opus',
+				finish_reason: 'stop',
+				cost_usd: expect.any(Number),
+				total_tokens: expect.any(Number),
+				latency_ms: expect.any(Number),
+				attempts: 'openai/gpt-4o-mini: HTTP 500 ×2 → anthropic/claude-3-opus: ok',
+			});
+			expect(Object.keys(items[0].json)[0]).toBe('answer');
+		});
+
+		it('turned off gives the full response, with the cost before the attempts', async () => {
+			const { items } = await simplified({ model: modelParameter('openai/gpt-4o-mini'), prompt: 'Hi', simplify: false });
+			const fusionKeys = Object.keys((items[0].json as unknown as ChatItem).fusion);
+			expect(fusionKeys.indexOf('cost_usd')).toBeLessThan(fusionKeys.indexOf('attempts'));
+			expect((items[0].json as unknown as ChatItem).choices[0].message.content).toBe('[gpt-4o-mini] answer to: Hi');
+		});
+
+		it('keeps a failed item short too, with continue-on-fail', async () => {
+			server.reply(forModel('gpt-4o-mini'), { status: 400, json: { error: { message: 'bad things' } } });
+			const { items } = await simplified({ model: modelParameter('openai/gpt-4o-mini'), prompt: 'Hi' }, [{}], true);
+			expect(items[0].json).toEqual({ error: expect.stringMatching(/^The model failed to answer/), attempts: 'openai/gpt-4o-mini: HTTP 400' });
+		});
+
+		it('does not exist in node version 1, whose saved workflows keep the full response', async () => {
+			const { items } = await runNodeInN8n({
+				nodeType: new FusionChat(),
+				parameters: { providers: ['openai'], inputMode: 'fields', model: modelParameter('openai/gpt-4o-mini'), prompt: 'Hi' },
+				credentials: credentials(),
+				inputItems: [{}],
+				typeVersion: 1,
+			});
+			expect((items[0].json as unknown as ChatItem).choices[0].message.content).toBe('[gpt-4o-mini] answer to: Hi');
+		});
+	});
+
+	it('reads Providers saved as one plain string, as earlier editors wrote it', async () => {
+		const { items, error } = await runChat({ providers: 'openai', inputMode: 'fields', model: modelParameter('openai/gpt-4o-mini'), prompt: 'Hi' }, [{}]);
+		expect(error).toBeUndefined();
+		expect((items[0].json as unknown as ChatItem).model).toBe('openai/gpt-4o-mini');
 	});
 });
