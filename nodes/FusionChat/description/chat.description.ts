@@ -1,20 +1,42 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { DisplayCondition, INodeProperties } from 'n8n-workflow';
+import { PROVIDERS } from '../../engine';
 import { providersProperty } from '../../shared/provider-credentials';
 
-const SAMPLE_REQUEST = `{
+// An expression, so that the item's text is inserted (and escaped as a JSON string) for every item.
+const SAMPLE_REQUEST = `={
   "model": ["openai/gpt-4o-mini", "anthropic/claude-haiku-4-5"],
   "messages": [
     { "role": "system", "content": "You are a concise assistant." },
-    { "role": "user", "content": "Summarize in one sentence: {{ $json.text }}" }
+    { "role": "user", "content": {{ JSON.stringify('Summarize in one sentence: ' + ($json.text ?? '')) }} }
   ],
   "max_tokens": 300
 }`;
+
+/**
+ * A notice under a model field for each provider not chosen under Providers: the editor shows a provider's
+ * credential field only once the provider is chosen there. `modelPath` is the field's name as seen from
+ * where the notice sits (a row of Fallback Models reads its own "model").
+ */
+function providerNotices(noticeName: string, modelPath: string, showWhen: Record<string, Array<string | DisplayCondition>> = {}): INodeProperties[] {
+	return PROVIDERS.map((provider) => ({
+		displayName: `To use ${provider.displayName} models, add ${provider.displayName} under Providers above: its credential field then appears at the top of this panel`,
+		name: `${noticeName}_${provider.id}`,
+		type: 'notice',
+		default: '',
+		displayOptions: {
+			show: { ...showWhen, [modelPath]: provider.modelPrefixes.map((prefix) => ({ _cnd: { startsWith: prefix } })) },
+			hide: { '/providers': [provider.id] },
+		},
+	}));
+}
 
 const modelLocator = (name: string, displayName: string, description: string, example: string): INodeProperties => ({
 	displayName,
 	name,
 	type: 'resourceLocator',
-	default: { mode: 'list', value: example },
+	// `__rl` as the editor writes it: without it a row added to Fallback Models holds a plain object, which
+	// displayOptions conditions on "model" (the provider notices) cannot read.
+	default: { __rl: true, mode: 'list', value: example },
 	required: true,
 	description,
 	modes: [
@@ -74,11 +96,12 @@ export const chatProperties: INodeProperties[] = [
 		...modelLocator(
 			'model',
 			'Model',
-			'The model to ask, as "provider/model". Its provider must be chosen under Providers.',
+			'The model to ask, as "provider/model"',
 			'openai/gpt-4o-mini',
 		),
 		displayOptions: { show: { inputMode: ['fields'], strategy: ['fallback'] } },
 	},
+	...providerNotices('modelProviderNotice', 'model', { inputMode: ['fields'], strategy: ['fallback'] }),
 	{
 		displayName: 'Prompt',
 		name: 'prompt',
@@ -107,7 +130,7 @@ export const chatProperties: INodeProperties[] = [
 		typeOptions: { multipleValues: true, sortable: true },
 		placeholder: 'Add Fallback Model',
 		default: {},
-		description: 'Models tried in order when the main model fails (after its retries). Their providers must be chosen under Providers.',
+		description: 'Models tried in order when the main model fails (after its retries)',
 		displayOptions: { show: { inputMode: ['fields'], strategy: ['fallback'] } },
 		options: [
 			{
@@ -115,12 +138,13 @@ export const chatProperties: INodeProperties[] = [
 				name: 'models',
 				values: [
 					modelLocator('model', 'Model', 'A model to try next, as "provider/model"', 'anthropic/claude-haiku-4-5'),
+					...providerNotices('providerNotice', 'model'),
 				],
 			},
 		],
 	},
 	{
-		displayName: 'Hedge After (Ms)',
+		displayName: 'Hedge After (Milliseconds)',
 		name: 'hedgeAfterMs',
 		type: 'number',
 		typeOptions: { minValue: 0 },
@@ -137,7 +161,7 @@ export const chatProperties: INodeProperties[] = [
 		placeholder: 'Add Model',
 		default: {},
 		required: true,
-		description: 'The models the strategy chooses from. Their providers must be chosen under Providers.',
+		description: 'The models the strategy chooses from',
 		displayOptions: {
 			show: {
 				inputMode: ['fields'],
@@ -150,16 +174,18 @@ export const chatProperties: INodeProperties[] = [
 				name: 'models',
 				values: [
 					modelLocator('model', 'Model', 'A model to use, as "provider/model"', 'openai/gpt-4o-mini'),
+					...providerNotices('providerNotice', 'model'),
 					{
 						displayName: 'Weight',
 						name: 'weight',
 						type: 'number',
 						typeOptions: { minValue: 0, numberPrecision: 2 },
 						default: 1,
-						description: 'Share of the items for Round Robin and Weighted, e.g. 0.6 and 0.4',
+						description: "This model's share of the items, e.g. 0.6 and 0.4",
+						displayOptions: { show: { '/strategy': ['round_robin', 'weighted'] } },
 					},
 					{
-						displayName: 'Max Cost per 1K Tokens (USD)',
+						displayName: 'Max USD per 1K Tokens',
 						name: 'maxCostPer1kTokens',
 						type: 'number',
 						typeOptions: { minValue: 0, numberPrecision: 5 },
@@ -197,6 +223,7 @@ export const chatProperties: INodeProperties[] = [
 		...modelLocator('judgeModel', 'Judge Model', 'The model that reads the answers and names the best one', 'openai/gpt-4o-mini'),
 		displayOptions: { show: { inputMode: ['fields'], strategy: ['best_of'], selection: ['judge'] } },
 	},
+	...providerNotices('judgeProviderNotice', 'judgeModel', { inputMode: ['fields'], strategy: ['best_of'], selection: ['judge'] }),
 	{
 		displayName: 'Request (JSON)',
 		name: 'requestJson',
@@ -205,7 +232,7 @@ export const chatProperties: INodeProperties[] = [
 		required: true,
 		description:
 			'An OpenAI chat/completions request. "model" may be one id, an array of ids (fallback in order) or {"strategy": "fallback", "models": [...]}.',
-		hint: 'Use an expression to send a request object built by an earlier node, e.g. {{ $json.request }}',
+		hint: 'Or send a request object built by an earlier node: switch to Expression and enter {{ $json.request }}',
 		displayOptions: { show: { inputMode: ['json'] } },
 	},
 	{
@@ -273,6 +300,15 @@ export const chatProperties: INodeProperties[] = [
 				description: 'Nucleus sampling: only the most likely tokens up to this probability mass are considered',
 			},
 		],
+	},
+	{
+		displayName: 'Simplify Output',
+		name: 'simplify',
+		type: 'boolean',
+		default: true,
+		description:
+			'Whether to return only the answer, the model that answered, its cost and a one-line summary of the attempts. Off: the full OpenAI-style response with every attempt.',
+		displayOptions: { show: { '@version': [{ _cnd: { gte: 2 } }] } },
 	},
 	{
 		displayName: 'Options',
