@@ -14,6 +14,7 @@ import { buildAndPack, installTarball, PACKAGE_NAME } from '../n8n/fusion-packag
 import { N8nCli } from '../n8n/n8n-cli';
 import { cacheDir, ensureN8nInstalled, N8N_VERSION, type N8nInstallation } from '../n8n/n8n-install';
 import { N8nServer, portIsTaken } from '../n8n/n8n-server';
+import { OWNER_EMAIL, OWNER_ENVIRONMENT, OWNER_PASSWORD } from '../n8n/owner-account';
 import { outputJson } from '../n8n/run-data';
 import { formatReport, reportRows, type ReportSection } from './demo-report';
 import { DEMO_CHAT_NODES, DEMO_WORKFLOW_IDS, demoConnections, demoWorkflows, type DemoConnection } from './demo-setup';
@@ -27,14 +28,6 @@ const USAGE = `Usage: npm run demo [-- [--headless] [--port=5678] [--simulator-p
 
 Set OPENAI_API_KEY, ANTHROPIC_API_KEY, GEMINI_API_KEY, MISTRAL_API_KEY or OPENROUTER_API_KEY to send that
 provider's requests to its real API instead of the simulator.`;
-
-/**
- * The demo's owner account, created by n8n from the environment at every start so that the first visit is a
- * login, not a sign-up form. n8n takes the password only as a bcrypt hash; this one is of DEMO_PASSWORD.
- */
-const DEMO_EMAIL = 'demo@example.com';
-const DEMO_PASSWORD = 'FusionDemo1';
-const DEMO_PASSWORD_HASH = '$2a$10$U.GnfYkHsJoA78BRjD8PnOPo.Y2tNEUuic/Av5y9eRvrZBKcQzsj2';
 
 interface DemoOptions {
 	headless: boolean;
@@ -182,16 +175,7 @@ async function runInteractive(installation: N8nInstallation, simulator: MockProv
 	const server = await N8nServer.start(installation, userFolder, {
 		port,
 		logFile,
-		env: {
-			N8N_INSTANCE_OWNER_MANAGED_BY_ENV: 'true',
-			N8N_INSTANCE_OWNER_EMAIL: DEMO_EMAIL,
-			N8N_INSTANCE_OWNER_PASSWORD_HASH: DEMO_PASSWORD_HASH,
-			N8N_INSTANCE_OWNER_FIRST_NAME: 'Demo',
-			N8N_INSTANCE_OWNER_LAST_NAME: 'User',
-			// The first login goes straight to the workflows, and the auth cookie works over plain http.
-			N8N_PERSONALIZATION_ENABLED: 'false',
-			N8N_SECURE_COOKIE: 'false',
-		},
+		env: OWNER_ENVIRONMENT,
 	});
 	const stopped = untilStopped(server);
 	process.stdout.write(
@@ -199,7 +183,7 @@ async function runInteractive(installation: N8nInstallation, simulator: MockProv
 			'',
 			`n8n ${N8N_VERSION} with ${PACKAGE_NAME} is running.`,
 			'',
-			`  Open       http://localhost:${port}  and log in as ${DEMO_EMAIL} / ${DEMO_PASSWORD}`,
+			`  Open       http://localhost:${port}  and log in as ${OWNER_EMAIL} / ${OWNER_PASSWORD}`,
 			'  Workflows  "Fusion demo 1: batch prompts with fallback", "Fusion demo 2: best-of panel of models",',
 			'             "Fusion demo 3: a chain of prompts": open one, click "Execute workflow", then open a node',
 			`  Providers  ${describeConnections(connections)}`,
