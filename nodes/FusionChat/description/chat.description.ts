@@ -73,6 +73,7 @@ export const chatProperties: INodeProperties[] = [
 			{ name: 'JSON Request', value: 'json', description: 'The whole OpenAI-style chat/completions request as JSON' },
 		],
 		default: 'fields',
+		description: "How the request is given. Switching clears the other mode's fields: n8n keeps only the fields on show.",
 	},
 	{
 		displayName: 'Strategy',
