@@ -29,8 +29,8 @@ export const WORKFLOW_IDS = {
 	continueOnFailJson: 'e2eFusionChat005',
 	continueOnFailFields: 'e2eFusionChat006',
 	stopOnError: 'e2eFusionChat007',
-	savedWithOneProvider: 'e2eFusionChat008',
-	simplified: 'e2eFusionChat009',
+	savedWithOneProvider: 'e2eFusionChat011',
+	simplified: 'e2eFusionChat012',
 	...STRATEGY_WORKFLOW_IDS,
 	...MODELS_WORKFLOW_IDS,
 } as const;
@@ -271,5 +271,10 @@ export function buildE2eSetup(mockUrl: string): E2eSetup {
 		...modelsWorkflows(slot),
 	];
 
+	// n8n's import overwrites a workflow of the same id: two scenarios must never share one.
+	for (const ids of [workflows.map((workflow) => workflow.id), credentials.map((credential) => credential.id)]) {
+		const repeated = ids.filter((id, index) => ids.indexOf(id) !== index);
+		if (repeated.length > 0) throw new Error(`ids used twice in the end-to-end setup: ${repeated.join(', ')}`);
+	}
 	return { credentials, workflows, apiKeys };
 }
