@@ -1,6 +1,7 @@
 import { Agent, type Dispatcher } from 'undici';
 import { FusionError } from '../errors/fusion-error';
 import type { UpstreamHttpRequest } from '../providers/provider-adapter';
+import { onAbort } from './abort-listeners';
 import { lookupRefusingLinkLocal } from './base-url-guard';
 import { CONNECT_TIMEOUT_MS, type CallTimeouts } from './timeouts';
 
@@ -57,6 +58,7 @@ export function describeTarget(url: string | URL): string {
 /** Sends one HTTP request; no redirect is ever followed (the request carries credentials). */
 export async function sendUpstream(request: UpstreamHttpRequest, options: SendOptions): Promise<UpstreamResponse> {
 	const { timeouts } = options;
+	if (options.signal?.aborted) throw cancellationError(options.signal);
 	// Parsed once: the origin picks the pool, the path is sent, the target names the call in messages.
 	const url = new URL(request.url);
 	const target = describeTarget(url);
@@ -67,7 +69,6 @@ export async function sendUpstream(request: UpstreamHttpRequest, options: SendOp
 		reason = why;
 		controller.abort();
 	};
-	const onCancel = () => abort(cancellationError(options.signal));
 	// Our own timer: undici's headersTimeout ticks on a coarse ~0.5 s clock, so a 1 s limit fired at 1.5 s.
 	const firstByteTimer = setTimeout(
 		() => abort(new FusionError({ kind: 'timeout', message: `${target} sent no response within ${timeouts.firstByteMs / 1000} s (first-byte timeout)` })),
@@ -77,17 +78,13 @@ export async function sendUpstream(request: UpstreamHttpRequest, options: SendOp
 		() => abort(new FusionError({ kind: 'timeout', message: `no complete answer from ${target} within ${timeouts.totalMs / 1000} s (timeout)` })),
 		timeouts.totalMs,
 	);
+	const abortReason = () => reason ?? cancellationError(options.signal);
+	const stopListening = options.signal === undefined ? undefined : onAbort(options.signal, () => abort(cancellationError(options.signal)));
 	const done = () => {
 		clearTimeout(firstByteTimer);
 		clearTimeout(totalTimer);
-		options.signal?.removeEventListener('abort', onCancel);
+		stopListening?.();
 	};
-	const abortReason = () => reason ?? cancellationError(options.signal);
-	if (options.signal?.aborted) {
-		done();
-		throw cancellationError(options.signal);
-	}
-	options.signal?.addEventListener('abort', onCancel, { once: true });
 	try {
 		const response = await sharedAgent.request({
 			origin: url.origin,
