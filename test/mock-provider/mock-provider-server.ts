@@ -50,6 +50,8 @@ type Route = { matcher: RequestMatcher; replies: MockReply[] };
  */
 export class MockProviderServer {
 	readonly requests: RecordedRequest[] = [];
+	/** TCP connections accepted, whether or not a request came over them. */
+	connections = 0;
 	private readonly routes: Route[] = [];
 	private readonly sockets = new Set<Socket>();
 
@@ -58,8 +60,11 @@ export class MockProviderServer {
 		readonly url: string,
 	) {}
 
-	/** On loopback, on `listenPort` when given (the demo's fixed address), else on a free port. */
-	static async start(listenPort = 0): Promise<MockProviderServer> {
+	/**
+	 * On loopback, on `listenPort` when given (the demo's fixed address), else on a free port. Tests run in a
+	 * network namespace may listen on another address of its loopback interface.
+	 */
+	static async start(listenPort = 0, host = '127.0.0.1'): Promise<MockProviderServer> {
 		let instance: MockProviderServer | undefined;
 		const server = createServer((request, response) => {
 			// A client that goes away mid-request must not take the process (the demo, a test run) down with it.
@@ -71,15 +76,17 @@ export class MockProviderServer {
 		server.keepAliveTimeout = 5_000;
 		await new Promise<void>((resolve, reject) => {
 			server.once('error', reject);
-			server.listen(listenPort, '127.0.0.1', resolve);
+			server.listen(listenPort, host, resolve);
 		});
 		const { port } = server.address() as AddressInfo;
-		instance = new MockProviderServer(server, `http://127.0.0.1:${port}`);
+		const created = new MockProviderServer(server, `http://${host.includes(':') ? `[${host}]` : host}:${port}`);
+		instance = created;
 		server.on('connection', (socket) => {
-			instance?.sockets.add(socket);
-			socket.on('close', () => instance?.sockets.delete(socket));
+			created.connections++;
+			created.sockets.add(socket);
+			socket.on('close', () => created.sockets.delete(socket));
 		});
-		return instance;
+		return created;
 	}
 
 	/** Queues replies for requests the matcher accepts; each reply is used once, in order. */
@@ -95,6 +102,7 @@ export class MockProviderServer {
 	reset(): void {
 		this.requests.length = 0;
 		this.routes.length = 0;
+		this.connections = 0;
 	}
 
 	async close(): Promise<void> {

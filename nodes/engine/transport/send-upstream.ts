@@ -2,18 +2,21 @@ import { Agent, type Dispatcher } from 'undici';
 import { FusionError } from '../errors/fusion-error';
 import type { UpstreamHttpRequest } from '../providers/provider-adapter';
 import { onAbort } from './abort-listeners';
-import { lookupRefusingLinkLocal } from './base-url-guard';
+import { createGuardedConnector, REFUSED_ADDRESS_CODE } from './base-url-guard';
 import { CONNECT_TIMEOUT_MS, type CallTimeouts } from './timeouts';
+
+/** Keep-alive pools per origin, and a connector that refuses link-local and metadata addresses. */
+export const UPSTREAM_AGENT_OPTIONS: Agent.Options = {
+	keepAliveTimeout: 30_000,
+	keepAliveMaxTimeout: 120_000,
+	connect: createGuardedConnector({ timeout: CONNECT_TIMEOUT_MS }),
+};
 
 /**
  * One dispatcher for the whole n8n process: undici keeps a keep-alive pool per origin inside it, so items,
  * retries and later executions reuse warm connections to each provider.
  */
-const sharedAgent = new Agent({
-	keepAliveTimeout: 30_000,
-	keepAliveMaxTimeout: 120_000,
-	connect: { timeout: CONNECT_TIMEOUT_MS, lookup: lookupRefusingLinkLocal },
-});
+const sharedAgent = new Agent(UPSTREAM_AGENT_OPTIONS);
 
 export interface UpstreamResponse {
 	status: number;
@@ -105,18 +108,20 @@ export async function sendUpstream(request: UpstreamHttpRequest, options: SendOp
 	}
 }
 
-function errorCode(error: unknown): string | undefined {
+/** The first error along the cause chain that carries a code: what the socket or undici said. */
+function codedError(error: unknown): { code: string; message: string } | undefined {
 	if (error === null || typeof error !== 'object') return undefined;
-	const code = (error as { code?: unknown }).code;
-	if (typeof code === 'string') return code;
+	const { code, message } = error as { code?: unknown; message?: unknown };
+	if (typeof code === 'string') return { code, message: typeof message === 'string' ? message : code };
 	const cause = (error as { cause?: unknown }).cause;
-	return cause === undefined ? undefined : errorCode(cause);
+	return cause === undefined ? undefined : codedError(cause);
 }
 
 /** Maps what undici or the socket threw to the engine's vocabulary, naming the host but never a secret. */
 export function fusionErrorFromTransportFailure(error: unknown, target: string, timeouts: CallTimeouts): FusionError {
 	if (error instanceof FusionError) return error;
-	const code = errorCode(error);
+	const coded = codedError(error);
+	const code = coded?.code;
 	switch (code) {
 		case 'UND_ERR_CONNECT_TIMEOUT':
 			return new FusionError({ kind: 'timeout', message: `connecting to ${target} timed out after ${CONNECT_TIMEOUT_MS / 1000} s`, cause: error });
@@ -124,8 +129,8 @@ export function fusionErrorFromTransportFailure(error: unknown, target: string, 
 			return new FusionError({ kind: 'timeout', message: `${target} sent no response within ${timeouts.firstByteMs / 1000} s (first-byte timeout)`, cause: error });
 		case 'UND_ERR_BODY_TIMEOUT':
 			return new FusionError({ kind: 'timeout', message: `${target} went silent for ${timeouts.idleMs / 1000} s in the middle of its answer (idle timeout)`, cause: error });
-		case 'ELINKLOCAL':
-			return new FusionError({ kind: 'bad_request', message: error instanceof Error ? error.message : 'link-local address refused', cause: error });
+		case REFUSED_ADDRESS_CODE:
+			return new FusionError({ kind: 'bad_request', message: `${target}: ${coded?.message}`, cause: error });
 	}
 	// Anything else is the connection failing underneath us (refused, reset, DNS, TLS): worth a retry.
 	const detail = code ?? (error instanceof Error ? error.message : String(error));
