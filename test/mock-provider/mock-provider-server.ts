@@ -36,6 +36,13 @@ export type MockReply =
 			/** Raw lines (comments such as OpenRouter's keep-alives) written before the first event. */
 			preamble?: string[];
 	  }
+	| {
+			status?: number;
+			headers?: Record<string, string>;
+			/** `head`, then `filler` repeated up to `bytes` in all, then `tail`: a body too large to script by hand. */
+			large: { head: string; filler: string; bytes: number; tail?: string; declareLength?: boolean };
+			delayMs?: number;
+	  }
 	| { destroySocket: true }
 	| { hang: true };
 
@@ -54,6 +61,7 @@ export class MockProviderServer {
 	connections = 0;
 	private readonly routes: Route[] = [];
 	private readonly sockets = new Set<Socket>();
+	private readonly replyClosed = new WeakMap<RecordedRequest, Promise<void>>();
 
 	private constructor(
 		private readonly server: Server,
@@ -95,6 +103,16 @@ export class MockProviderServer {
 		return this;
 	}
 
+	/** Connections still open: a client that leaves a body unread keeps one busy. */
+	get openConnections(): number {
+		return this.sockets.size;
+	}
+
+	/** Waits until the reply to `request` has been sent or cut off by the client, for `timeoutMs` at most. */
+	async replyEnded(request: RecordedRequest, timeoutMs = 2_000): Promise<void> {
+		await Promise.race([this.replyClosed.get(request), new Promise((resolve) => setTimeout(resolve, timeoutMs).unref())]);
+	}
+
 	requestsTo(matcher: RequestMatcher): RecordedRequest[] {
 		return this.requests.filter((request) => matches(matcher, request));
 	}
@@ -127,9 +145,15 @@ export class MockProviderServer {
 			body: parseJsonOrText(text),
 		};
 		this.requests.push(recorded);
-		response.on('close', () => {
-			if (!response.writableFinished) recorded.abortedByClient = true;
-		});
+		this.replyClosed.set(
+			recorded,
+			new Promise((resolve) =>
+				response.on('close', () => {
+					if (!response.writableFinished) recorded.abortedByClient = true;
+					resolve();
+				}),
+			),
+		);
 		const reply = this.nextReply(recorded) ?? simulateProviderReply(recorded);
 		await send(reply, request, response);
 	}
@@ -181,6 +205,10 @@ async function send(reply: MockReply, request: IncomingMessage, response: Server
 		response.end(JSON.stringify(reply.json));
 		return;
 	}
+	if ('large' in reply) {
+		await sendLarge(reply.large, status, reply.headers ?? {}, response);
+		return;
+	}
 	if ('text' in reply) {
 		response.writeHead(status, { 'content-type': 'text/plain', ...reply.headers });
 		response.end(reply.text);
@@ -203,4 +231,25 @@ async function send(reply: MockReply, request: IncomingMessage, response: Server
 		response.write(`${event.event ? `event: ${event.event}\n` : ''}data: ${event.data}\n\n`);
 	}
 	response.end();
+}
+
+/** Writes a large body piece by piece, as fast as the client reads it; stops when the client goes away. */
+async function sendLarge(
+	large: { head: string; filler: string; bytes: number; tail?: string; declareLength?: boolean },
+	status: number,
+	headers: Record<string, string>,
+	response: ServerResponse,
+): Promise<void> {
+	const tail = large.tail ?? '';
+	const piece = large.filler.repeat(Math.max(1, Math.floor(65_536 / large.filler.length)));
+	const fillerBytes = large.bytes - Buffer.byteLength(large.head) - Buffer.byteLength(tail);
+	const length = large.declareLength ? { 'content-length': String(large.bytes) } : {};
+	response.writeHead(status, { 'content-type': 'application/json', ...length, ...headers });
+	response.write(large.head);
+	for (let written = 0; written < fillerBytes; written += piece.length) {
+		if (response.destroyed) return;
+		const part = written + piece.length <= fillerBytes ? piece : piece.slice(0, fillerBytes - written);
+		if (!response.write(part)) await new Promise((resolve) => response.once('drain', resolve).once('close', resolve));
+	}
+	if (!response.destroyed) response.end(tail);
 }

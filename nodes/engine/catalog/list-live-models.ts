@@ -1,7 +1,8 @@
 import type { ConnectionResolver } from '../chat/call-model';
-import { errorKindFromHttpStatus, FusionError, type FusionErrorKind } from '../errors/fusion-error';
+import { FusionError, type FusionErrorKind } from '../errors/fusion-error';
 import { redactSecrets } from '../errors/redact-secrets';
 import type { ProviderConnection, ProviderDefinition, ProviderId, UpstreamHttpRequest } from '../providers/provider-adapter';
+import { fusionErrorFromResponse, readJsonBody } from '../providers/provider-response';
 import { assertSafeBaseUrl } from '../transport/base-url-guard';
 import { describeTarget, fusionErrorFromTransportFailure, sendUpstream } from '../transport/send-upstream';
 import type { CallTimeouts } from '../transport/timeouts';
@@ -57,35 +58,14 @@ export type LiveListing =
 	| { provider: ProviderId; ok: true; models: ListedModel[] }
 	| { provider: ProviderId; ok: false; error: ListingError };
 
-function parseJson(text: string): unknown {
-	try {
-		return JSON.parse(text);
-	} catch {
-		return undefined;
-	}
-}
-
 async function fetchPage(request: UpstreamHttpRequest, provider: ProviderDefinition, settings: LiveListSettings): Promise<unknown> {
 	const response = await sendUpstream(request, { timeouts: settings.timeouts, signal: settings.signal });
-	const target = describeTarget(request.url);
 	try {
-		const text = await response.body.text();
-		const body = parseJson(text);
-		if (response.status >= 300) {
-			const detail = provider.adapter.errorDetailFromBody(body ?? text);
-			throw new FusionError({
-				kind: detail?.kind ?? errorKindFromHttpStatus(response.status),
-				httpStatus: response.status,
-				message: `${provider.displayName} answered HTTP ${response.status} from ${target}${detail ? `: ${detail.message}` : ''}`,
-			});
-		}
-		if (body === undefined) {
-			throw new FusionError({ kind: 'invalid_response', message: `${provider.displayName} sent a model list that is not JSON (${target})` });
-		}
-		return body;
+		if (response.status >= 300) throw await fusionErrorFromResponse(response, provider, request.url);
+		return await readJsonBody(response, provider, request.url, 'model list');
 	} catch (error) {
 		if (response.signal.aborted) throw response.abortReason();
-		throw fusionErrorFromTransportFailure(error, target, settings.timeouts);
+		throw fusionErrorFromTransportFailure(error, describeTarget(request.url), settings.timeouts);
 	} finally {
 		response.done();
 	}

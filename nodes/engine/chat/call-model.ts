@@ -1,16 +1,17 @@
 import { performance } from 'node:perf_hooks';
-import { errorKindFromHttpStatus, FusionError, type FusionErrorKind } from '../errors/fusion-error';
+import { FusionError, type FusionErrorKind } from '../errors/fusion-error';
 import { PartialAnswerError } from '../errors/partial-answer-error';
 import { redactSecrets } from '../errors/redact-secrets';
 import type { ResolvedModel } from '../models/resolve-model-id';
 import type { ModelAnswer, ModelCallRequest, ProviderConnection, ProviderDefinition } from '../providers/provider-adapter';
+import { fusionErrorFromResponse, readJsonBody } from '../providers/provider-response';
 import type { UnifiedChatRequest } from '../request/unified-request';
 import { DEFAULT_EXPECTED_COMPLETION_TOKENS, estimatePromptTokens } from '../strategies/expected-cost';
 import { healthKeyOf, modelHealth, type ModelHealth } from '../strategies/model-health';
 import { assertSafeBaseUrl } from '../transport/base-url-guard';
 import { rateLimiter as processRateLimiter, RateLimiter, type RateLimits } from '../transport/rate-limiter';
 import { readSseStream } from '../transport/read-sse-stream';
-import { isRetryable, retryAfterMsFromHeaders, retryDelayMs, sleep, type RetryPolicy } from '../transport/retry-policy';
+import { isRetryable, retryDelayMs, sleep, type RetryPolicy } from '../transport/retry-policy';
 import {
 	cancellationError,
 	describeTarget,
@@ -67,39 +68,6 @@ export function toModelCallRequest(request: UnifiedChatRequest, upstreamModel: s
 	};
 }
 
-async function readBodyText(response: UpstreamResponse): Promise<string> {
-	// Error bodies are small; a huge one is not worth keeping in a message.
-	const text = await response.body.text();
-	return text.length > 20_000 ? text.slice(0, 20_000) : text;
-}
-
-function parseJson(text: string): unknown {
-	try {
-		return JSON.parse(text);
-	} catch {
-		return undefined;
-	}
-}
-
-async function fusionErrorFromResponse(response: UpstreamResponse, provider: ProviderDefinition, url: string): Promise<FusionError> {
-	if (response.status >= 300 && response.status < 400) {
-		const location = response.headers.location;
-		return new FusionError({
-			kind: 'bad_request',
-			httpStatus: response.status,
-			message: `${provider.displayName} answered with a redirect (HTTP ${response.status}${typeof location === 'string' ? ` to ${describeTarget(location)}` : ''}); redirects are not followed with credentials attached: set the credential's Base URL to the final address`,
-		});
-	}
-	const text = await readBodyText(response);
-	const detail = provider.adapter.errorDetailFromBody(parseJson(text) ?? text);
-	return new FusionError({
-		kind: detail?.kind ?? errorKindFromHttpStatus(response.status),
-		httpStatus: response.status,
-		retryAfterMs: retryAfterMsFromHeaders(response.headers),
-		message: `${provider.displayName} answered HTTP ${response.status} from ${describeTarget(url)}${detail ? `: ${detail.message}` : ''}`,
-	});
-}
-
 interface StreamProgress {
 	text: string;
 	ttftMs?: number;
@@ -143,13 +111,8 @@ async function readStreamedAnswer(
 	}
 }
 
-async function readAnswer(response: UpstreamResponse, provider: ProviderDefinition): Promise<ModelAnswer> {
-	const text = await response.body.text();
-	const body = parseJson(text);
-	if (body === undefined) {
-		throw new FusionError({ kind: 'invalid_response', message: `${provider.displayName} sent a response that is not JSON` });
-	}
-	return provider.adapter.fromChatResponse(body);
+async function readAnswer(response: UpstreamResponse, provider: ProviderDefinition, url: string): Promise<ModelAnswer> {
+	return provider.adapter.fromChatResponse(await readJsonBody(response, provider, url, 'answer'));
 }
 
 /** A connection is resolved once per execution and provider, so its base URL is checked once too. */
@@ -179,7 +142,7 @@ export async function callModelOnce(
 		const answer =
 			request.stream === true
 				? await readStreamedAnswer(response, provider, settings, startedAt, progress)
-				: await readAnswer(response, provider);
+				: await readAnswer(response, provider, built.http.url);
 		if (answer.content.trim() === '') {
 			// An empty answer is useless to the next node; another model may well answer.
 			throw new FusionError({

@@ -1,13 +1,18 @@
 import { createParser } from 'eventsource-parser';
 import type { ServerSentEvent } from '../providers/provider-adapter';
+import { BODY_LIMITS, tooLargeError } from './read-body';
+
+const LINE_FEED = 10;
+const CARRIAGE_RETURN = 13;
 
 /**
  * Feeds a streamed response body to `onEvent`, one server-sent event at a time. Comments (OpenRouter's
  * ": OPENROUTER PROCESSING" keep-alives) are dropped by the parser; an exception thrown by `onEvent`
- * stops reading and propagates. `onChunk` hears every piece of the body, keep-alives included.
+ * stops reading and propagates. `onChunk` hears every piece of the body, keep-alives included. A line or a
+ * whole stream past what any real answer sends stops the reading too: the parser would buffer it all.
  */
 export async function readSseStream(
-	body: AsyncIterable<Uint8Array | string>,
+	body: AsyncIterable<Uint8Array>,
 	onEvent: (event: ServerSentEvent) => void,
 	onChunk?: () => void,
 ): Promise<void> {
@@ -16,9 +21,16 @@ export async function readSseStream(
 		onEvent: (message) => pending.push({ event: message.event, data: message.data }),
 	});
 	const decoder = new TextDecoder();
+	let streamBytes = 0;
+	let lineBytes = 0;
 	for await (const chunk of body) {
 		onChunk?.();
-		parser.feed(typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true }));
+		streamBytes += chunk.length;
+		if (streamBytes > BODY_LIMITS.streamBytes) throw tooLargeError('the streamed answer', BODY_LIMITS.streamBytes);
+		const lastBreak = Math.max(chunk.lastIndexOf(LINE_FEED), chunk.lastIndexOf(CARRIAGE_RETURN));
+		lineBytes = lastBreak === -1 ? lineBytes + chunk.length : chunk.length - lastBreak - 1;
+		if (lineBytes > BODY_LIMITS.streamLineBytes) throw tooLargeError('a line of the stream', BODY_LIMITS.streamLineBytes);
+		parser.feed(decoder.decode(chunk, { stream: true }));
 		// Handled outside the parser callback so an error from the consumer cannot leave the parser half-fed.
 		for (const event of pending.splice(0)) onEvent(event);
 	}
