@@ -35,6 +35,8 @@ export type MockReply =
 			cutAfterEvents?: number;
 			/** Raw lines (comments such as OpenRouter's keep-alives) written before the first event. */
 			preamble?: string[];
+			/** Never end the response after the last event, as a proxy that holds the connection does. */
+			keepOpen?: boolean;
 	  }
 	| {
 			status?: number;
@@ -230,7 +232,8 @@ async function send(reply: MockReply, request: IncomingMessage, response: Server
 		if (response.destroyed) return;
 		response.write(`${event.event ? `event: ${event.event}\n` : ''}data: ${event.data}\n\n`);
 	}
-	response.end();
+	if (reply.keepOpen) request.socket.on('close', () => response.destroy());
+	else response.end();
 }
 
 /** Writes a large body piece by piece, as fast as the client reads it; stops when the client goes away. */

@@ -4,12 +4,13 @@ import { PartialAnswerError } from '../errors/partial-answer-error';
 import { redactSecrets } from '../errors/redact-secrets';
 import type { ResolvedModel } from '../models/resolve-model-id';
 import type { ModelAnswer, ModelCallRequest, ProviderConnection, ProviderDefinition } from '../providers/provider-adapter';
-import { fusionErrorFromResponse, readJsonBody } from '../providers/provider-response';
+import { answerFromBody, fusionErrorFromResponse, readJsonBody } from '../providers/provider-response';
 import type { UnifiedChatRequest } from '../request/unified-request';
 import { DEFAULT_EXPECTED_COMPLETION_TOKENS, estimatePromptTokens } from '../strategies/expected-cost';
 import { healthKeyOf, modelHealth, type ModelHealth } from '../strategies/model-health';
 import { assertSafeBaseUrl } from '../transport/base-url-guard';
 import { rateLimiter as processRateLimiter, RateLimiter, type RateLimits } from '../transport/rate-limiter';
+import { discardBody } from '../transport/read-body';
 import { readSseStream } from '../transport/read-sse-stream';
 import { isRetryable, retryDelayMs, sleep, type RetryPolicy } from '../transport/retry-policy';
 import {
@@ -94,16 +95,24 @@ async function readStreamedAnswer(
 	};
 	try {
 		const assembler = provider.adapter.createStreamAssembler();
-		await readSseStream(response.body, (event) => {
-			const delta = assembler.push(event);
-			if (delta === '') return;
-			if (progress.ttftMs === undefined) {
-				progress.ttftMs = Math.round(performance.now() - startedAt);
-				clearTimeout(firstTokenTimer);
-			}
-			progress.text += delta;
-			settings.onDelta?.(delta);
-		}, bodyMoved);
+		const endedEarly = await readSseStream(
+			response.body,
+			(event) => {
+				const delta = assembler.push(event);
+				if (delta !== '') {
+					if (progress.ttftMs === undefined) {
+						progress.ttftMs = Math.round(performance.now() - startedAt);
+						clearTimeout(firstTokenTimer);
+					}
+					progress.text += delta;
+					settings.onDelta?.(delta);
+				}
+				return assembler.hasEnded();
+			},
+			bodyMoved,
+		);
+		// The answer is complete; whatever else the server sends, or however long it holds the connection, is not waited for.
+		if (endedEarly) void discardBody(response.body);
 		return assembler.finish();
 	} finally {
 		clearTimeout(firstTokenTimer);
@@ -112,7 +121,13 @@ async function readStreamedAnswer(
 }
 
 async function readAnswer(response: UpstreamResponse, provider: ProviderDefinition, url: string): Promise<ModelAnswer> {
-	return provider.adapter.fromChatResponse(await readJsonBody(response, provider, url, 'answer'));
+	return answerFromBody(await readJsonBody(response, provider, url, 'answer'), provider);
+}
+
+/** A server that ignores `stream: true` answers with plain JSON: that is the answer (or the error), not a broken stream. */
+function answeredWithJson(response: UpstreamResponse): boolean {
+	const type = response.headers['content-type'];
+	return typeof type === 'string' && /\bjson\b/i.test(type);
 }
 
 /** A connection is resolved once per execution and provider, so its base URL is checked once too. */
@@ -139,10 +154,11 @@ export async function callModelOnce(
 	const progress: StreamProgress = { text: '' };
 	try {
 		if (response.status >= 300) throw await fusionErrorFromResponse(response, provider, built.http.url);
-		const answer =
-			request.stream === true
-				? await readStreamedAnswer(response, provider, settings, startedAt, progress)
-				: await readAnswer(response, provider, built.http.url);
+		const streamed = request.stream === true && !answeredWithJson(response);
+		const answer = streamed
+			? await readStreamedAnswer(response, provider, settings, startedAt, progress)
+			: await readAnswer(response, provider, built.http.url);
+		if (request.stream === true && !streamed && answer.content !== '') settings.onDelta?.(answer.content);
 		if (answer.content.trim() === '') {
 			// An empty answer is useless to the next node; another model may well answer.
 			throw new FusionError({

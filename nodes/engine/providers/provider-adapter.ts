@@ -83,6 +83,11 @@ export interface ServerSentEvent {
 export interface StreamAssembler {
 	/** Feeds one event; returns the content text it adds ('' when none). Throws a FusionError on an error event. */
 	push(event: ServerSentEvent): string;
+	/**
+	 * True once the provider's own end marker has arrived (OpenAI's `[DONE]`, Anthropic's `message_stop`, Gemini's
+	 * chunk with a finish reason): the answer is complete even if the connection stays open.
+	 */
+	hasEnded(): boolean;
 	/** The assembled answer; throws a FusionError when the stream ended before the provider finished it. */
 	finish(): ModelAnswer;
 }

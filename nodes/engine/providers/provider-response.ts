@@ -2,7 +2,7 @@ import { errorKindFromHttpStatus, FusionError } from '../errors/fusion-error';
 import { BODY_LIMITS, discardBody, readBodyPrefix, readBodyText } from '../transport/read-body';
 import { retryAfterMsFromHeaders } from '../transport/retry-policy';
 import { describeTarget, type UpstreamResponse } from '../transport/send-upstream';
-import type { ProviderDefinition } from './provider-adapter';
+import type { ModelAnswer, ProviderDefinition } from './provider-adapter';
 
 export function parseJson(text: string): unknown {
 	try {
@@ -45,4 +45,19 @@ export async function readJsonBody(response: UpstreamResponse, provider: Provide
 		throw new FusionError({ kind: 'invalid_response', message: `${provider.displayName}'s ${what} is not JSON (${describeTarget(url)})` });
 	}
 	return body;
+}
+
+/**
+ * Translates a successful response's body. Some servers answer a failure with HTTP 200 and an error body (a
+ * proxy, or a stream request answered with plain JSON): when the body is not an answer but reads as the
+ * provider's error, that error is what the call failed with.
+ */
+export function answerFromBody(body: unknown, provider: ProviderDefinition): ModelAnswer {
+	try {
+		return provider.adapter.fromChatResponse(body);
+	} catch (error) {
+		const detail = error instanceof FusionError && error.kind === 'invalid_response' ? provider.adapter.errorDetailFromBody(body) : undefined;
+		if (detail === undefined) throw error;
+		throw new FusionError({ kind: detail.kind ?? 'server', message: `${provider.displayName} answered HTTP 200 with an error: ${detail.message}` });
+	}
 }

@@ -21,7 +21,7 @@ export const BODY_LIMITS = {
 	streamBytes: 64 * MIB,
 } as const;
 
-/** How long an unread error or redirect body may take to finish so that its connection can be reused. */
+/** How long the unread rest of a body may take to end so that its connection can be reused. */
 const DISCARD_GRACE_MS = 1_000;
 
 function formatBytes(bytes: number): string {
@@ -81,9 +81,25 @@ export async function readBodyPrefix(body: ResponseBody, limitBytes: number): Pr
 }
 
 /**
- * Disposes of a body nobody reads (a redirect's): a small one is read to its end so the connection goes back
- * to the pool, a large or stalled one is cut instead of tying the connection up.
+ * Disposes of the rest of a body nobody reads (a redirect's, a stream's after its end marker): a short rest is
+ * read to its end so the connection goes back to the pool; a long one, or one the server holds open, is cut
+ * off instead of tying the connection up. Resolves once the body is closed either way.
  */
-export async function discardBody(body: ResponseBody): Promise<void> {
-	await body.dump({ limit: BODY_LIMITS.errorBytes, signal: AbortSignal.timeout(DISCARD_GRACE_MS) }).catch(() => undefined);
+export function discardBody(body: ResponseBody): Promise<void> {
+	if (body.closed) return Promise.resolve();
+	return new Promise((resolve) => {
+		let rest = 0;
+		const cut = setTimeout(() => body.destroy(), DISCARD_GRACE_MS).unref();
+		body
+			.on('close', () => {
+				clearTimeout(cut);
+				resolve();
+			})
+			.on('error', () => undefined)
+			.on('data', (chunk: Buffer) => {
+				rest += chunk.length;
+				if (rest > BODY_LIMITS.errorBytes) body.destroy();
+			})
+			.resume();
+	});
 }

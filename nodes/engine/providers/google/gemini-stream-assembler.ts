@@ -62,6 +62,9 @@ export function createGeminiStreamAssembler(): StreamAssembler {
 			content += text;
 			return text;
 		},
+		// The chunk with the finish reason is Gemini's last; it also carries the final usage.
+		hasEnded: () => finishReason !== undefined,
+
 		finish(): ModelAnswer {
 			if (finishReason === undefined) {
 				throw new FusionError({

@@ -33,12 +33,17 @@ export function createOpenAiCompatibleStreamAssembler(): StreamAssembler {
 	let usage: OpenAiUsage | undefined;
 	let finishReason: string | undefined;
 	let content = '';
+	let ended = false;
 
 	return {
 		push(event: ServerSentEvent): string {
 			const data = event.data.trim();
+			if (data === DONE) {
+				ended = true;
+				return '';
+			}
 			// Blank data is a keep-alive, not a chunk.
-			if (data === DONE || data === '') return '';
+			if (data === '') return '';
 			const parsed = openAiChatChunkSchema.safeParse(parseChunk(data));
 			if (!parsed.success) {
 				throw new FusionError({
@@ -59,6 +64,8 @@ export function createOpenAiCompatibleStreamAssembler(): StreamAssembler {
 			content += text;
 			return text;
 		},
+
+		hasEnded: () => ended,
 
 		finish(): ModelAnswer {
 			if (finishReason === undefined) {

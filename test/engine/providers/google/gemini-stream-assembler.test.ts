@@ -42,6 +42,15 @@ describe('createGeminiStreamAssembler', () => {
 		});
 	});
 
+	it('has ended with the chunk that carries the finish reason, its last', () => {
+		const assembler = createGeminiStreamAssembler();
+		const ended = recordedChunks.map((data) => {
+			assembler.push({ data });
+			return assembler.hasEnded();
+		});
+		expect(ended).toEqual([false, false, true]);
+	});
+
 	it('refuses to finish before Gemini sent a finish reason', () => {
 		const assembler = createGeminiStreamAssembler();
 		recordedChunks.slice(0, 2).forEach((data) => assembler.push({ data }));

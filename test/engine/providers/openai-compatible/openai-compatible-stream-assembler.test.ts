@@ -177,6 +177,17 @@ describe('createOpenAiCompatibleStreamAssembler', () => {
 		expect(caught(() => assembler.finish()).kind).toBe('network');
 	});
 
+	it('has ended at [DONE], not at the finish reason: the usage chunk comes in between', () => {
+		const assembler = createOpenAiCompatibleStreamAssembler();
+		const events = recordedSseEvents('openai');
+		for (const event of events.slice(0, -1)) {
+			assembler.push(event);
+			expect(assembler.hasEnded()).toBe(false);
+		}
+		assembler.push(events[events.length - 1]);
+		expect(assembler.hasEnded()).toBe(true);
+	});
+
 	it("keeps Mistral's thinking parts out of the answer and its text parts in", () => {
 		const assembler = createOpenAiCompatibleStreamAssembler();
 		const added = pushAll(assembler, [
