@@ -3,7 +3,7 @@ import { FusionError, type FusionErrorKind } from '../errors/fusion-error';
 import { redactSecrets } from '../errors/redact-secrets';
 import type { ProviderConnection, ProviderDefinition, ProviderId, UpstreamHttpRequest } from '../providers/provider-adapter';
 import { fusionErrorFromResponse, readJsonBody } from '../providers/provider-response';
-import { assertSafeBaseUrl } from '../transport/base-url-guard';
+import { assertUsableConnection } from '../transport/check-connection';
 import { describeTarget, fusionErrorFromTransportFailure, sendUpstream } from '../transport/send-upstream';
 import type { CallTimeouts } from '../transport/timeouts';
 import { fromAnthropicModelList } from './model-lists/from-anthropic-model-list';
@@ -72,7 +72,7 @@ async function fetchPage(request: UpstreamHttpRequest, provider: ProviderDefinit
 }
 
 async function listProvider(provider: ProviderDefinition, connection: ProviderConnection, settings: LiveListSettings): Promise<ListedModel[]> {
-	assertSafeBaseUrl(connection.baseUrl, provider.displayName);
+	assertUsableConnection(connection, provider.displayName);
 	const format = LIST_FORMATS[provider.id] ?? OPENAI_FORMAT;
 	const request = provider.adapter.toModelListRequest(connection);
 	const models: ListedModel[] = [];

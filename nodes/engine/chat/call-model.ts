@@ -8,7 +8,7 @@ import { answerFromBody, fusionErrorFromResponse, readJsonBody } from '../provid
 import type { UnifiedChatRequest } from '../request/unified-request';
 import { DEFAULT_EXPECTED_COMPLETION_TOKENS, estimatePromptTokens } from '../strategies/expected-cost';
 import { healthKeyOf, modelHealth, type ModelHealth } from '../strategies/model-health';
-import { assertSafeBaseUrl } from '../transport/base-url-guard';
+import { assertUsableConnection } from '../transport/check-connection';
 import { rateLimiter as processRateLimiter, RateLimiter, type RateLimits } from '../transport/rate-limiter';
 import { discardBody } from '../transport/read-body';
 import { readSseStream } from '../transport/read-sse-stream';
@@ -130,15 +130,6 @@ function answeredWithJson(response: UpstreamResponse): boolean {
 	return typeof type === 'string' && /\bjson\b/i.test(type);
 }
 
-/** A connection is resolved once per execution and provider, so its base URL is checked once too. */
-const checkedConnections = new WeakSet<ProviderConnection>();
-
-function assertSafeBaseUrlOnce(connection: ProviderConnection, providerName: string): void {
-	if (checkedConnections.has(connection)) return;
-	assertSafeBaseUrl(connection.baseUrl, providerName);
-	checkedConnections.add(connection);
-}
-
 /** One upstream call: build, send, read, translate. Throws a FusionError whose message holds no secret. */
 export async function callModelOnce(
 	target: ResolvedModel,
@@ -147,7 +138,7 @@ export async function callModelOnce(
 	settings: CallSettings,
 ): Promise<ModelCallResult> {
 	const { provider } = target;
-	assertSafeBaseUrlOnce(connection, provider.displayName);
+	assertUsableConnection(connection, provider.displayName);
 	const built = provider.adapter.toChatRequest(toModelCallRequest(request, target.upstreamModel), connection);
 	const startedAt = performance.now();
 	const response = await sendUpstream(built.http, { timeouts: settings.timeouts, signal: settings.signal });

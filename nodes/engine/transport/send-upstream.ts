@@ -58,6 +58,23 @@ export function describeTarget(url: string | URL): string {
 	}
 }
 
+/**
+ * A base URL's user:password@ is what a proxy in front of a self-hosted server asks for: it goes out as Basic
+ * authentication (undici would silently drop it from the URL). A request whose key already travels in the
+ * Authorization header cannot carry both, and is refused before anything is sent.
+ */
+function headersWithUrlCredentials(url: URL, headers: Record<string, string>): Record<string, string> {
+	if (url.username === '' && url.password === '') return headers;
+	if (Object.keys(headers).some((name) => name.toLowerCase() === 'authorization')) {
+		throw new FusionError({
+			kind: 'bad_request',
+			message: `the base URL ${describeTarget(url)} carries a user name and password, and the API key already goes in the Authorization header: both cannot be sent. Remove user:password@ from the credential's Base URL`,
+		});
+	}
+	const credentials = `${decodeURIComponent(url.username)}:${decodeURIComponent(url.password)}`;
+	return { ...headers, authorization: `Basic ${Buffer.from(credentials).toString('base64')}` };
+}
+
 /** Sends one HTTP request; no redirect is ever followed (the request carries credentials). */
 export async function sendUpstream(request: UpstreamHttpRequest, options: SendOptions): Promise<UpstreamResponse> {
 	const { timeouts } = options;
@@ -65,6 +82,7 @@ export async function sendUpstream(request: UpstreamHttpRequest, options: SendOp
 	// Parsed once: the origin picks the pool, the path is sent, the target names the call in messages.
 	const url = new URL(request.url);
 	const target = describeTarget(url);
+	const headers = headersWithUrlCredentials(url, request.headers);
 	const controller = new AbortController();
 	let reason: FusionError | undefined;
 	const abort = (why: FusionError) => {
@@ -93,7 +111,7 @@ export async function sendUpstream(request: UpstreamHttpRequest, options: SendOp
 			origin: url.origin,
 			path: `${url.pathname}${url.search}`,
 			method: request.method,
-			headers: request.body === undefined ? request.headers : { ...request.headers, 'content-type': 'application/json' },
+			headers: request.body === undefined ? headers : { ...headers, 'content-type': 'application/json' },
 			body: request.body === undefined ? undefined : JSON.stringify(request.body),
 			signal: controller.signal,
 			// Backstops only: the timers here and the reader's idle timer fire first and more precisely.
