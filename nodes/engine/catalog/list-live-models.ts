@@ -1,6 +1,6 @@
 import type { ConnectionResolver } from '../chat/call-model';
 import { FusionError, type FusionErrorKind } from '../errors/fusion-error';
-import { redactSecrets } from '../errors/redact-secrets';
+import { redactSecrets, secretsOf } from '../errors/redact-secrets';
 import type { ProviderConnection, ProviderDefinition, ProviderId, UpstreamHttpRequest } from '../providers/provider-adapter';
 import { fusionErrorFromResponse, readJsonBody } from '../providers/provider-response';
 import { assertUsableConnection } from '../transport/check-connection';
@@ -94,14 +94,14 @@ async function listProvider(provider: ProviderDefinition, connection: ProviderCo
 export async function listLiveModels(providers: readonly ProviderDefinition[], settings: LiveListSettings): Promise<LiveListing[]> {
 	return Promise.all(
 		providers.map(async (provider): Promise<LiveListing> => {
-			let apiKey: string | undefined;
+			let secrets: string[] = [];
 			try {
 				const connection = await settings.connectionFor(provider);
-				apiKey = connection.apiKey;
+				secrets = secretsOf(connection);
 				return { provider: provider.id, ok: true, models: await listProvider(provider, connection, settings) };
 			} catch (thrown) {
 				const error = thrown instanceof FusionError ? thrown : new FusionError({ kind: 'network', message: String(thrown) });
-				const listingError: ListingError = { type: error.kind, message: redactSecrets(error.message, [apiKey]) };
+				const listingError: ListingError = { type: error.kind, message: redactSecrets(error.message, secrets) };
 				if (error.httpStatus !== undefined) listingError.http_status = error.httpStatus;
 				return { provider: provider.id, ok: false, error: listingError };
 			}

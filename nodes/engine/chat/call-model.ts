@@ -1,7 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import { FusionError, type FusionErrorKind } from '../errors/fusion-error';
 import { PartialAnswerError } from '../errors/partial-answer-error';
-import { redactSecrets } from '../errors/redact-secrets';
+import { redactSecrets, secretsOf } from '../errors/redact-secrets';
 import type { ResolvedModel } from '../models/resolve-model-id';
 import type { ModelAnswer, ModelCallRequest, ProviderConnection, ProviderDefinition } from '../providers/provider-adapter';
 import { answerFromBody, fusionErrorFromResponse, readJsonBody } from '../providers/provider-response';
@@ -175,7 +175,7 @@ export async function callModelOnce(
  */
 const COUNTS_AGAINST_MODEL: ReadonlySet<FusionErrorKind> = new Set(['rate_limit', 'overloaded', 'server', 'timeout', 'network', 'invalid_response']);
 
-function redacted(error: FusionError, secrets: Array<string | undefined>): FusionError {
+function redacted(error: FusionError, secrets: readonly string[]): FusionError {
 	const message = redactSecrets(error.message, secrets);
 	if (message === error.message) return error;
 	return new FusionError({ kind: error.kind, message, httpStatus: error.httpStatus, retryAfterMs: error.retryAfterMs });
@@ -213,7 +213,7 @@ export async function callModelWithRetries(
 		attempts.push({ ...attemptFrom(target, performance.now(), failure), status: 'skipped', latency_ms: 0 });
 		throw failure;
 	}
-	const secrets = [connection.apiKey];
+	const secrets = secretsOf(connection);
 	const limiter = settings.rateLimiter ?? processRateLimiter;
 	const limiterKey = RateLimiter.keyOf(target.provider, connection);
 	const estimatedTokens = estimatePromptTokens(request) + (request.max_tokens ?? DEFAULT_EXPECTED_COMPLETION_TOKENS);

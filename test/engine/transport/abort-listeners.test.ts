@@ -2,7 +2,7 @@ import { getEventListeners } from 'node:events';
 import { runChat } from '../../../nodes/engine/chat/run-chat';
 import { mapWithConcurrency } from '../../../nodes/engine/concurrency/map-with-concurrency';
 import { onAbort } from '../../../nodes/engine/transport/abort-listeners';
-import { MockProviderServer } from '../../mock-provider/mock-provider-server';
+import { useMockProvider } from '../../mock-provider/use-mock-provider';
 import { settingsFor } from '../chat/engine-settings';
 
 describe('onAbort', () => {
@@ -19,11 +19,7 @@ describe('onAbort', () => {
 });
 
 describe('an execution with more than ten items in flight', () => {
-	let server: MockProviderServer;
-	beforeAll(async () => {
-		server = await MockProviderServer.start();
-	});
-	afterAll(async () => server.close());
+	const mock = useMockProvider();
 
 	it('keeps one listener on its cancel signal and prints no MaxListenersExceededWarning', async () => {
 		const warnings: string[] = [];
@@ -31,7 +27,7 @@ describe('an execution with more than ten items in flight', () => {
 		process.on('warning', onWarning);
 		const controller = new AbortController();
 		// Waiting calls (in flight at the provider and queued by the rate limiter) all watch the same signal.
-		const settings = settingsFor({ openai: { baseUrl: `${server.url}/v1`, apiKey: 'sk-listeners-0123456789' } }, { signal: controller.signal, rateLimits: { requestsPerMinute: 12 } });
+		const settings = settingsFor({ openai: { baseUrl: `${mock.server.url}/v1`, apiKey: 'sk-listeners-0123456789' } }, { signal: controller.signal, rateLimits: { requestsPerMinute: 12 } });
 		let most = 0;
 		const watch = setInterval(() => {
 			most = Math.max(most, getEventListeners(controller.signal, 'abort').length);
@@ -48,7 +44,7 @@ describe('an execution with more than ten items in flight', () => {
 		process.off('warning', onWarning);
 
 		expect(outcomes.every((outcome) => outcome instanceof Error && /cancelled/.test(outcome.message))).toBe(true);
-		expect(server.requests).toHaveLength(12);
+		expect(mock.server.requests).toHaveLength(12);
 		expect(most).toBe(1);
 		expect(warnings).not.toContain('MaxListenersExceededWarning');
 	});

@@ -1,15 +1,10 @@
 import { runChat } from '../../../nodes/engine/chat/run-chat';
 import type { AllModelsFailedError } from '../../../nodes/engine/errors/all-models-failed-error';
 import type { ProviderConnection, ProviderId } from '../../../nodes/engine/providers/provider-adapter';
-import { MockProviderServer } from '../../mock-provider/mock-provider-server';
+import { useMockProvider } from '../../mock-provider/use-mock-provider';
 import { settingsFor } from '../chat/engine-settings';
 
-let server: MockProviderServer;
-beforeAll(async () => {
-	server = await MockProviderServer.start();
-});
-afterEach(() => server.reset());
-afterAll(async () => server.close());
+const mock = useMockProvider();
 
 const ask = (model: string) => ({ model, messages: [{ role: 'user' as const, content: 'hello' }] });
 
@@ -25,7 +20,7 @@ describe('a malformed API key', () => {
 		['a space', 'sk-proj-abc123 def456ghi789', 15, 'a space (U+0020)'],
 		['a letter outside ASCII', 'sk-proj-abc123dé456ghi789', 16, 'the character U+00E9'],
 	])('with %s is said to be malformed, not retried and never sent', async (_what, apiKey, position, named) => {
-		const attempts = await failedAttempts('openai/gpt-4o', 'openai', { baseUrl: `${server.url}/v1`, apiKey });
+		const attempts = await failedAttempts('openai/gpt-4o', 'openai', { baseUrl: `${mock.server.url}/v1`, apiKey });
 		expect(attempts).toEqual([
 			expect.objectContaining({
 				status: 'error',
@@ -35,7 +30,7 @@ describe('a malformed API key', () => {
 				},
 			}),
 		]);
-		expect(server.requests).toHaveLength(0);
+		expect(mock.server.requests).toHaveLength(0);
 	});
 });
 
@@ -43,21 +38,21 @@ describe('a base URL with user:password@', () => {
 	const basic = (user: string, password: string) => `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
 
 	it('is sent as Basic authentication when the provider needs no key (a self-hosted server behind a proxy)', async () => {
-		const url = new URL(server.url);
+		const url = new URL(mock.server.url);
 		const output = await runChat(ask('ollama/llama3.2'), settingsFor({ ollama: { baseUrl: `http://proxy-user:p%40ss%3Aword@${url.host}/v1` } }));
 		expect(output.choices[0].message.content).toBe('[llama3.2] answer to: hello');
-		expect(server.requests[0].path).toBe('/v1/chat/completions');
-		expect(server.requests[0].headers.authorization).toBe(basic('proxy-user', 'p@ss:word'));
+		expect(mock.server.requests[0].path).toBe('/v1/chat/completions');
+		expect(mock.server.requests[0].headers.authorization).toBe(basic('proxy-user', 'p@ss:word'));
 	});
 
 	it('goes beside a key that travels in its own header', async () => {
-		const url = new URL(server.url);
+		const url = new URL(mock.server.url);
 		await runChat(ask('anthropic/claude-3-opus'), settingsFor({ anthropic: { baseUrl: `http://gateway:secret-pass@${url.host}`, apiKey: 'sk-ant-userinfo-0123456789' } }));
-		expect(server.requests[0].headers).toMatchObject({ authorization: basic('gateway', 'secret-pass'), 'x-api-key': 'sk-ant-userinfo-0123456789' });
+		expect(mock.server.requests[0].headers).toMatchObject({ authorization: basic('gateway', 'secret-pass'), 'x-api-key': 'sk-ant-userinfo-0123456789' });
 	});
 
 	it('is refused, with nothing sent, when the key already takes the Authorization header', async () => {
-		const url = new URL(server.url);
+		const url = new URL(mock.server.url);
 		const attempts = await failedAttempts('openai/gpt-4o', 'openai', { baseUrl: `http://gateway:secret-pass@${url.host}/v1`, apiKey: 'sk-userinfo-0123456789' });
 		expect(attempts).toEqual([
 			expect.objectContaining({
@@ -67,6 +62,6 @@ describe('a base URL with user:password@', () => {
 				},
 			}),
 		]);
-		expect(server.requests).toHaveLength(0);
+		expect(mock.server.requests).toHaveLength(0);
 	});
 });

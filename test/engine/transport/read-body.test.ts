@@ -5,19 +5,15 @@ import { providerById } from '../../../nodes/engine/providers/provider-registry'
 import type { UnifiedChatRequest } from '../../../nodes/engine/request/unified-request';
 import { BODY_LIMITS } from '../../../nodes/engine/transport/read-body';
 import { MockProviderServer } from '../../mock-provider/mock-provider-server';
+import { useMockProvider } from '../../mock-provider/use-mock-provider';
 import { settingsFor } from '../chat/engine-settings';
 
 const MIB = 1024 * 1024;
 const KEY = 'sk-bounded-test-0123456789';
 
-let server: MockProviderServer;
-beforeAll(async () => {
-	server = await MockProviderServer.start();
-});
-afterEach(() => server.reset());
-afterAll(async () => server.close());
+const mock = useMockProvider();
 
-const settings = () => settingsFor({ openai: { baseUrl: `${server.url}/v1`, apiKey: KEY } });
+const settings = () => settingsFor({ openai: { baseUrl: `${mock.server.url}/v1`, apiKey: KEY } });
 const ask = (stream = false): UnifiedChatRequest => ({ model: 'openai/gpt-4o', messages: [{ role: 'user', content: 'hello' }], stream });
 
 async function failedAttempts(request: UnifiedChatRequest) {
@@ -39,7 +35,7 @@ describe('bounded bodies', () => {
 		['sent in chunks', false],
 		['declared by its Content-Length', true],
 	])('refuses an answer larger than 32 MiB (%s), says so, stops reading and does not retry it', async (_how, declareLength) => {
-		server.reply('/v1/chat/completions', hugeAnswer(40 * MIB, declareLength));
+		mock.server.reply('/v1/chat/completions', hugeAnswer(40 * MIB, declareLength));
 		const attempts = await failedAttempts(ask());
 		expect(attempts).toEqual([
 			expect.objectContaining({
@@ -47,19 +43,19 @@ describe('bounded bodies', () => {
 				error: { type: 'invalid_response', message: "OpenAI's answer is larger than 32 MiB, more than any real answer: it was not read further and is not retried" },
 			}),
 		]);
-		expect(server.requests).toHaveLength(1);
-		await server.replyEnded(server.requests[0]);
-		expect(server.requests[0].abortedByClient).toBe(true);
+		expect(mock.server.requests).toHaveLength(1);
+		await mock.server.replyEnded(mock.server.requests[0]);
+		expect(mock.server.requests[0].abortedByClient).toBe(true);
 	});
 
 	it('still reads a large but real answer', async () => {
-		server.reply('/v1/chat/completions', hugeAnswer(2 * MIB));
+		mock.server.reply('/v1/chat/completions', hugeAnswer(2 * MIB));
 		const output = await runChat(ask(), settings());
 		expect(output.choices[0].message.content).toHaveLength(2 * MIB - 63);
 	});
 
 	it('refuses a stream line longer than 8 MiB without retrying it', async () => {
-		server.reply('/v1/chat/completions', {
+		mock.server.reply('/v1/chat/completions', {
 			headers: { 'content-type': 'text/event-stream' },
 			large: { head: 'data: {"choices":[{"delta":{"content":"', filler: 'x', bytes: 40 * MIB },
 		});
@@ -67,12 +63,12 @@ describe('bounded bodies', () => {
 		expect(attempts.map((attempt) => attempt.error)).toEqual([
 			{ type: 'invalid_response', message: 'a line of the stream is larger than 8 MiB, more than any real answer: it was not read further and is not retried' },
 		]);
-		await server.replyEnded(server.requests[0]);
-		expect(server.requests[0].abortedByClient).toBe(true);
+		await mock.server.replyEnded(mock.server.requests[0]);
+		expect(mock.server.requests[0].abortedByClient).toBe(true);
 	});
 
 	it('refuses a stream past 64 MiB in all, even in short lines', async () => {
-		server.reply('/v1/chat/completions', {
+		mock.server.reply('/v1/chat/completions', {
 			headers: { 'content-type': 'text/event-stream' },
 			large: { head: '', filler: `: ${'keep-alive '.repeat(90)}\n\n`, bytes: 65 * MIB },
 		});
@@ -83,11 +79,11 @@ describe('bounded bodies', () => {
 	});
 
 	it('reads an error body only as far as it is kept, then lets the connection go', async () => {
-		server.reply('/v1/chat/completions', { status: 400, headers: { 'content-type': 'text/plain' }, large: { head: 'Bad request: ', filler: 'nonsense ', bytes: 50 * MIB } });
+		mock.server.reply('/v1/chat/completions', { status: 400, headers: { 'content-type': 'text/plain' }, large: { head: 'Bad request: ', filler: 'nonsense ', bytes: 50 * MIB } });
 		const attempts = await failedAttempts(ask());
 		expect(attempts[0].error).toMatchObject({ type: 'bad_request', http_status: 400, message: expect.stringMatching(/^OpenAI answered HTTP 400 from .*: Bad request: nonsense/) });
-		await server.replyEnded(server.requests[0]);
-		expect(server.requests[0].abortedByClient).toBe(true);
+		await mock.server.replyEnded(mock.server.requests[0]);
+		expect(mock.server.requests[0].abortedByClient).toBe(true);
 	});
 
 	it('does not leave redirect bodies unread on open connections', async () => {
@@ -109,7 +105,7 @@ describe('bounded bodies', () => {
 	});
 
 	it('bounds a model list like an answer', async () => {
-		server.reply('/v1/models', { large: { head: '{"data":[{"id":"', filler: 'm', bytes: 33 * MIB, tail: '"}]}' } });
+		mock.server.reply('/v1/models', { large: { head: '{"data":[{"id":"', filler: 'm', bytes: 33 * MIB, tail: '"}]}' } });
 		const [listing] = await listLiveModels([providerById('openai')], settings());
 		expect(listing).toMatchObject({ ok: false, error: { type: 'invalid_response', message: expect.stringMatching(/^OpenAI's model list is larger than 32 MiB/) } });
 	});
