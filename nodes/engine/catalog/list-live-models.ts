@@ -58,7 +58,12 @@ export type LiveListing =
 	| { provider: ProviderId; ok: true; models: ListedModel[] }
 	| { provider: ProviderId; ok: false; error: ListingError };
 
-async function fetchPage(request: UpstreamHttpRequest, provider: ProviderDefinition, settings: LiveListSettings): Promise<unknown> {
+/** One GET to a provider's listing endpoint: its JSON body, or the FusionError saying why there is none. */
+export async function fetchPage(
+	request: UpstreamHttpRequest,
+	provider: ProviderDefinition,
+	settings: Pick<LiveListSettings, 'timeouts' | 'signal'>,
+): Promise<unknown> {
 	const response = await sendUpstream(request, { timeouts: settings.timeouts, signal: settings.signal });
 	try {
 		if (response.status >= 300) throw await fusionErrorFromResponse(response, provider, request.url);

@@ -109,6 +109,8 @@ export interface ProviderAdapter {
 	errorDetailFromBody(body: unknown): ProviderErrorDetail | undefined;
 	/** The provider's cheap model-list call, used by credential tests and the live catalog. */
 	toModelListRequest(connection: ProviderConnection): UpstreamHttpRequest;
+	/** A cheap call that needs a valid key, where the model list does not (OpenRouter's is public). */
+	toCredentialCheckRequest?(connection: ProviderConnection): UpstreamHttpRequest;
 }
 
 export interface ProviderDefinition {

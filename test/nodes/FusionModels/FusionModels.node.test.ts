@@ -31,6 +31,7 @@ describe('Fusion Models: the node description', () => {
 		expect(description.credentials).toContainEqual({
 			name: 'fusionOpenRouterApi',
 			required: true,
+			testedBy: 'fusionProviderCredentialTest',
 			displayOptions: { show: { source: ['live'], providers: ['openrouter'] } },
 		});
 		expect(description.properties.find((property) => property.name === 'providers')?.displayOptions).toEqual({ show: { source: ['live'] } });
