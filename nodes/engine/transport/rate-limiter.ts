@@ -11,14 +11,28 @@ export interface RateLimits {
 export class TokenBucket {
 	private available: number;
 	private updatedAt: number;
+	private rate: number;
 
-	constructor(readonly perMinute: number, now: number) {
+	constructor(perMinute: number, now: number) {
+		this.rate = perMinute;
 		this.available = perMinute;
 		this.updatedAt = now;
 	}
 
+	get perMinute(): number {
+		return this.rate;
+	}
+
+	/** Changes the rate from now on; what was taken in the last minute stays taken: a new limit is no fresh minute. */
+	setRate(perMinute: number, now: number): void {
+		this.refill(now);
+		const taken = this.rate - this.available;
+		this.rate = perMinute;
+		this.available = perMinute - taken;
+	}
+
 	private refill(now: number): void {
-		this.available = Math.min(this.perMinute, this.available + ((now - this.updatedAt) * this.perMinute) / 60_000);
+		this.available = Math.min(this.rate, this.available + ((now - this.updatedAt) * this.rate) / 60_000);
 		this.updatedAt = now;
 	}
 
@@ -42,11 +56,42 @@ export class TokenBucket {
 /** A connection is resolved once per execution and provider, so its digest is computed once too. */
 const keysByConnection = new WeakMap<ProviderConnection, string>();
 
+/** How long a limit a node set keeps applying after that node's last request: the minute a bucket spans. */
+const LIMIT_MEMORY_MS = 60_000;
+
+/**
+ * One budget (requests or tokens) of a credential: a single bucket, at the strictest limit any node has set for
+ * the credential within the last minute. Nodes that set different limits share it instead of each replacing
+ * it with a full bucket of their own.
+ */
+class SharedBudget {
+	bucket?: TokenBucket;
+	/** Each limit set for this credential, and when a request last came with it. */
+	private readonly limits = new Map<number, number>();
+
+	/** Brings the bucket to the strictest limit still in force; `limit` is the asking node's, if it set one. */
+	update(limit: number | undefined, now: number): TokenBucket | undefined {
+		if (limit) this.limits.set(limit, now);
+		if (this.limits.size === 0) return this.bucket;
+		let strictest: number | undefined;
+		for (const [value, seenAt] of this.limits) {
+			if (now - seenAt > LIMIT_MEMORY_MS) this.limits.delete(value);
+			else if (strictest === undefined || value < strictest) strictest = value;
+		}
+		if (strictest === undefined) this.bucket = undefined;
+		else if (this.bucket === undefined) this.bucket = new TokenBucket(strictest, now);
+		else if (this.bucket.perMinute !== strictest) this.bucket.setRate(strictest, now);
+		return this.bucket;
+	}
+}
+
 interface ProviderLimitState {
-	requests?: TokenBucket;
-	tokens?: TokenBucket;
+	requests: SharedBudget;
+	tokens: SharedBudget;
 	pausedUntil: number;
 }
+
+const newState = (): ProviderLimitState => ({ requests: new SharedBudget(), tokens: new SharedBudget(), pausedUntil: 0 });
 
 /**
  * Per-credential limits shared by every item and execution of the n8n process: a provider account has one
@@ -65,28 +110,28 @@ export class RateLimiter {
 		return key;
 	}
 
-	private state(key: string, limits: RateLimits, now: number): ProviderLimitState {
+	private state(key: string): ProviderLimitState {
 		let state = this.states.get(key);
 		if (state === undefined) {
-			state = { pausedUntil: 0 };
+			state = newState();
 			this.states.set(key, state);
 		}
-		// Limits come from the node's options; the first node to set one for a credential creates its bucket.
-		if (limits.requestsPerMinute && state.requests?.perMinute !== limits.requestsPerMinute) state.requests = new TokenBucket(limits.requestsPerMinute, now);
-		if (limits.tokensPerMinute && state.tokens?.perMinute !== limits.tokensPerMinute) state.tokens = new TokenBucket(limits.tokensPerMinute, now);
 		return state;
 	}
 
 	/** Waits until one request of about `estimatedTokens` may go out; false when cancelled while waiting. */
 	async acquire(key: string, limits: RateLimits, estimatedTokens: number, signal?: AbortSignal): Promise<boolean> {
+		const state = this.state(key);
 		for (;;) {
 			const now = Date.now();
-			const state = this.state(key, limits, now);
+			// Limits come from the node's options; every node using the credential is held to the strictest.
+			const requests = state.requests.update(limits.requestsPerMinute, now);
+			const tokens = state.tokens.update(limits.tokensPerMinute, now);
 			let wait = Math.max(0, state.pausedUntil - now);
-			if (wait === 0 && state.requests) wait = state.requests.take(1, now);
-			if (wait === 0 && state.tokens) {
-				wait = state.tokens.take(estimatedTokens, now);
-				if (wait > 0) state.requests?.adjust(1);
+			if (wait === 0 && requests) wait = requests.take(1, now);
+			if (wait === 0 && tokens) {
+				wait = tokens.take(estimatedTokens, now);
+				if (wait > 0) requests?.adjust(1);
 			}
 			if (wait === 0) return true;
 			if (!(await sleep(wait, signal))) return false;
@@ -95,14 +140,13 @@ export class RateLimiter {
 
 	/** Settles a request's token charge once its real usage is known. */
 	settle(key: string, estimatedTokens: number, usedTokens: number): void {
-		this.states.get(key)?.tokens?.adjust(estimatedTokens - usedTokens);
+		this.states.get(key)?.tokens.bucket?.adjust(estimatedTokens - usedTokens);
 	}
 
 	/** After a 429 with Retry-After: nothing goes to that credential until then. */
 	pause(key: string, ms: number, now: number = Date.now()): void {
-		const state = this.states.get(key) ?? { pausedUntil: 0 };
+		const state = this.state(key);
 		state.pausedUntil = Math.max(state.pausedUntil, now + ms);
-		this.states.set(key, state);
 	}
 
 	clear(): void {

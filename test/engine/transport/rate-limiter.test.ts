@@ -1,7 +1,8 @@
 import { runChat } from '../../../nodes/engine/chat/run-chat';
 import { providerById } from '../../../nodes/engine/providers/provider-registry';
-import { RateLimiter, TokenBucket } from '../../../nodes/engine/transport/rate-limiter';
+import { RateLimiter, TokenBucket, type RateLimits } from '../../../nodes/engine/transport/rate-limiter';
 import { MockProviderServer } from '../../mock-provider/mock-provider-server';
+import { useMockProvider } from '../../mock-provider/use-mock-provider';
 import { settingsFor } from '../chat/engine-settings';
 
 describe('TokenBucket', () => {
@@ -37,12 +38,75 @@ describe('RateLimiter', () => {
 		expect(elapsed).toBeLessThan(1_500);
 	});
 
+	/** Which of these acquisitions, made in this order, go through at once (within 100 ms). */
+	async function immediate(limiter: RateLimiter, limitsInOrder: RateLimits[]): Promise<boolean[]> {
+		const controller = new AbortController();
+		const outcomes: boolean[] = [];
+		for (const limits of limitsInOrder) {
+			const acquired = limiter.acquire('k', limits, 1, controller.signal);
+			outcomes.push(await Promise.race([acquired, new Promise<false>((resolve) => setTimeout(() => resolve(false), 100))]));
+		}
+		controller.abort();
+		return outcomes;
+	}
+
+	it('holds two nodes with different limits for one credential to the strictest, in one shared bucket', async () => {
+		const limiter = new RateLimiter();
+		const alternating = Array.from({ length: 6 }, (_, index) => ({ requestsPerMinute: index % 2 === 0 ? 2 : 3 }));
+		expect(await immediate(limiter, alternating)).toEqual([true, true, false, false, false, false]);
+	});
+
+	it('applies a stricter limit to what the credential already sent this minute', async () => {
+		const limiter = new RateLimiter();
+		expect(await immediate(limiter, [{ requestsPerMinute: 10 }, { requestsPerMinute: 10 }, { requestsPerMinute: 10 }, { requestsPerMinute: 3 }])).toEqual([
+			true,
+			true,
+			true,
+			false,
+		]);
+	});
+
+	it('lets a limit lapse a minute after the last request that set it', async () => {
+		jest.useFakeTimers({ now: 0 });
+		try {
+			const limiter = new RateLimiter();
+			await limiter.acquire('k', { requestsPerMinute: 1 }, 1);
+			await jest.advanceTimersByTimeAsync(61_000);
+			// Under the lapsed limit of 1 a minute the second of these would wait a minute.
+			let acquired = 0;
+			for (let request = 0; request < 2; request++) void limiter.acquire('k', { requestsPerMinute: 100 }, 1).then(() => acquired++);
+			await jest.advanceTimersByTimeAsync(0);
+			expect(acquired).toBe(2);
+		} finally {
+			jest.useRealTimers();
+		}
+	});
+
 	it('gives up waiting when the execution is cancelled', async () => {
 		const limiter = new RateLimiter();
 		limiter.pause('k', 10_000);
 		const controller = new AbortController();
 		setTimeout(() => controller.abort(), 50);
 		expect(await limiter.acquire('k', {}, 1, controller.signal)).toBe(false);
+	});
+});
+
+describe('two Fusion Chat nodes with different limits on one credential', () => {
+	const mock = useMockProvider();
+
+	it('send no more than the strictest limit allows, together', async () => {
+		const limiter = new RateLimiter();
+		const connection = { openai: { baseUrl: `${mock.server.url}/v1`, apiKey: 'sk-two-nodes-0123456789' } };
+		const controller = new AbortController();
+		const node = (requestsPerMinute: number) => settingsFor(connection, { rateLimiter: limiter, rateLimits: { requestsPerMinute }, signal: controller.signal });
+		const [strict, loose] = [node(2), node(3)];
+		const calls = Array.from({ length: 40 }, (_, index) =>
+			runChat({ model: 'openai/gpt-4o-mini', messages: [{ role: 'user', content: `item ${index}` }] }, index % 2 === 0 ? strict : loose).catch(() => undefined),
+		);
+		await new Promise((resolve) => setTimeout(resolve, 300));
+		expect(mock.server.requests).toHaveLength(2);
+		controller.abort();
+		await Promise.all(calls);
 	});
 });
 
