@@ -20,7 +20,7 @@ import {
 	sendUpstream,
 	type UpstreamResponse,
 } from '../transport/send-upstream';
-import type { CallTimeouts } from '../transport/timeouts';
+import { timeoutsWithin, type CallTimeouts } from '../transport/timeouts';
 import { modelStats as processModelStats, type ModelStats } from '../stats/model-stats';
 import type { Attempt } from './chat-output';
 
@@ -195,6 +195,17 @@ function attemptFrom(target: ResolvedModel, startedAt: number, error?: FusionErr
 	return attempt;
 }
 
+const seconds = (ms: number) => `${Math.ceil(ms / 1000)} s`;
+
+/** Why a call was not made: the credential is paused after a Retry-After, or its rate limit is used up, for longer than the call may wait. */
+function notAdmittedError(provider: ProviderDefinition, reason: 'paused' | 'limited', waitMs: number, allowedMs: number): FusionError {
+	const why =
+		reason === 'paused'
+			? `${provider.displayName} asked this credential to wait (Retry-After) for another ${seconds(waitMs)}`
+			: `this credential's rate limit (requests or tokens per minute) is used up for another ${seconds(waitMs)}`;
+	return new FusionError({ kind: 'rate_limit', message: `${why}, longer than this call may wait (${seconds(allowedMs)}): not called, so that the next model is tried at once` });
+}
+
 /**
  * Calls one model, retrying transient failures on it with backoff; every call is appended to `attempts`.
  * Throws the last FusionError when the model cannot answer.
@@ -220,12 +231,22 @@ export async function callModelWithRetries(
 	const health = settings.healthTracker ?? modelHealth;
 	const healthKey = healthKeyOf(target.provider, connection, target.fusionId);
 	for (let retryIndex = 0; ; retryIndex++) {
-		if (!(await limiter.acquire(limiterKey, settings.rateLimits ?? {}, estimatedTokens, settings.signal))) {
-			throw cancellationError(settings.signal);
+		// The call's time starts here: waiting for the rate limit is part of it, not an extra.
+		const admission = await limiter.acquire(limiterKey, settings.rateLimits ?? {}, estimatedTokens, {
+			signal: settings.signal,
+			maxWaitMs: settings.timeouts.totalMs,
+			maxPauseWaitMs: settings.retry.maxRetryAfterMs,
+		});
+		if (!admission.admitted) {
+			if (admission.reason === 'cancelled') throw cancellationError(settings.signal);
+			const notCalled = notAdmittedError(target.provider, admission.reason, admission.waitMs, admission.allowedMs);
+			attempts.push({ ...attemptFrom(target, performance.now(), notCalled), status: 'skipped', latency_ms: 0 });
+			throw notCalled;
 		}
+		const callSettings = admission.waitedMs === 0 ? settings : { ...settings, timeouts: timeoutsWithin(settings.timeouts, settings.timeouts.totalMs - admission.waitedMs) };
 		const startedAt = performance.now();
 		try {
-			const result = await callModelOnce(target, request, connection, settings);
+			const result = await callModelOnce(target, request, connection, callSettings);
 			const attempt = attemptFrom(target, startedAt);
 			attempts.push(attempt);
 			(settings.stats ?? processModelStats).recordSuccess(target.fusionId, attempt.latency_ms);

@@ -53,6 +53,21 @@ export class TokenBucket {
 	}
 }
 
+export interface AcquireOptions {
+	/** The execution's cancel signal. */
+	signal?: AbortSignal;
+	/** The most this request may wait in all. */
+	maxWaitMs?: number;
+	/** The most it may wait for a pause a provider asked for (Retry-After). */
+	maxPauseWaitMs?: number;
+}
+
+/** Whether a request may go out now; if not, why not, and how long it would have had to wait. */
+export type Admission =
+	| { admitted: true; waitedMs: number }
+	| { admitted: false; reason: 'cancelled' }
+	| { admitted: false; reason: 'paused' | 'limited'; waitMs: number; allowedMs: number };
+
 /** A connection is resolved once per execution and provider, so its digest is computed once too. */
 const keysByConnection = new WeakMap<ProviderConnection, string>();
 
@@ -119,22 +134,31 @@ export class RateLimiter {
 		return state;
 	}
 
-	/** Waits until one request of about `estimatedTokens` may go out; false when cancelled while waiting. */
-	async acquire(key: string, limits: RateLimits, estimatedTokens: number, signal?: AbortSignal): Promise<boolean> {
+	/**
+	 * Waits until one request of about `estimatedTokens` may go out, on a single timer per wait. A wait longer
+	 * than the caller may spend is not started at all: the answer says why and for how long, so that the caller
+	 * moves on at once instead of sitting past its own timeout.
+	 */
+	async acquire(key: string, limits: RateLimits, estimatedTokens: number, options: AcquireOptions = {}): Promise<Admission> {
 		const state = this.state(key);
+		const startedAt = Date.now();
 		for (;;) {
 			const now = Date.now();
 			// Limits come from the node's options; every node using the credential is held to the strictest.
 			const requests = state.requests.update(limits.requestsPerMinute, now);
 			const tokens = state.tokens.update(limits.tokensPerMinute, now);
-			let wait = Math.max(0, state.pausedUntil - now);
+			const paused = state.pausedUntil > now;
+			let wait = paused ? state.pausedUntil - now : 0;
 			if (wait === 0 && requests) wait = requests.take(1, now);
 			if (wait === 0 && tokens) {
 				wait = tokens.take(estimatedTokens, now);
 				if (wait > 0) requests?.adjust(1);
 			}
-			if (wait === 0) return true;
-			if (!(await sleep(wait, signal))) return false;
+			if (wait === 0) return { admitted: true, waitedMs: now - startedAt };
+			const left = (options.maxWaitMs ?? Number.POSITIVE_INFINITY) - (now - startedAt);
+			const allowed = paused ? Math.min(left, options.maxPauseWaitMs ?? Number.POSITIVE_INFINITY) : left;
+			if (wait > allowed) return { admitted: false, reason: paused ? 'paused' : 'limited', waitMs: wait, allowedMs: Math.max(0, allowed) };
+			if (!(await sleep(wait, options.signal))) return { admitted: false, reason: 'cancelled' };
 		}
 	}
 
