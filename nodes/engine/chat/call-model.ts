@@ -42,6 +42,11 @@ export interface CallSettings {
 	onDelta?: (text: string) => void;
 	/** Per-credential limits (the node's options); none by default. */
 	rateLimits?: RateLimits;
+	/**
+	 * A refusal or safety block (finish_reason content_filter) moves on to the next model, like a failure
+	 * (the default); false makes it the answer, its text in `choices[0].message.refusal`.
+	 */
+	failOverOnRefusal?: boolean;
 	/** The process-wide limiter by default; tests pass their own. */
 	rateLimiter?: RateLimiter;
 	/** Consecutive failures per credential and model; the process-wide tracker by default. */
@@ -150,6 +155,12 @@ export async function callModelOnce(
 			? await readStreamedAnswer(response, provider, settings, startedAt, progress)
 			: await readAnswer(response, provider, built.http.url);
 		if (request.stream === true && !streamed && answer.content !== '') settings.onDelta?.(answer.content);
+		if (answer.finishReason === 'content_filter') {
+			const refusal = answer.refusal ?? `${provider.displayName} declined to answer (finish_reason content_filter)`;
+			// Another model may well answer what this one refused; the refusal says nothing about its health.
+			if (settings.failOverOnRefusal !== false) throw new FusionError({ kind: 'content_filter', message: `${provider.displayName} refused: ${refusal}` });
+			return { answer: { ...answer, refusal }, warnings: built.warnings, ttftMs: progress.ttftMs };
+		}
 		if (answer.content.trim() === '') {
 			// An empty answer is useless to the next node; another model may well answer.
 			throw new FusionError({

@@ -5,6 +5,7 @@ import { AllModelsFailedError } from '../errors/all-models-failed-error';
 import { FusionError } from '../errors/fusion-error';
 import { PartialAnswerError } from '../errors/partial-answer-error';
 import { resolveModelId, type ResolvedModel } from '../models/resolve-model-id';
+import type { ModelAnswer } from '../providers/provider-adapter';
 import type { ModelSpec, UnifiedChatRequest } from '../request/unified-request';
 import { modelStats as processModelStats, type ModelStats } from '../stats/model-stats';
 import { runBestOfStrategy, type BestOfSelection } from '../strategies/best-of-strategy';
@@ -121,6 +122,11 @@ async function route(plan: RoutingPlan, eligible: Candidate[], request: UnifiedC
 	return { ...result, costUsd: costOfAnswer(result.answer, result.target.pricing), notes: [] };
 }
 
+function messageOf(answer: ModelAnswer): ChatCompletionOutput['choices'][0]['message'] {
+	if (answer.refusal === undefined) return { role: 'assistant', content: answer.content };
+	return { role: 'assistant', content: answer.content === '' ? null : answer.content, refusal: answer.refusal };
+}
+
 /** Runs one unified request to completion and shapes the answer as Fusion Chat's output item. */
 export async function runChat(request: UnifiedChatRequest, settings: ChatSettings): Promise<ChatCompletionOutput> {
 	if (settings.cache === undefined) return answerRequest(request, settings);
@@ -128,7 +134,8 @@ export async function runChat(request: UnifiedChatRequest, settings: ChatSetting
 	const key = cacheKeyOf(settings.cache.scope, request);
 	const cached = store.get(key);
 	if (cached !== undefined) {
-		settings.onDelta?.(cached.choices[0].message.content);
+		const { content } = cached.choices[0].message;
+		if (content) settings.onDelta?.(content);
 		return { ...cached, fusion: { ...cached.fusion, attempts: [], latency_ms: 0, cost_usd: 0, cached: true } };
 	}
 	const output = await answerRequest(request, settings);
@@ -170,7 +177,7 @@ async function answerRequest(request: UnifiedChatRequest, settings: ChatSettings
 		if (error instanceof PartialAnswerError) error.attempts = attempts;
 		throw error;
 	}
-	if (settings.onDelta !== undefined && !live) settings.onDelta(routed.answer.content);
+	if (settings.onDelta !== undefined && !live && routed.answer.content !== '') settings.onDelta(routed.answer.content);
 	settings.budget?.add(routed.costUsd);
 	const { answer, target } = routed;
 	const fusion: FusionMetadata = {
@@ -193,7 +200,7 @@ async function answerRequest(request: UnifiedChatRequest, settings: ChatSettings
 		object: 'chat.completion',
 		created: answer.created ?? Math.floor(Date.now() / 1000),
 		model: target.fusionId,
-		choices: [{ index: 0, message: { role: 'assistant', content: answer.content }, finish_reason: answer.finishReason }],
+		choices: [{ index: 0, message: messageOf(answer), finish_reason: answer.finishReason }],
 		usage: answer.usage ?? { prompt_tokens: 0, completion_tokens: 0, total_tokens: 0 },
 		fusion,
 	};

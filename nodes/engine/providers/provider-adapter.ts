@@ -69,6 +69,8 @@ export interface ModelAnswer {
 	upstreamModel?: string;
 	content: string;
 	finishReason: FinishReason;
+	/** What the provider said when it refused or its safety filter stopped the answer (finishReason content_filter). */
+	refusal?: string;
 	usage?: Usage;
 	/** A cost the provider itself reported (OpenRouter), preferred over the price table. */
 	reportedCostUsd?: number;

@@ -2,7 +2,7 @@ import { FusionError } from '../../errors/fusion-error';
 import type { ModelAnswer, ServerSentEvent, StreamAssembler } from '../provider-adapter';
 import { openAiChatChunkSchema, type OpenAiUsage } from './openai-api-schemas';
 import { fusionErrorFromInBandError } from './openai-compatible-error';
-import { convertOpenAiUsage, openAiContentText, reportedCostUsd } from './from-openai-compatible-response';
+import { convertOpenAiUsage, openAiContentText, reportedCostUsd, withRefusal } from './from-openai-compatible-response';
 import { mapOpenAiFinishReason } from './map-openai-finish-reason';
 import { describeSchemaIssues } from '../describe-schema-issues';
 
@@ -33,6 +33,7 @@ export function createOpenAiCompatibleStreamAssembler(): StreamAssembler {
 	let usage: OpenAiUsage | undefined;
 	let finishReason: string | undefined;
 	let content = '';
+	let refusal = '';
 	let ended = false;
 
 	return {
@@ -60,6 +61,8 @@ export function createOpenAiCompatibleStreamAssembler(): StreamAssembler {
 			const choice = chunk.choices?.[0];
 			if (choice === undefined) return '';
 			if (choice.finish_reason !== null && choice.finish_reason !== undefined) finishReason = choice.finish_reason;
+			// Refusal text is no answer, and is not handed to a live client as one.
+			refusal += choice.delta?.refusal ?? '';
 			const text = openAiContentText(choice.delta?.content);
 			content += text;
 			return text;
@@ -74,7 +77,7 @@ export function createOpenAiCompatibleStreamAssembler(): StreamAssembler {
 					message: 'the stream ended before a finish reason; the answer is incomplete',
 				});
 			}
-			const answer: ModelAnswer = { content, finishReason: mapOpenAiFinishReason(finishReason) };
+			const answer = withRefusal({ content, finishReason: mapOpenAiFinishReason(finishReason) }, refusal);
 			if (id !== undefined) answer.id = id;
 			if (created !== undefined) answer.created = created;
 			if (upstreamModel !== undefined) answer.upstreamModel = upstreamModel;

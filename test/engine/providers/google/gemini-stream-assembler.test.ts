@@ -82,7 +82,7 @@ describe('createGeminiStreamAssembler', () => {
 		expect(assembler.finish().finishReason).toBe('length');
 	});
 
-	it('finishes a blocked prompt as an empty content_filter answer', () => {
+	it('finishes a blocked prompt as an empty content_filter answer that says why', () => {
 		const assembler = createGeminiStreamAssembler();
 		const blocked = {
 			promptFeedback: { blockReason: 'PROHIBITED_CONTENT' },
@@ -96,6 +96,7 @@ describe('createGeminiStreamAssembler', () => {
 			upstreamModel: 'gemini-3.7-flash',
 			content: '',
 			finishReason: 'content_filter',
+			refusal: 'Gemini blocked the prompt (blockReason PROHIBITED_CONTENT)',
 			usage: { prompt_tokens: 9, completion_tokens: 0, total_tokens: 9 },
 		});
 	});

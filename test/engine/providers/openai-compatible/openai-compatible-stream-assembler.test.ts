@@ -170,6 +170,13 @@ describe('createOpenAiCompatibleStreamAssembler', () => {
 		expect(error.message).toContain('choices.0.delta.content');
 	});
 
+	it('gathers a streamed refusal apart from the answer text and finishes as content_filter', () => {
+		const assembler = createOpenAiCompatibleStreamAssembler();
+		const added = pushAll(assembler, [chunk({ role: 'assistant', content: null, refusal: '' }), chunk({ refusal: "I'm sorry, " }), chunk({ refusal: "I can't help." }), chunk({}, 'stop')]);
+		expect(added.join('')).toBe('');
+		expect(assembler.finish()).toMatchObject({ content: '', finishReason: 'content_filter', refusal: "I'm sorry, I can't help." });
+	});
+
 	it('ignores [DONE] and blank keep-alive data', () => {
 		const assembler = createOpenAiCompatibleStreamAssembler();
 		expect(assembler.push({ data: '[DONE]' })).toBe('');
