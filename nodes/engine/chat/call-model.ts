@@ -4,12 +4,13 @@ import { PartialAnswerError } from '../errors/partial-answer-error';
 import { redactSecrets, secretsOf } from '../errors/redact-secrets';
 import type { ResolvedModel } from '../models/resolve-model-id';
 import type { ModelAnswer, ModelCallRequest, ProviderConnection, ProviderDefinition } from '../providers/provider-adapter';
+import { credentialKeyOf } from '../providers/credential-key';
 import { answerFromBody, fusionErrorFromResponse, readJsonBody } from '../providers/provider-response';
 import type { UnifiedChatRequest } from '../request/unified-request';
 import { DEFAULT_EXPECTED_COMPLETION_TOKENS, estimatePromptTokens } from '../strategies/expected-cost';
 import { healthKeyOf, modelHealth, type ModelHealth } from '../strategies/model-health';
 import { assertUsableConnection } from '../transport/check-connection';
-import { rateLimiter as processRateLimiter, RateLimiter, type RateLimits } from '../transport/rate-limiter';
+import { rateLimiter as processRateLimiter, type RateLimiter, type RateLimits } from '../transport/rate-limiter';
 import { discardBody } from '../transport/read-body';
 import { readSseStream } from '../transport/read-sse-stream';
 import { isRetryable, retryDelayMs, sleep, type RetryPolicy } from '../transport/retry-policy';
@@ -237,13 +238,14 @@ export async function callModelWithRetries(
 	}
 	const secrets = secretsOf(connection);
 	const limiter = settings.rateLimiter ?? processRateLimiter;
-	const limiterKey = RateLimiter.keyOf(target.provider, connection);
+	const credential = credentialKeyOf(target.provider, connection);
 	const estimatedTokens = estimatePromptTokens(request) + (request.max_tokens ?? DEFAULT_EXPECTED_COMPLETION_TOKENS);
+	const stats = settings.stats ?? processModelStats;
 	const health = settings.healthTracker ?? modelHealth;
-	const healthKey = healthKeyOf(target.provider, connection, target.fusionId);
+	const healthKey = healthKeyOf(credential, target.fusionId);
 	for (let retryIndex = 0; ; retryIndex++) {
 		// The call's time starts here: waiting for the rate limit is part of it, not an extra.
-		const admission = await limiter.acquire(limiterKey, settings.rateLimits ?? {}, estimatedTokens, {
+		const admission = await limiter.acquire(credential, settings.rateLimits ?? {}, estimatedTokens, {
 			signal: settings.signal,
 			maxWaitMs: settings.timeouts.totalMs,
 			maxPauseWaitMs: settings.retry.maxRetryAfterMs,
@@ -260,9 +262,9 @@ export async function callModelWithRetries(
 			const result = await callModelOnce(target, request, connection, callSettings);
 			const attempt = attemptFrom(target, startedAt);
 			attempts.push(attempt);
-			(settings.stats ?? processModelStats).recordSuccess(target.fusionId, attempt.latency_ms);
+			stats.recordSuccess(target.fusionId, credential, attempt.latency_ms);
 			health.recordSuccess(healthKey);
-			limiter.settle(limiterKey, estimatedTokens, result.answer.usage?.total_tokens ?? estimatedTokens);
+			limiter.settle(credential, estimatedTokens, result.answer.usage?.total_tokens ?? estimatedTokens);
 			return result;
 		} catch (thrown) {
 			const partial = thrown instanceof PartialAnswerError ? thrown : undefined;
@@ -270,9 +272,9 @@ export async function callModelWithRetries(
 			const error = redacted(cause instanceof FusionError ? cause : new FusionError({ kind: 'network', message: String(cause) }), secrets);
 			attempts.push(attemptFrom(target, startedAt, error));
 			// The whole credential waits, not just this item: every other item would hit the same 429.
-			if (error.kind === 'rate_limit' && error.retryAfterMs !== undefined) limiter.pause(limiterKey, error.retryAfterMs);
+			if (error.kind === 'rate_limit' && error.retryAfterMs !== undefined) limiter.pause(credential, error.retryAfterMs);
 			if (COUNTS_AGAINST_MODEL.has(error.kind)) {
-				(settings.stats ?? processModelStats).recordFailure(target.fusionId);
+				stats.recordFailure(target.fusionId, credential);
 				health.recordFailure(healthKey);
 			}
 			// Part of this answer has reached the user: neither a retry nor another model may follow it.

@@ -1,5 +1,3 @@
-import { createHash } from 'node:crypto';
-import type { ProviderConnection, ProviderDefinition } from '../providers/provider-adapter';
 import { sleep } from './retry-policy';
 
 export interface RateLimits {
@@ -68,9 +66,6 @@ export type Admission =
 	| { admitted: false; reason: 'cancelled' }
 	| { admitted: false; reason: 'paused' | 'limited'; waitMs: number; allowedMs: number };
 
-/** A connection is resolved once per execution and provider, so its digest is computed once too. */
-const keysByConnection = new WeakMap<ProviderConnection, string>();
-
 /** How long a limit a node set keeps applying after that node's last request: the minute a bucket spans. */
 const LIMIT_MEMORY_MS = 60_000;
 
@@ -110,20 +105,10 @@ const newState = (): ProviderLimitState => ({ requests: new SharedBudget(), toke
 
 /**
  * Per-credential limits shared by every item and execution of the n8n process: a provider account has one
- * quota however many workflows use it. The key never holds the API key itself, only a short digest of it.
+ * quota however many workflows use it. Keyed by credentialKeyOf, never by the API key itself.
  */
 export class RateLimiter {
 	private readonly states = new Map<string, ProviderLimitState>();
-
-	static keyOf(provider: ProviderDefinition, connection: ProviderConnection): string {
-		let key = keysByConnection.get(connection);
-		if (key === undefined) {
-			const digest = createHash('sha256').update(connection.apiKey ?? '').digest('hex').slice(0, 16);
-			key = `${provider.id}|${connection.baseUrl}|${digest}`;
-			keysByConnection.set(connection, key);
-		}
-		return key;
-	}
 
 	private state(key: string): ProviderLimitState {
 		let state = this.states.get(key);

@@ -1,5 +1,6 @@
 import { runChat } from '../../../nodes/engine/chat/run-chat';
 import type { AllModelsFailedError } from '../../../nodes/engine/errors/all-models-failed-error';
+import { credentialKeyOf } from '../../../nodes/engine/providers/credential-key';
 import { providerById } from '../../../nodes/engine/providers/provider-registry';
 import { RateLimiter, TokenBucket, type RateLimits } from '../../../nodes/engine/transport/rate-limiter';
 import { useMockProvider } from '../../mock-provider/use-mock-provider';
@@ -23,12 +24,6 @@ describe('TokenBucket', () => {
 });
 
 describe('RateLimiter', () => {
-	it('keys by provider, base URL and a digest of the key, never the key itself', () => {
-		const key = RateLimiter.keyOf(providerById('openai'), { baseUrl: 'https://api.openai.com/v1', apiKey: 'sk-secret-0123456789' });
-		expect(key).toMatch(/^openai\|https:\/\/api\.openai\.com\/v1\|[0-9a-f]{16}$/);
-		expect(key).not.toContain('sk-secret');
-	});
-
 	it('holds requests over the per-minute limit until the bucket refills', async () => {
 		const limiter = new RateLimiter();
 		const started = Date.now();
@@ -185,7 +180,7 @@ describe('a 429 with Retry-After', () => {
 		mock.server.reply('/v1/chat/completions', { hang: true });
 		const limiter = new RateLimiter();
 		const connection = connections().openai;
-		limiter.pause(RateLimiter.keyOf(providerById('openai'), connection), 600);
+		limiter.pause(credentialKeyOf(providerById('openai'), connection), 600);
 		const settings = settingsFor({ openai: connection }, { rateLimiter: limiter, timeouts: { firstByteMs: 1_000, totalMs: 1_000, idleMs: 1_000, firstTokenMs: 1_000 } });
 		const started = Date.now();
 		const failure = (await runChat(ask('slow'), settings).catch((error: unknown) => error)) as AllModelsFailedError;
@@ -198,7 +193,7 @@ describe('a 429 with Retry-After', () => {
 	it('waits without using the processor or growing the heap', async () => {
 		const limiter = new RateLimiter();
 		const connection = connections().openai;
-		limiter.pause(RateLimiter.keyOf(providerById('openai'), connection), 1_500);
+		limiter.pause(credentialKeyOf(providerById('openai'), connection), 1_500);
 		const settings = settingsFor({ openai: connection }, { rateLimiter: limiter });
 		const items = Array.from({ length: 50 }, (_, index) => runChat(ask(`item ${index}`), settings));
 		await new Promise((resolve) => setTimeout(resolve, 200));
