@@ -281,7 +281,8 @@ export async function callModelWithRetries(
 			if (partial) throw new PartialAnswerError(partial.model, partial.partialContent, error);
 			if (retryIndex >= settings.retry.maxRetries || !isRetryable(error)) throw error;
 			const delay = retryDelayMs(error, retryIndex, settings.retry);
-			if (delay === undefined) throw error;
+			// A provider's Retry-After longer than a whole call may take is not waited for either: the next model is.
+			if (delay === undefined || (error.retryAfterMs !== undefined && delay > settings.timeouts.totalMs)) throw error;
 			if (!(await sleep(delay, settings.signal))) throw cancellationError(settings.signal);
 		}
 	}

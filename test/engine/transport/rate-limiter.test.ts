@@ -152,6 +152,18 @@ describe('a 429 with Retry-After', () => {
 		expect(mock.server.requestsTo('/v1/chat/completions')).toHaveLength(1);
 	});
 
+	it('does not retry after a Retry-After longer than the call may take, but fails over at once', async () => {
+		mock.server.reply('/v1/chat/completions', rateLimited('5'));
+		const settings = settingsFor(connections(), { timeouts: { firstByteMs: 2_000, totalMs: 2_000, idleMs: 2_000, firstTokenMs: 2_000 } });
+		const started = Date.now();
+		const output = await runChat(ask('first', ['openai/gpt-4o-mini', 'anthropic/claude-3-opus']), settings);
+		expect(Date.now() - started).toBeLessThan(1_000);
+		expect(output.fusion.attempts.map((attempt) => [attempt.model, attempt.status])).toEqual([
+			['openai/gpt-4o-mini', 'error'],
+			['anthropic/claude-3-opus', 'ok'],
+		]);
+	});
+
 	it('does not wait for a Retry-After longer than the policy waits for, even within the timeout', async () => {
 		mock.server.reply('/v1/chat/completions', rateLimited('45'));
 		const settings = settingsFor(connections(), { timeouts: { firstByteMs: 60_000, totalMs: 60_000, idleMs: 60_000, firstTokenMs: 60_000 } });
