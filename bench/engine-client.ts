@@ -18,9 +18,8 @@ import { resolveModelId } from '../nodes/engine/models/resolve-model-id';
 import type { ModelSpec } from '../nodes/engine/request/unified-request';
 import { ModelStats } from '../nodes/engine/stats/model-stats';
 import { ModelHealth } from '../nodes/engine/strategies/model-health';
-import { lookupRefusingLinkLocal } from '../nodes/engine/transport/base-url-guard';
 import { RateLimiter } from '../nodes/engine/transport/rate-limiter';
-import { CONNECT_TIMEOUT_MS } from '../nodes/engine/transport/timeouts';
+import { UPSTREAM_AGENT_OPTIONS } from '../nodes/engine/transport/send-upstream';
 
 export const BENCH_API_KEY = 'sk-bench-0123456789abcdef';
 
@@ -85,12 +84,8 @@ export function wireRequest(modelId: string, request: UnifiedChatRequest, connec
 	};
 }
 
-/** The engine's shared dispatcher settings (transport/send-upstream.ts), so both sides reuse warm connections alike. */
-const directAgent = new Agent({
-	keepAliveTimeout: 30_000,
-	keepAliveMaxTimeout: 120_000,
-	connect: { timeout: CONNECT_TIMEOUT_MS, lookup: lookupRefusingLinkLocal },
-});
+/** The engine's shared dispatcher settings, so both sides reuse warm connections alike. */
+const directAgent = new Agent(UPSTREAM_AGENT_OPTIONS);
 
 /** The baseline: serialize, send, read, parse — and nothing else. */
 export async function callDirect(request: WireRequest): Promise<unknown> {

@@ -1,7 +1,6 @@
 import type {
 	IAuthenticateGeneric,
 	Icon,
-	ICredentialTestRequest,
 	ICredentialType,
 	INodeProperties,
 } from 'n8n-workflow';
@@ -43,13 +42,6 @@ export class FusionAnthropicApi implements ICredentialType {
 				'x-api-key': '={{$credentials.apiKey}}',
 				'anthropic-version': '2023-06-01',
 			},
-		},
-	};
-
-	test: ICredentialTestRequest = {
-		request: {
-			baseURL: '={{$credentials.baseUrl}}',
-			url: '/v1/models',
 		},
 	};
 }

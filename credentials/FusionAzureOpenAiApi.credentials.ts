@@ -1,7 +1,6 @@
 import type {
 	IAuthenticateGeneric,
 	Icon,
-	ICredentialTestRequest,
 	ICredentialType,
 	INodeProperties,
 } from 'n8n-workflow';
@@ -50,17 +49,6 @@ export class FusionAzureOpenAiApi implements ICredentialType {
 		properties: {
 			headers: {
 				'api-key': '={{$credentials.apiKey}}',
-			},
-		},
-	};
-
-	// Lists the models the resource can use: Azure's cheapest call that still needs a valid key.
-	test: ICredentialTestRequest = {
-		request: {
-			baseURL: '={{$credentials.baseUrl}}',
-			url: '/openai/models',
-			qs: {
-				'api-version': '={{$credentials.apiVersion}}',
 			},
 		},
 	};

@@ -1,7 +1,6 @@
 import type {
 	IAuthenticateGeneric,
 	Icon,
-	ICredentialTestRequest,
 	ICredentialType,
 	INodeProperties,
 } from 'n8n-workflow';
@@ -43,13 +42,6 @@ export class FusionOllamaApi implements ICredentialType {
 			headers: {
 				Authorization: '={{$credentials.apiKey ? "Bearer " + $credentials.apiKey : ""}}',
 			},
-		},
-	};
-
-	test: ICredentialTestRequest = {
-		request: {
-			baseURL: '={{$credentials.baseUrl}}',
-			url: '/models',
 		},
 	};
 }

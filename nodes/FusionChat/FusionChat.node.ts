@@ -1,6 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { chatProperties } from './description/chat.description';
 import { providerCredentials } from '../shared/provider-credentials';
+import { providerCredentialTest } from '../shared/test-provider-credential';
 import { executeFusionChat } from './execute/router';
 import { searchModels } from './methods/search-models';
 
@@ -24,7 +25,7 @@ export class FusionChat implements INodeType {
 		properties: chatProperties,
 	};
 
-	methods = { listSearch: { searchModels } };
+	methods = { listSearch: { searchModels }, credentialTest: providerCredentialTest };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return executeFusionChat.call(this);

@@ -1,5 +1,6 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { providerCredentialSlots } from '../shared/provider-credentials';
+import { providerCredentialTest } from '../shared/test-provider-credential';
 import { modelsProperties } from './description/models.description';
 import { executeFusionModels } from './execute/router';
 
@@ -20,6 +21,8 @@ export class FusionModels implements INodeType {
 		credentials: providerCredentialSlots({ source: ['live'] }),
 		properties: modelsProperties,
 	};
+
+	methods = { credentialTest: providerCredentialTest };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return executeFusionModels.call(this);

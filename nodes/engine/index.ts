@@ -20,6 +20,7 @@ export {
 } from './catalog/catalog-types';
 export { CATALOG_MODELS, PROVIDER_CATALOGS, findCatalogModel, matchCatalogModel, type CatalogMatch } from './catalog/model-catalog';
 export { listLiveModels, type ListingError, type LiveListing, type LiveListSettings } from './catalog/list-live-models';
+export { checkCredential, type CredentialCheckSettings } from './catalog/check-credential';
 export {
 	estimateLatency,
 	queryCatalog,

@@ -1,5 +1,6 @@
 import type { INodeCredentialDescription, INodeProperties, NodeParameterValue } from 'n8n-workflow';
 import { PROVIDERS } from '../engine';
+import { CREDENTIAL_TEST_METHOD } from './test-provider-credential';
 
 /**
  * The providers a node may call. It decides which credential slots the editor shows: one per chosen
@@ -42,6 +43,7 @@ export function providerCredentialSlots(alsoShowWhen: Record<string, NodeParamet
 		name: provider.credentialType,
 		displayName: `Credential for ${provider.displayName}`,
 		required: true,
+		testedBy: CREDENTIAL_TEST_METHOD,
 		displayOptions: { show: { ...rootedConditions, '/providers': [provider.id] } },
 	}));
 }

@@ -4,8 +4,8 @@ import type { IncomingHttpHeaders, Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 
-import { NodeApiError, NodeConnectionTypes } from 'n8n-workflow';
-import type { ICredentialDataDecryptedObject, ICredentialType, INodeType } from 'n8n-workflow';
+import { CredentialTestContext } from 'n8n-core';
+import type { ICredentialDataDecryptedObject, ICredentialType, INodeCredentialTestResult } from 'n8n-workflow';
 
 import { FusionAnthropicApi } from '../../credentials/FusionAnthropicApi.credentials';
 import { FusionAzureOpenAiApi } from '../../credentials/FusionAzureOpenAiApi.credentials';
@@ -19,7 +19,9 @@ import { FusionOpenAiCompatibleApi } from '../../credentials/FusionOpenAiCompati
 import { FusionOpenRouterApi } from '../../credentials/FusionOpenRouterApi.credentials';
 import { FusionTogetherApi } from '../../credentials/FusionTogetherApi.credentials';
 import { FusionXaiApi } from '../../credentials/FusionXaiApi.credentials';
-import { runNodeInN8n } from '../helpers/run-node-in-n8n';
+import { FusionChat } from '../../nodes/FusionChat/FusionChat.node';
+import { FusionModels } from '../../nodes/FusionModels/FusionModels.node';
+import { CREDENTIAL_TEST_METHOD, testProviderCredential } from '../../nodes/shared/test-provider-credential';
 
 const CREDENTIALS_DIR = join(__dirname, '..', '..', 'credentials');
 const API_KEY = 'test-key-123';
@@ -65,7 +67,7 @@ const cases: CredentialCase[] = [
 		defaultBaseUrl: 'https://generativelanguage.googleapis.com',
 		apiKeyRequired: true,
 		basePath: '',
-		testRequestPath: '/v1beta/models',
+		testRequestPath: '/v1beta/models?pageSize=1000',
 		authHeaders: { 'x-goog-api-key': API_KEY },
 		fields: ['apiKey', 'baseUrl'],
 	},
@@ -165,36 +167,6 @@ function property(credential: ICredentialType, name: string) {
 	return found;
 }
 
-/**
- * What n8n's credential tester builds to run a credential's `test` (packages/cli CredentialsTester): a
- * node whose one parameter routes the test request, executed by n8n-core's RoutingNode.
- */
-function credentialTesterNode(credential: ICredentialType): INodeType {
-	if (credential.test === undefined) throw new Error(`${credential.name} has no test request`);
-	return {
-		description: {
-			displayName: 'Credential Tester',
-			name: 'credentialTester',
-			group: ['transform'],
-			version: 1,
-			description: "Sends a credential type's test request",
-			defaults: { name: 'Credential Tester' },
-			inputs: [NodeConnectionTypes.Main],
-			outputs: [NodeConnectionTypes.Main],
-			credentials: [{ name: credential.name, required: true }],
-			properties: [
-				{
-					displayName: 'Temp',
-					name: 'temp',
-					type: 'string',
-					default: '',
-					routing: { request: credential.test.request },
-				},
-			],
-		},
-	};
-}
-
 interface ReceivedRequest {
 	method?: string;
 	url?: string;
@@ -210,8 +182,12 @@ beforeAll(async () => {
 	server = createServer((request, response) => {
 		received.push({ method: request.method, url: request.url, headers: request.headers });
 		const rejected = Object.values(request.headers).some((value) => String(value).includes(REJECTED_KEY));
-		response.writeHead(rejected ? 401 : 200, { 'content-type': 'application/json' });
-		response.end(JSON.stringify(rejected ? { error: { message: 'Invalid API key' } } : { data: [] }));
+		if (rejected) {
+			// As providers do, the refusal echoes the key it was given.
+			response.writeHead(401, { 'content-type': 'text/plain' }).end(`Invalid API key: ${REJECTED_KEY}`);
+			return;
+		}
+		response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ data: [] }));
 	});
 	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 	origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -225,14 +201,19 @@ beforeEach(() => {
 	received = [];
 });
 
+/**
+ * What n8n's credential tester does for a credential whose node slots name a `testedBy` method: fill in the
+ * type's defaults, then call the method with a CredentialTestContext.
+ */
 async function runCredentialTest(credential: ICredentialType, data: ICredentialDataDecryptedObject) {
-	const result = await runNodeInN8n({
-		nodeType: credentialTesterNode(credential),
-		parameters: {},
-		credentials: { [credential.name]: data },
-		inputItems: [{}],
+	const defaults = Object.fromEntries(credential.properties.map((field) => [field.name, field.default]));
+	const result: INodeCredentialTestResult = await testProviderCredential.call(new CredentialTestContext(), {
+		id: 'credential-under-test',
+		name: `Test ${credential.name}`,
+		type: credential.name,
+		data: { ...defaults, ...data } as ICredentialDataDecryptedObject,
 	});
-	return { ...result, request: received[0], requests: received };
+	return { result, request: received[0], requests: received };
 }
 
 describe('credential types', () => {
@@ -284,34 +265,33 @@ describe('credential types', () => {
 			expect(baseUrl.typeOptions?.password).toBeUndefined();
 		});
 
-		it('tests the key with a GET that costs nothing', () => {
-			expect(credential.test?.request.method ?? 'GET').toBe('GET');
+		it('has no test request of its own: n8n would send that with its own HTTP client, before the nodes\' method', () => {
+			expect(credential.test).toBeUndefined();
 		});
 
-		it("sends its test request under the base URL with the provider's own authentication", async () => {
-			const { items, error, request, requests } = await runCredentialTest(credential, {
+		it("is tested by a GET under the base URL with the provider's own authentication", async () => {
+			const { result, request, requests } = await runCredentialTest(credential, {
 				apiKey: API_KEY,
 				baseUrl: `${origin}${testCase.basePath}`,
 			});
 
-			expect(error).toBeUndefined();
-			expect(items).toEqual([{ json: { data: [] }, pairedItem: { item: 0 } }]);
+			expect(result).toEqual({ status: 'OK', message: 'Connection successful' });
 			expect(requests).toHaveLength(1);
 			expect(request.method).toBe('GET');
 			expect(request.url).toBe(testCase.testRequestPath);
 			expect(authHeadersOf(request.headers)).toEqual(testCase.authHeaders);
 		});
 
-		it('fails the test when the provider rejects the key', async () => {
-			const { error, requests } = await runCredentialTest(credential, {
+		it('fails the test, once, when the provider rejects the key, without showing the key', async () => {
+			const { result, requests } = await runCredentialTest(credential, {
 				apiKey: REJECTED_KEY,
 				baseUrl: `${origin}${testCase.basePath}`,
 			});
 
-			expect(error).toBeInstanceOf(NodeApiError);
-			expect((error as NodeApiError).httpCode).toBe('401');
-			// n8n sends a request refused with 401 once more after authenticating it again.
-			expect(requests.map(({ url }) => url)).toEqual([testCase.testRequestPath, testCase.testRequestPath]);
+			expect(result.status).toBe('Error');
+			expect(result.message).toMatch(/ answered HTTP 401 from .*: Invalid API key: \[redacted\]$/);
+			expect(result.message).not.toContain(REJECTED_KEY);
+			expect(requests.map(({ url }) => url)).toEqual([testCase.testRequestPath]);
 		});
 	});
 
@@ -325,15 +305,53 @@ describe('credential types', () => {
 	});
 
 	it.each([new FusionOllamaApi(), new FusionOpenAiCompatibleApi()])(
-		'$name sends no bare "Bearer " when the optional key is empty',
+		'$name sends no Authorization header at all when the optional key is empty',
 		async (credential) => {
-			const { error, request } = await runCredentialTest(credential, { apiKey: '', baseUrl: `${origin}/v1` });
+			const { result, request } = await runCredentialTest(credential, { apiKey: '', baseUrl: `${origin}/v1` });
 
-			expect(error).toBeUndefined();
-			// n8n's generic authentication always sets the header, so an empty value is the closest to none.
-			expect(authHeadersOf(request.headers)).toEqual({ authorization: '' });
+			expect(result.status).toBe('OK');
+			expect(authHeadersOf(request.headers)).toEqual({});
 		},
 	);
+
+	it('is offered by both nodes under the name their credential slots give in testedBy', () => {
+		for (const node of [new FusionChat(), new FusionModels()]) {
+			const slots = node.description.credentials ?? [];
+			expect(slots.map((slot) => slot.testedBy)).toEqual(cases.map(() => CREDENTIAL_TEST_METHOD));
+			expect(node.methods?.credentialTest?.[CREDENTIAL_TEST_METHOD]).toBe(testProviderCredential);
+		}
+	});
+
+	it('does not follow a redirect with the key, and says where it pointed', async () => {
+		const elsewhere: ReceivedRequest[] = [];
+		const target = createServer((request, response) => {
+			elsewhere.push({ method: request.method, url: request.url, headers: request.headers });
+			response.writeHead(200, { 'content-type': 'application/json' }).end('{"data":[]}');
+		});
+		await new Promise<void>((resolve) => target.listen(0, '127.0.0.1', resolve));
+		const targetOrigin = `http://127.0.0.1:${(target.address() as AddressInfo).port}`;
+		const redirecting = createServer((_request, response) => response.writeHead(302, { location: `${targetOrigin}/v1/models` }).end());
+		await new Promise<void>((resolve) => redirecting.listen(0, '127.0.0.1', resolve));
+		try {
+			const { result } = await runCredentialTest(new FusionOpenAiApi(), {
+				apiKey: API_KEY,
+				baseUrl: `http://127.0.0.1:${(redirecting.address() as AddressInfo).port}/v1`,
+			});
+			expect(result).toEqual({
+				status: 'Error',
+				message: expect.stringMatching(new RegExp(`^OpenAI answered with a redirect \\(HTTP 302 to ${targetOrigin}/v1/models\\); redirects are not followed`)),
+			});
+			expect(elsewhere).toHaveLength(0);
+		} finally {
+			await Promise.all([target, redirecting].map((server) => new Promise((resolve) => server.close(resolve))));
+		}
+	});
+
+	it('says what is missing before sending anything', async () => {
+		const { result, requests } = await runCredentialTest(new FusionAzureOpenAiApi(), { apiKey: API_KEY, baseUrl: '' });
+		expect(result).toEqual({ status: 'Error', message: 'The Azure OpenAI credential has no Base URL; enter the address of the server' });
+		expect(requests).toHaveLength(0);
+	});
 
 	it('sends the Azure API version the credential names', async () => {
 		const { request } = await runCredentialTest(new FusionAzureOpenAiApi(), {

@@ -35,6 +35,15 @@ export type MockReply =
 			cutAfterEvents?: number;
 			/** Raw lines (comments such as OpenRouter's keep-alives) written before the first event. */
 			preamble?: string[];
+			/** Never end the response after the last event, as a proxy that holds the connection does. */
+			keepOpen?: boolean;
+	  }
+	| {
+			status?: number;
+			headers?: Record<string, string>;
+			/** `head`, then `filler` repeated up to `bytes` in all, then `tail`: a body too large to script by hand. */
+			large: { head: string; filler: string; bytes: number; tail?: string; declareLength?: boolean };
+			delayMs?: number;
 	  }
 	| { destroySocket: true }
 	| { hang: true };
@@ -50,16 +59,22 @@ type Route = { matcher: RequestMatcher; replies: MockReply[] };
  */
 export class MockProviderServer {
 	readonly requests: RecordedRequest[] = [];
+	/** TCP connections accepted, whether or not a request came over them. */
+	connections = 0;
 	private readonly routes: Route[] = [];
 	private readonly sockets = new Set<Socket>();
+	private readonly replyClosed = new WeakMap<RecordedRequest, Promise<void>>();
 
 	private constructor(
 		private readonly server: Server,
 		readonly url: string,
 	) {}
 
-	/** On loopback, on `listenPort` when given (the demo's fixed address), else on a free port. */
-	static async start(listenPort = 0): Promise<MockProviderServer> {
+	/**
+	 * On loopback, on `listenPort` when given (the demo's fixed address), else on a free port. Tests run in a
+	 * network namespace may listen on another address of its loopback interface.
+	 */
+	static async start(listenPort = 0, host = '127.0.0.1'): Promise<MockProviderServer> {
 		let instance: MockProviderServer | undefined;
 		const server = createServer((request, response) => {
 			// A client that goes away mid-request must not take the process (the demo, a test run) down with it.
@@ -71,21 +86,33 @@ export class MockProviderServer {
 		server.keepAliveTimeout = 5_000;
 		await new Promise<void>((resolve, reject) => {
 			server.once('error', reject);
-			server.listen(listenPort, '127.0.0.1', resolve);
+			server.listen(listenPort, host, resolve);
 		});
 		const { port } = server.address() as AddressInfo;
-		instance = new MockProviderServer(server, `http://127.0.0.1:${port}`);
+		const created = new MockProviderServer(server, `http://${host.includes(':') ? `[${host}]` : host}:${port}`);
+		instance = created;
 		server.on('connection', (socket) => {
-			instance?.sockets.add(socket);
-			socket.on('close', () => instance?.sockets.delete(socket));
+			created.connections++;
+			created.sockets.add(socket);
+			socket.on('close', () => created.sockets.delete(socket));
 		});
-		return instance;
+		return created;
 	}
 
 	/** Queues replies for requests the matcher accepts; each reply is used once, in order. */
 	reply(matcher: RequestMatcher, ...replies: MockReply[]): this {
 		this.routes.push({ matcher, replies: [...replies] });
 		return this;
+	}
+
+	/** Connections still open: a client that leaves a body unread keeps one busy. */
+	get openConnections(): number {
+		return this.sockets.size;
+	}
+
+	/** Waits until the reply to `request` has been sent or cut off by the client, for `timeoutMs` at most. */
+	async replyEnded(request: RecordedRequest, timeoutMs = 2_000): Promise<void> {
+		await Promise.race([this.replyClosed.get(request), new Promise((resolve) => setTimeout(resolve, timeoutMs).unref())]);
 	}
 
 	requestsTo(matcher: RequestMatcher): RecordedRequest[] {
@@ -95,6 +122,7 @@ export class MockProviderServer {
 	reset(): void {
 		this.requests.length = 0;
 		this.routes.length = 0;
+		this.connections = 0;
 	}
 
 	async close(): Promise<void> {
@@ -119,9 +147,15 @@ export class MockProviderServer {
 			body: parseJsonOrText(text),
 		};
 		this.requests.push(recorded);
-		response.on('close', () => {
-			if (!response.writableFinished) recorded.abortedByClient = true;
-		});
+		this.replyClosed.set(
+			recorded,
+			new Promise((resolve) =>
+				response.on('close', () => {
+					if (!response.writableFinished) recorded.abortedByClient = true;
+					resolve();
+				}),
+			),
+		);
 		const reply = this.nextReply(recorded) ?? simulateProviderReply(recorded);
 		await send(reply, request, response);
 	}
@@ -173,6 +207,10 @@ async function send(reply: MockReply, request: IncomingMessage, response: Server
 		response.end(JSON.stringify(reply.json));
 		return;
 	}
+	if ('large' in reply) {
+		await sendLarge(reply.large, status, reply.headers ?? {}, response);
+		return;
+	}
 	if ('text' in reply) {
 		response.writeHead(status, { 'content-type': 'text/plain', ...reply.headers });
 		response.end(reply.text);
@@ -194,5 +232,27 @@ async function send(reply: MockReply, request: IncomingMessage, response: Server
 		if (response.destroyed) return;
 		response.write(`${event.event ? `event: ${event.event}\n` : ''}data: ${event.data}\n\n`);
 	}
-	response.end();
+	if (reply.keepOpen) request.socket.on('close', () => response.destroy());
+	else response.end();
+}
+
+/** Writes a large body piece by piece, as fast as the client reads it; stops when the client goes away. */
+async function sendLarge(
+	large: { head: string; filler: string; bytes: number; tail?: string; declareLength?: boolean },
+	status: number,
+	headers: Record<string, string>,
+	response: ServerResponse,
+): Promise<void> {
+	const tail = large.tail ?? '';
+	const piece = large.filler.repeat(Math.max(1, Math.floor(65_536 / large.filler.length)));
+	const fillerBytes = large.bytes - Buffer.byteLength(large.head) - Buffer.byteLength(tail);
+	const length = large.declareLength ? { 'content-length': String(large.bytes) } : {};
+	response.writeHead(status, { 'content-type': 'application/json', ...length, ...headers });
+	response.write(large.head);
+	for (let written = 0; written < fillerBytes; written += piece.length) {
+		if (response.destroyed) return;
+		const part = written + piece.length <= fillerBytes ? piece : piece.slice(0, fillerBytes - written);
+		if (!response.write(part)) await new Promise((resolve) => response.once('drain', resolve).once('close', resolve));
+	}
+	if (!response.destroyed) response.end(tail);
 }

@@ -345,6 +345,14 @@ export const chatProperties: INodeProperties[] = [
 				description: 'How many items are sent at once. The output keeps the order of the input.',
 			},
 			{
+				displayName: 'Fail Over on Refusal',
+				name: 'failOverOnRefusal',
+				type: 'boolean',
+				default: true,
+				description:
+					"Whether a model's refusal or safety block moves on to the next model. Off, the refusal is the item's answer: finish_reason content_filter, with the model's words in choices[0].message.refusal.",
+			},
+			{
 				displayName: 'First Token Timeout (Seconds)',
 				name: 'firstTokenTimeout',
 				type: 'number',

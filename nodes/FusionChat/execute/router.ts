@@ -35,6 +35,7 @@ interface ChatOptions {
 	budgetUsd?: number;
 	whenBudgetSpent?: BudgetExhaustedBehaviour;
 	concurrency?: number;
+	failOverOnRefusal?: boolean;
 	maxRetries?: number;
 	timeout?: number;
 }
@@ -119,6 +120,7 @@ export async function executeFusionChat(this: IExecuteFunctions): Promise<INodeE
 		connectionFor: createConnectionResolver(this),
 		budget: options.budgetUsd ? new SpendBudget(options.budgetUsd, options.whenBudgetSpent ?? 'fail') : undefined,
 		rateLimits: { requestsPerMinute: options.requestsPerMinute || undefined, tokensPerMinute: options.tokensPerMinute || undefined },
+		failOverOnRefusal: options.failOverOnRefusal ?? true,
 		cache: options.cacheTtl ? { ttlMs: options.cacheTtl * 1000, scope: `${this.getWorkflow().id ?? ''}:${this.getNode().id}` } : undefined,
 	};
 	const sharedRequest = parseOnceIfStatic(this);

@@ -35,6 +35,8 @@ export function toSimplifiedOutput(output: ChatCompletionOutput): IDataObject {
 	const [choice] = output.choices;
 	return {
 		answer: choice.message.content,
+		// A model that refused (and no other answered) leaves the answer null and says why here.
+		...(choice.message.refusal !== undefined && { refusal: choice.message.refusal }),
 		model: output.model,
 		finish_reason: choice.finish_reason,
 		cost_usd: output.fusion.cost_usd,

@@ -22,12 +22,13 @@ export class ResponseCache {
 		if (entry.expiresAt <= now) return undefined;
 		// Re-inserting makes it the most recently used: Map keeps insertion order.
 		this.entries.set(key, entry);
-		return entry.output;
+		// A copy: the next node may change the item it is given, and the next hit must not see that.
+		return structuredClone(entry.output);
 	}
 
 	set(key: string, output: ChatCompletionOutput, ttlMs: number, now: number = Date.now()): void {
 		this.entries.delete(key);
-		this.entries.set(key, { output, expiresAt: now + ttlMs });
+		this.entries.set(key, { output: structuredClone(output), expiresAt: now + ttlMs });
 		while (this.entries.size > this.maxEntries) {
 			const oldest = this.entries.keys().next().value as string;
 			this.entries.delete(oldest);
@@ -36,6 +37,10 @@ export class ResponseCache {
 
 	get size(): number {
 		return this.entries.size;
+	}
+
+	keys(): IterableIterator<string> {
+		return this.entries.keys();
 	}
 
 	clear(): void {
@@ -47,12 +52,14 @@ export class ResponseCache {
 export const responseCache = new ResponseCache();
 
 /**
- * What makes two requests the same: model spec, messages and parameters. `stream` is left out (a streamed
- * and a plain call give the same answer) and `stop` is always a list.
+ * What makes two requests the same: model spec, messages and parameters, and the credentials they go out with
+ * (credentialKeyOf, never a key). `stream` is left out (a streamed and a plain call give the same answer) and
+ * `stop` is always a list.
  */
-export function cacheKeyOf(scope: string, request: UnifiedChatRequest): string {
+export function cacheKeyOf(scope: string, request: UnifiedChatRequest, credentials: readonly string[]): string {
 	return JSON.stringify([
 		scope,
+		credentials,
 		request.model,
 		request.messages.map((message) => [message.role, message.content]),
 		request.max_tokens ?? null,

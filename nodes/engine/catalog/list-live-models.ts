@@ -1,8 +1,9 @@
 import type { ConnectionResolver } from '../chat/call-model';
-import { errorKindFromHttpStatus, FusionError, type FusionErrorKind } from '../errors/fusion-error';
-import { redactSecrets } from '../errors/redact-secrets';
+import { FusionError, type FusionErrorKind } from '../errors/fusion-error';
+import { redactSecrets, secretsOf } from '../errors/redact-secrets';
 import type { ProviderConnection, ProviderDefinition, ProviderId, UpstreamHttpRequest } from '../providers/provider-adapter';
-import { assertSafeBaseUrl } from '../transport/base-url-guard';
+import { fusionErrorFromResponse, readJsonBody } from '../providers/provider-response';
+import { assertUsableConnection } from '../transport/check-connection';
 import { describeTarget, fusionErrorFromTransportFailure, sendUpstream } from '../transport/send-upstream';
 import type { CallTimeouts } from '../transport/timeouts';
 import { fromAnthropicModelList } from './model-lists/from-anthropic-model-list';
@@ -57,42 +58,26 @@ export type LiveListing =
 	| { provider: ProviderId; ok: true; models: ListedModel[] }
 	| { provider: ProviderId; ok: false; error: ListingError };
 
-function parseJson(text: string): unknown {
-	try {
-		return JSON.parse(text);
-	} catch {
-		return undefined;
-	}
-}
-
-async function fetchPage(request: UpstreamHttpRequest, provider: ProviderDefinition, settings: LiveListSettings): Promise<unknown> {
+/** One GET to a provider's listing endpoint: its JSON body, or the FusionError saying why there is none. */
+export async function fetchPage(
+	request: UpstreamHttpRequest,
+	provider: ProviderDefinition,
+	settings: Pick<LiveListSettings, 'timeouts' | 'signal'>,
+): Promise<unknown> {
 	const response = await sendUpstream(request, { timeouts: settings.timeouts, signal: settings.signal });
-	const target = describeTarget(request.url);
 	try {
-		const text = await response.body.text();
-		const body = parseJson(text);
-		if (response.status >= 300) {
-			const detail = provider.adapter.errorDetailFromBody(body ?? text);
-			throw new FusionError({
-				kind: detail?.kind ?? errorKindFromHttpStatus(response.status),
-				httpStatus: response.status,
-				message: `${provider.displayName} answered HTTP ${response.status} from ${target}${detail ? `: ${detail.message}` : ''}`,
-			});
-		}
-		if (body === undefined) {
-			throw new FusionError({ kind: 'invalid_response', message: `${provider.displayName} sent a model list that is not JSON (${target})` });
-		}
-		return body;
+		if (response.status >= 300) throw await fusionErrorFromResponse(response, provider, request.url);
+		return await readJsonBody(response, provider, request.url, 'model list');
 	} catch (error) {
 		if (response.signal.aborted) throw response.abortReason();
-		throw fusionErrorFromTransportFailure(error, target, settings.timeouts);
+		throw fusionErrorFromTransportFailure(error, describeTarget(request.url), settings.timeouts);
 	} finally {
 		response.done();
 	}
 }
 
 async function listProvider(provider: ProviderDefinition, connection: ProviderConnection, settings: LiveListSettings): Promise<ListedModel[]> {
-	assertSafeBaseUrl(connection.baseUrl, provider.displayName);
+	assertUsableConnection(connection, provider.displayName);
 	const format = LIST_FORMATS[provider.id] ?? OPENAI_FORMAT;
 	const request = provider.adapter.toModelListRequest(connection);
 	const models: ListedModel[] = [];
@@ -114,14 +99,14 @@ async function listProvider(provider: ProviderDefinition, connection: ProviderCo
 export async function listLiveModels(providers: readonly ProviderDefinition[], settings: LiveListSettings): Promise<LiveListing[]> {
 	return Promise.all(
 		providers.map(async (provider): Promise<LiveListing> => {
-			let apiKey: string | undefined;
+			let secrets: string[] = [];
 			try {
 				const connection = await settings.connectionFor(provider);
-				apiKey = connection.apiKey;
+				secrets = secretsOf(connection);
 				return { provider: provider.id, ok: true, models: await listProvider(provider, connection, settings) };
 			} catch (thrown) {
 				const error = thrown instanceof FusionError ? thrown : new FusionError({ kind: 'network', message: String(thrown) });
-				const listingError: ListingError = { type: error.kind, message: redactSecrets(error.message, [apiKey]) };
+				const listingError: ListingError = { type: error.kind, message: redactSecrets(error.message, secrets) };
 				if (error.httpStatus !== undefined) listingError.http_status = error.httpStatus;
 				return { provider: provider.id, ok: false, error: listingError };
 			}

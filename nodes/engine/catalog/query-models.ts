@@ -1,6 +1,6 @@
 import type { ProviderDefinition, ProviderId } from '../providers/provider-adapter';
 import { providerById } from '../providers/provider-registry';
-import { modelStats as processModelStats, type ModelStats } from '../stats/model-stats';
+import { modelStats as processModelStats, type ModelObservation, type ModelStats, type ObservationLookup } from '../stats/model-stats';
 import {
 	MODEL_CAPABILITIES,
 	QUALITY_BENCHMARK,
@@ -90,10 +90,10 @@ function qualitySource(model: CatalogModel): string | null {
  * The process's observations of a model under any of its ids and prefix spellings (stats are kept per id as
  * users wrote it): the id with the most calls speaks for the model.
  */
-function observationFor(ids: readonly string[], stats: ModelStats) {
-	let best: ReturnType<ModelStats['get']>;
+function observationFor(ids: readonly string[], lookup: ObservationLookup): ModelObservation | undefined {
+	let best: ModelObservation | undefined;
 	for (const id of ids.flatMap(equivalentSpellings)) {
-		const observed = stats.get(id);
+		const observed = lookup(id);
 		if (observed !== undefined && (best === undefined || observed.calls > best.calls)) best = observed;
 	}
 	return best;
@@ -104,10 +104,13 @@ export interface LatencyEstimate {
 	source: 'observed' | 'catalog';
 }
 
+/** Without a credential to look through, what the credential that called a model most has seen of it. */
+const busiestIn = (stats: ModelStats): ObservationLookup => (modelId) => stats.busiest(modelId);
+
 /** Observed latency once this process has timed successful calls to the model, else the catalog's estimate. */
-export function estimateLatency(fusionId: string, stats: ModelStats = processModelStats): LatencyEstimate | undefined {
+export function estimateLatency(fusionId: string, lookup: ObservationLookup = busiestIn(processModelStats)): LatencyEstimate | undefined {
 	const catalog = matchCatalogModel(fusionId)?.model;
-	const observed = observationFor(catalog === undefined ? [fusionId] : [fusionId, catalog.id, ...catalog.aliases], stats);
+	const observed = observationFor(catalog === undefined ? [fusionId] : [fusionId, catalog.id, ...catalog.aliases], lookup);
 	if (observed?.latencyMs !== undefined) return { latencyMs: Math.round(observed.latencyMs), source: 'observed' };
 	return catalog === undefined ? undefined : { latencyMs: catalog.estimatedLatencyMs, source: 'catalog' };
 }
@@ -126,8 +129,8 @@ function capabilitiesFromId(id: string): ModelCapabilities {
 	return { ...NO_CAPABILITIES, chat: true };
 }
 
-function itemFromCatalog(model: CatalogModel, stats: ModelStats, available: boolean | null): ModelListItem {
-	const observed = observationFor([model.id, ...model.aliases], stats);
+function itemFromCatalog(model: CatalogModel, lookup: ObservationLookup, available: boolean | null): ModelListItem {
+	const observed = observationFor([model.id, ...model.aliases], lookup);
 	const observedLatency = observed?.latencyMs === undefined ? undefined : Math.round(observed.latencyMs);
 	return {
 		id: model.id,
@@ -155,10 +158,10 @@ function itemFromCatalog(model: CatalogModel, stats: ModelStats, available: bool
 }
 
 /** A listed model, with the catalog's metadata where the catalog knows it; what the list states wins. */
-function itemFromListing(listed: ListedModel, provider: ProviderDefinition, stats: ModelStats): ModelListItem {
+function itemFromListing(listed: ListedModel, provider: ProviderDefinition, lookup: ObservationLookup): ModelListItem {
 	const id = `${provider.modelPrefixes[0]}${listed.id}`;
 	const catalog = matchCatalogModel(id)?.model;
-	const observed = observationFor(catalog === undefined ? [id] : [id, catalog.id, ...catalog.aliases], stats);
+	const observed = observationFor(catalog === undefined ? [id] : [id, catalog.id, ...catalog.aliases], lookup);
 	const observedLatency = observed?.latencyMs === undefined ? undefined : Math.round(observed.latencyMs);
 	const base: ModelCapabilities = catalog?.capabilities ?? (listed.capabilities === undefined ? capabilitiesFromId(listed.id) : NO_CAPABILITIES);
 	const catalogLatency = catalog?.estimatedLatencyMs;
@@ -191,16 +194,16 @@ function itemFromListing(listed: ListedModel, provider: ProviderDefinition, stat
 }
 
 /** Merges live lists with the catalog: listed models first, then the catalog's models the provider no longer lists. */
-function itemsFromListings(listings: readonly LiveListing[], stats: ModelStats): ModelListItem[] {
+function itemsFromListings(listings: readonly LiveListing[], lookup: ObservationLookup): ModelListItem[] {
 	const items: ModelListItem[] = [];
 	for (const listing of listings) {
 		if (!listing.ok) continue;
 		const provider = providerById(listing.provider);
-		const listedItems = listing.models.map((listed) => itemFromListing(listed, provider, stats));
+		const listedItems = listing.models.map((listed) => itemFromListing(listed, provider, lookup));
 		const matched = new Set(listedItems.map((item) => item.catalog_id ?? item.id));
 		items.push(...listedItems);
 		for (const model of CATALOG_MODELS) {
-			if (model.provider === listing.provider && !matched.has(model.id)) items.push(itemFromCatalog(model, stats, false));
+			if (model.provider === listing.provider && !matched.has(model.id)) items.push(itemFromCatalog(model, lookup, false));
 		}
 	}
 	return items;
@@ -263,11 +266,11 @@ export interface QueryCatalogOptions {
  * the same query and listings give the same answer (observed latency aside).
  */
 export function queryCatalog(query: ModelQuery, options: QueryCatalogOptions = {}): ModelQueryResult {
-	const stats = options.stats ?? processModelStats;
+	const lookup = busiestIn(options.stats ?? processModelStats);
 	const candidates =
 		options.listings === undefined
-			? CATALOG_MODELS.map((model) => itemFromCatalog(model, stats, null))
-			: itemsFromListings(options.listings, stats);
+			? CATALOG_MODELS.map((model) => itemFromCatalog(model, lookup, null))
+			: itemsFromListings(options.listings, lookup);
 	const models = sorted(candidates.filter((item) => matches(item, query)), query.sortBy);
 	const providerErrors = (options.listings ?? []).flatMap((listing) =>
 		listing.ok ? [] : [{ provider: listing.provider, error: listing.error }],

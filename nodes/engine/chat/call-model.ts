@@ -1,16 +1,19 @@
 import { performance } from 'node:perf_hooks';
-import { errorKindFromHttpStatus, FusionError, type FusionErrorKind } from '../errors/fusion-error';
+import { FusionError, type FusionErrorKind } from '../errors/fusion-error';
 import { PartialAnswerError } from '../errors/partial-answer-error';
-import { redactSecrets } from '../errors/redact-secrets';
+import { redactSecrets, secretsOf } from '../errors/redact-secrets';
 import type { ResolvedModel } from '../models/resolve-model-id';
 import type { ModelAnswer, ModelCallRequest, ProviderConnection, ProviderDefinition } from '../providers/provider-adapter';
+import { credentialKeyOf } from '../providers/credential-key';
+import { answerFromBody, fusionErrorFromResponse, readJsonBody } from '../providers/provider-response';
 import type { UnifiedChatRequest } from '../request/unified-request';
 import { DEFAULT_EXPECTED_COMPLETION_TOKENS, estimatePromptTokens } from '../strategies/expected-cost';
 import { healthKeyOf, modelHealth, type ModelHealth } from '../strategies/model-health';
-import { assertSafeBaseUrl } from '../transport/base-url-guard';
-import { rateLimiter as processRateLimiter, RateLimiter, type RateLimits } from '../transport/rate-limiter';
+import { assertUsableConnection } from '../transport/check-connection';
+import { rateLimiter as processRateLimiter, type RateLimiter, type RateLimits } from '../transport/rate-limiter';
+import { discardBody } from '../transport/read-body';
 import { readSseStream } from '../transport/read-sse-stream';
-import { isRetryable, retryAfterMsFromHeaders, retryDelayMs, sleep, type RetryPolicy } from '../transport/retry-policy';
+import { isRetryable, retryDelayMs, sleep, type RetryPolicy } from '../transport/retry-policy';
 import {
 	cancellationError,
 	describeTarget,
@@ -18,7 +21,7 @@ import {
 	sendUpstream,
 	type UpstreamResponse,
 } from '../transport/send-upstream';
-import type { CallTimeouts } from '../transport/timeouts';
+import { timeoutsWithin, type CallTimeouts } from '../transport/timeouts';
 import { modelStats as processModelStats, type ModelStats } from '../stats/model-stats';
 import type { Attempt } from './chat-output';
 
@@ -40,6 +43,11 @@ export interface CallSettings {
 	onDelta?: (text: string) => void;
 	/** Per-credential limits (the node's options); none by default. */
 	rateLimits?: RateLimits;
+	/**
+	 * A refusal or safety block (finish_reason content_filter) moves on to the next model, like a failure
+	 * (the default); false makes it the answer, its text in `choices[0].message.refusal`.
+	 */
+	failOverOnRefusal?: boolean;
 	/** The process-wide limiter by default; tests pass their own. */
 	rateLimiter?: RateLimiter;
 	/** Consecutive failures per credential and model; the process-wide tracker by default. */
@@ -65,39 +73,6 @@ export function toModelCallRequest(request: UnifiedChatRequest, upstreamModel: s
 		stop: typeof request.stop === 'string' ? [request.stop] : request.stop,
 		stream: request.stream === true,
 	};
-}
-
-async function readBodyText(response: UpstreamResponse): Promise<string> {
-	// Error bodies are small; a huge one is not worth keeping in a message.
-	const text = await response.body.text();
-	return text.length > 20_000 ? text.slice(0, 20_000) : text;
-}
-
-function parseJson(text: string): unknown {
-	try {
-		return JSON.parse(text);
-	} catch {
-		return undefined;
-	}
-}
-
-async function fusionErrorFromResponse(response: UpstreamResponse, provider: ProviderDefinition, url: string): Promise<FusionError> {
-	if (response.status >= 300 && response.status < 400) {
-		const location = response.headers.location;
-		return new FusionError({
-			kind: 'bad_request',
-			httpStatus: response.status,
-			message: `${provider.displayName} answered with a redirect (HTTP ${response.status}${typeof location === 'string' ? ` to ${describeTarget(location)}` : ''}); redirects are not followed with credentials attached: set the credential's Base URL to the final address`,
-		});
-	}
-	const text = await readBodyText(response);
-	const detail = provider.adapter.errorDetailFromBody(parseJson(text) ?? text);
-	return new FusionError({
-		kind: detail?.kind ?? errorKindFromHttpStatus(response.status),
-		httpStatus: response.status,
-		retryAfterMs: retryAfterMsFromHeaders(response.headers),
-		message: `${provider.displayName} answered HTTP ${response.status} from ${describeTarget(url)}${detail ? `: ${detail.message}` : ''}`,
-	});
 }
 
 interface StreamProgress {
@@ -126,16 +101,24 @@ async function readStreamedAnswer(
 	};
 	try {
 		const assembler = provider.adapter.createStreamAssembler();
-		await readSseStream(response.body, (event) => {
-			const delta = assembler.push(event);
-			if (delta === '') return;
-			if (progress.ttftMs === undefined) {
-				progress.ttftMs = Math.round(performance.now() - startedAt);
-				clearTimeout(firstTokenTimer);
-			}
-			progress.text += delta;
-			settings.onDelta?.(delta);
-		}, bodyMoved);
+		const endedEarly = await readSseStream(
+			response.body,
+			(event) => {
+				const delta = assembler.push(event);
+				if (delta !== '') {
+					if (progress.ttftMs === undefined) {
+						progress.ttftMs = Math.round(performance.now() - startedAt);
+						clearTimeout(firstTokenTimer);
+					}
+					progress.text += delta;
+					settings.onDelta?.(delta);
+				}
+				return assembler.hasEnded();
+			},
+			bodyMoved,
+		);
+		// The answer is complete; whatever else the server sends, or however long it holds the connection, is not waited for.
+		if (endedEarly) void discardBody(response.body);
 		return assembler.finish();
 	} finally {
 		clearTimeout(firstTokenTimer);
@@ -143,22 +126,14 @@ async function readStreamedAnswer(
 	}
 }
 
-async function readAnswer(response: UpstreamResponse, provider: ProviderDefinition): Promise<ModelAnswer> {
-	const text = await response.body.text();
-	const body = parseJson(text);
-	if (body === undefined) {
-		throw new FusionError({ kind: 'invalid_response', message: `${provider.displayName} sent a response that is not JSON` });
-	}
-	return provider.adapter.fromChatResponse(body);
+async function readAnswer(response: UpstreamResponse, provider: ProviderDefinition, url: string): Promise<ModelAnswer> {
+	return answerFromBody(await readJsonBody(response, provider, url, 'answer'), provider);
 }
 
-/** A connection is resolved once per execution and provider, so its base URL is checked once too. */
-const checkedConnections = new WeakSet<ProviderConnection>();
-
-function assertSafeBaseUrlOnce(connection: ProviderConnection, providerName: string): void {
-	if (checkedConnections.has(connection)) return;
-	assertSafeBaseUrl(connection.baseUrl, providerName);
-	checkedConnections.add(connection);
+/** A server that ignores `stream: true` answers with plain JSON: that is the answer (or the error), not a broken stream. */
+function answeredWithJson(response: UpstreamResponse): boolean {
+	const type = response.headers['content-type'];
+	return typeof type === 'string' && /\bjson\b/i.test(type);
 }
 
 /** One upstream call: build, send, read, translate. Throws a FusionError whose message holds no secret. */
@@ -169,17 +144,24 @@ export async function callModelOnce(
 	settings: CallSettings,
 ): Promise<ModelCallResult> {
 	const { provider } = target;
-	assertSafeBaseUrlOnce(connection, provider.displayName);
+	assertUsableConnection(connection, provider.displayName);
 	const built = provider.adapter.toChatRequest(toModelCallRequest(request, target.upstreamModel), connection);
 	const startedAt = performance.now();
 	const response = await sendUpstream(built.http, { timeouts: settings.timeouts, signal: settings.signal });
 	const progress: StreamProgress = { text: '' };
 	try {
 		if (response.status >= 300) throw await fusionErrorFromResponse(response, provider, built.http.url);
-		const answer =
-			request.stream === true
-				? await readStreamedAnswer(response, provider, settings, startedAt, progress)
-				: await readAnswer(response, provider);
+		const streamed = request.stream === true && !answeredWithJson(response);
+		const answer = streamed
+			? await readStreamedAnswer(response, provider, settings, startedAt, progress)
+			: await readAnswer(response, provider, built.http.url);
+		if (request.stream === true && !streamed && answer.content !== '') settings.onDelta?.(answer.content);
+		if (answer.finishReason === 'content_filter') {
+			const refusal = answer.refusal ?? `${provider.displayName} declined to answer (finish_reason content_filter)`;
+			// Another model may well answer what this one refused; the refusal says nothing about its health.
+			if (settings.failOverOnRefusal !== false) throw new FusionError({ kind: 'content_filter', message: `${provider.displayName} refused: ${refusal}` });
+			return { answer: { ...answer, refusal }, warnings: built.warnings, ttftMs: progress.ttftMs };
+		}
 		if (answer.content.trim() === '') {
 			// An empty answer is useless to the next node; another model may well answer.
 			throw new FusionError({
@@ -205,7 +187,7 @@ export async function callModelOnce(
  */
 const COUNTS_AGAINST_MODEL: ReadonlySet<FusionErrorKind> = new Set(['rate_limit', 'overloaded', 'server', 'timeout', 'network', 'invalid_response']);
 
-function redacted(error: FusionError, secrets: Array<string | undefined>): FusionError {
+function redacted(error: FusionError, secrets: readonly string[]): FusionError {
 	const message = redactSecrets(error.message, secrets);
 	if (message === error.message) return error;
 	return new FusionError({ kind: error.kind, message, httpStatus: error.httpStatus, retryAfterMs: error.retryAfterMs });
@@ -223,6 +205,17 @@ function attemptFrom(target: ResolvedModel, startedAt: number, error?: FusionErr
 		if (error.httpStatus !== undefined) attempt.error.http_status = error.httpStatus;
 	}
 	return attempt;
+}
+
+const seconds = (ms: number) => `${Math.ceil(ms / 1000)} s`;
+
+/** Why a call was not made: the credential is paused after a Retry-After, or its rate limit is used up, for longer than the call may wait. */
+function notAdmittedError(provider: ProviderDefinition, reason: 'paused' | 'limited', waitMs: number, allowedMs: number): FusionError {
+	const why =
+		reason === 'paused'
+			? `${provider.displayName} asked this credential to wait (Retry-After) for another ${seconds(waitMs)}`
+			: `this credential's rate limit (requests or tokens per minute) is used up for another ${seconds(waitMs)}`;
+	return new FusionError({ kind: 'rate_limit', message: `${why}, longer than this call may wait (${seconds(allowedMs)}): not called, so that the next model is tried at once` });
 }
 
 /**
@@ -243,24 +236,35 @@ export async function callModelWithRetries(
 		attempts.push({ ...attemptFrom(target, performance.now(), failure), status: 'skipped', latency_ms: 0 });
 		throw failure;
 	}
-	const secrets = [connection.apiKey];
+	const secrets = secretsOf(connection);
 	const limiter = settings.rateLimiter ?? processRateLimiter;
-	const limiterKey = RateLimiter.keyOf(target.provider, connection);
+	const credential = credentialKeyOf(target.provider, connection);
 	const estimatedTokens = estimatePromptTokens(request) + (request.max_tokens ?? DEFAULT_EXPECTED_COMPLETION_TOKENS);
+	const stats = settings.stats ?? processModelStats;
 	const health = settings.healthTracker ?? modelHealth;
-	const healthKey = healthKeyOf(target.provider, connection, target.fusionId);
+	const healthKey = healthKeyOf(credential, target.fusionId);
 	for (let retryIndex = 0; ; retryIndex++) {
-		if (!(await limiter.acquire(limiterKey, settings.rateLimits ?? {}, estimatedTokens, settings.signal))) {
-			throw cancellationError(settings.signal);
+		// The call's time starts here: waiting for the rate limit is part of it, not an extra.
+		const admission = await limiter.acquire(credential, settings.rateLimits ?? {}, estimatedTokens, {
+			signal: settings.signal,
+			maxWaitMs: settings.timeouts.totalMs,
+			maxPauseWaitMs: settings.retry.maxRetryAfterMs,
+		});
+		if (!admission.admitted) {
+			if (admission.reason === 'cancelled') throw cancellationError(settings.signal);
+			const notCalled = notAdmittedError(target.provider, admission.reason, admission.waitMs, admission.allowedMs);
+			attempts.push({ ...attemptFrom(target, performance.now(), notCalled), status: 'skipped', latency_ms: 0 });
+			throw notCalled;
 		}
+		const callSettings = admission.waitedMs === 0 ? settings : { ...settings, timeouts: timeoutsWithin(settings.timeouts, settings.timeouts.totalMs - admission.waitedMs) };
 		const startedAt = performance.now();
 		try {
-			const result = await callModelOnce(target, request, connection, settings);
+			const result = await callModelOnce(target, request, connection, callSettings);
 			const attempt = attemptFrom(target, startedAt);
 			attempts.push(attempt);
-			(settings.stats ?? processModelStats).recordSuccess(target.fusionId, attempt.latency_ms);
+			stats.recordSuccess(target.fusionId, credential, attempt.latency_ms);
 			health.recordSuccess(healthKey);
-			limiter.settle(limiterKey, estimatedTokens, result.answer.usage?.total_tokens ?? estimatedTokens);
+			limiter.settle(credential, estimatedTokens, result.answer.usage?.total_tokens ?? estimatedTokens);
 			return result;
 		} catch (thrown) {
 			const partial = thrown instanceof PartialAnswerError ? thrown : undefined;
@@ -268,16 +272,17 @@ export async function callModelWithRetries(
 			const error = redacted(cause instanceof FusionError ? cause : new FusionError({ kind: 'network', message: String(cause) }), secrets);
 			attempts.push(attemptFrom(target, startedAt, error));
 			// The whole credential waits, not just this item: every other item would hit the same 429.
-			if (error.kind === 'rate_limit' && error.retryAfterMs !== undefined) limiter.pause(limiterKey, error.retryAfterMs);
+			if (error.kind === 'rate_limit' && error.retryAfterMs !== undefined) limiter.pause(credential, error.retryAfterMs);
 			if (COUNTS_AGAINST_MODEL.has(error.kind)) {
-				(settings.stats ?? processModelStats).recordFailure(target.fusionId);
+				stats.recordFailure(target.fusionId, credential);
 				health.recordFailure(healthKey);
 			}
 			// Part of this answer has reached the user: neither a retry nor another model may follow it.
 			if (partial) throw new PartialAnswerError(partial.model, partial.partialContent, error);
 			if (retryIndex >= settings.retry.maxRetries || !isRetryable(error)) throw error;
 			const delay = retryDelayMs(error, retryIndex, settings.retry);
-			if (delay === undefined) throw error;
+			// A provider's Retry-After longer than a whole call may take is not waited for either: the next model is.
+			if (delay === undefined || (error.retryAfterMs !== undefined && delay > settings.timeouts.totalMs)) throw error;
 			if (!(await sleep(delay, settings.signal))) throw cancellationError(settings.signal);
 		}
 	}

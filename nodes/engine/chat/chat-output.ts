@@ -57,7 +57,8 @@ export interface ChatCompletionOutput {
 	model: string;
 	choices: Array<{
 		index: 0;
-		message: { role: 'assistant'; content: string };
+		/** A refusal has its text in `refusal`, and `content` null unless part of an answer came first. */
+		message: { role: 'assistant'; content: string | null; refusal?: string };
 		finish_reason: FinishReason;
 	}>;
 	usage: Usage;

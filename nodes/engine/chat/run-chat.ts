@@ -5,8 +5,10 @@ import { AllModelsFailedError } from '../errors/all-models-failed-error';
 import { FusionError } from '../errors/fusion-error';
 import { PartialAnswerError } from '../errors/partial-answer-error';
 import { resolveModelId, type ResolvedModel } from '../models/resolve-model-id';
+import { credentialKeyOf } from '../providers/credential-key';
+import type { ModelAnswer, ProviderDefinition, ProviderId } from '../providers/provider-adapter';
 import type { ModelSpec, UnifiedChatRequest } from '../request/unified-request';
-import { modelStats as processModelStats, type ModelStats } from '../stats/model-stats';
+import { modelStats as processModelStats } from '../stats/model-stats';
 import { runBestOfStrategy, type BestOfSelection } from '../strategies/best-of-strategy';
 import { toCandidate, type Candidate } from '../strategies/candidate';
 import { raceCandidates, runFallbackStrategy, type StrategyResult } from '../strategies/fallback-strategy';
@@ -17,6 +19,7 @@ import {
 	orderByPerformance,
 	roundRobinOrder,
 	weightedRandomOrder,
+	type CandidateObservations,
 } from '../strategies/order-candidates';
 import { screenCandidates } from '../strategies/screen-candidates';
 import type { CallSettings } from './call-model';
@@ -69,7 +72,7 @@ export function planRouting(model: ModelSpec): RoutingPlan {
 }
 
 /** The order a strategy tries its candidates in for this request (best_of asks them all). */
-export function orderCandidates(plan: RoutingPlan, request: UnifiedChatRequest, stats: ModelStats, random: () => number): Candidate[] {
+function orderCandidates(plan: RoutingPlan, request: UnifiedChatRequest, observations: CandidateObservations, random: () => number): Candidate[] {
 	switch (plan.strategy) {
 		case 'round_robin':
 			return roundRobinOrder(plan.candidates);
@@ -78,24 +81,29 @@ export function orderCandidates(plan: RoutingPlan, request: UnifiedChatRequest, 
 		case 'cost_optimized':
 			return orderByExpectedCost(plan.candidates, request);
 		case 'latency_optimized':
-			return orderByLatency(plan.candidates, stats);
+			return orderByLatency(plan.candidates, observations);
 		case 'performance_based':
-			return orderByPerformance(plan.candidates, stats);
+			return orderByPerformance(plan.candidates, observations);
 		default:
 			return plan.candidates;
 	}
 }
 
-/** Each candidate's health key; a candidate without a credential has none (its call will say why). */
-async function healthKeysOf(candidates: readonly Candidate[], settings: ChatSettings): Promise<(candidate: Candidate) => string | undefined> {
-	const keys = new Map<Candidate, string>();
+/** Every provider the plan may call, the judge's included, each once. */
+function providersOf(plan: RoutingPlan): ProviderDefinition[] {
+	return [...new Set([...plan.candidates, ...(plan.judge === undefined ? [] : [plan.judge])].map((model) => model.provider))];
+}
+
+/** Each provider's credential key; a provider without a credential has none (its call will say why). */
+async function credentialKeysOf(providers: readonly ProviderDefinition[], settings: ChatSettings): Promise<Map<ProviderId, string>> {
+	const keys = new Map<ProviderId, string>();
 	await Promise.all(
-		candidates.map(async (candidate) => {
-			const connection = await settings.connectionFor(candidate.provider).catch(() => undefined);
-			if (connection !== undefined) keys.set(candidate, healthKeyOf(candidate.provider, connection, candidate.fusionId));
+		providers.map(async (provider) => {
+			const connection = await settings.connectionFor(provider).catch(() => undefined);
+			if (connection !== undefined) keys.set(provider.id, credentialKeyOf(provider, connection));
 		}),
 	);
-	return (candidate) => keys.get(candidate);
+	return keys;
 }
 
 interface Routed extends StrategyResult {
@@ -121,31 +129,53 @@ async function route(plan: RoutingPlan, eligible: Candidate[], request: UnifiedC
 	return { ...result, costUsd: costOfAnswer(result.answer, result.target.pricing), notes: [] };
 }
 
+function messageOf(answer: ModelAnswer): ChatCompletionOutput['choices'][0]['message'] {
+	if (answer.refusal === undefined) return { role: 'assistant', content: answer.content };
+	return { role: 'assistant', content: answer.content === '' ? null : answer.content, refusal: answer.refusal };
+}
+
 /** Runs one unified request to completion and shapes the answer as Fusion Chat's output item. */
 export async function runChat(request: UnifiedChatRequest, settings: ChatSettings): Promise<ChatCompletionOutput> {
-	if (settings.cache === undefined) return answerRequest(request, settings);
+	const plan = planRouting(request.model);
+	const providers = providersOf(plan);
+	const credentials = await credentialKeysOf(providers, settings);
+	if (settings.cache === undefined) return answerRequest(request, plan, credentials, settings);
 	const store = settings.cache.store ?? responseCache;
-	const key = cacheKeyOf(settings.cache.scope, request);
+	// Per credential too: after a change of key or base URL, answers from the old server must not come back.
+	const key = cacheKeyOf(settings.cache.scope, request, providers.map((provider) => credentials.get(provider.id) ?? `${provider.id}:none`));
 	const cached = store.get(key);
 	if (cached !== undefined) {
-		settings.onDelta?.(cached.choices[0].message.content);
+		const { content } = cached.choices[0].message;
+		if (content) settings.onDelta?.(content);
 		return { ...cached, fusion: { ...cached.fusion, attempts: [], latency_ms: 0, cost_usd: 0, cached: true } };
 	}
-	const output = await answerRequest(request, settings);
+	const output = await answerRequest(request, plan, credentials, settings);
 	store.set(key, output, settings.cache.ttlMs);
 	return output;
 }
 
-async function answerRequest(request: UnifiedChatRequest, settings: ChatSettings): Promise<ChatCompletionOutput> {
+async function answerRequest(
+	request: UnifiedChatRequest,
+	plan: RoutingPlan,
+	credentials: ReadonlyMap<ProviderId, string>,
+	settings: ChatSettings,
+): Promise<ChatCompletionOutput> {
 	const stats = settings.stats ?? processModelStats;
-	const plan = planRouting(request.model);
 	const startedAt = performance.now();
 	const attempts: Attempt[] = [];
-	const ordered = orderCandidates(plan, request, stats, settings.random ?? Math.random);
-	const screened = screenCandidates(ordered, stats, {
+	// Ordering and screening go by what each candidate's own credential has seen.
+	const observations: CandidateObservations = (candidate) => {
+		const credential = credentials.get(candidate.provider.id);
+		return credential === undefined ? () => undefined : stats.lookupFor(credential);
+	};
+	const ordered = orderCandidates(plan, request, observations, settings.random ?? Math.random);
+	const screened = screenCandidates(ordered, observations, {
 		policy: settings.health ?? DEFAULT_HEALTH_POLICY,
 		tracker: settings.healthTracker ?? modelHealth,
-		keyOf: await healthKeysOf(ordered, settings),
+		keyOf: (candidate) => {
+			const credential = credentials.get(candidate.provider.id);
+			return credential === undefined ? undefined : healthKeyOf(credential, candidate.fusionId);
+		},
 	});
 	attempts.push(...screened.skipped);
 	if (screened.eligible.length === 0) throw new AllModelsFailedError(attempts);
@@ -170,7 +200,7 @@ async function answerRequest(request: UnifiedChatRequest, settings: ChatSettings
 		if (error instanceof PartialAnswerError) error.attempts = attempts;
 		throw error;
 	}
-	if (settings.onDelta !== undefined && !live) settings.onDelta(routed.answer.content);
+	if (settings.onDelta !== undefined && !live && routed.answer.content !== '') settings.onDelta(routed.answer.content);
 	settings.budget?.add(routed.costUsd);
 	const { answer, target } = routed;
 	// Key order is what n8n's table and JSON views show first: the cost and timing before the attempt list.
@@ -192,7 +222,7 @@ async function answerRequest(request: UnifiedChatRequest, settings: ChatSettings
 		object: 'chat.completion',
 		created: answer.created ?? Math.floor(Date.now() / 1000),
 		model: target.fusionId,
-		choices: [{ index: 0, message: { role: 'assistant', content: answer.content }, finish_reason: answer.finishReason }],
+		choices: [{ index: 0, message: messageOf(answer), finish_reason: answer.finishReason }],
 		usage: answer.usage ?? { prompt_tokens: 0, completion_tokens: 0, total_tokens: 0 },
 		fusion,
 	};

@@ -13,7 +13,9 @@ export type FusionErrorKind =
 	| 'timeout'
 	| 'network'
 	| 'cancelled'
-	| 'invalid_response';
+	| 'invalid_response'
+	/** The provider refused, or its safety filter stopped the answer: about the request, not the model's health. */
+	| 'content_filter';
 
 export interface FusionErrorOptions {
 	kind: FusionErrorKind;

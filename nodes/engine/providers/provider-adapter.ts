@@ -69,6 +69,8 @@ export interface ModelAnswer {
 	upstreamModel?: string;
 	content: string;
 	finishReason: FinishReason;
+	/** What the provider said when it refused or its safety filter stopped the answer (finishReason content_filter). */
+	refusal?: string;
 	usage?: Usage;
 	/** A cost the provider itself reported (OpenRouter), preferred over the price table. */
 	reportedCostUsd?: number;
@@ -83,6 +85,11 @@ export interface ServerSentEvent {
 export interface StreamAssembler {
 	/** Feeds one event; returns the content text it adds ('' when none). Throws a FusionError on an error event. */
 	push(event: ServerSentEvent): string;
+	/**
+	 * True once the provider's own end marker has arrived (OpenAI's `[DONE]`, Anthropic's `message_stop`, Gemini's
+	 * chunk with a finish reason): the answer is complete even if the connection stays open.
+	 */
+	hasEnded(): boolean;
 	/** The assembled answer; throws a FusionError when the stream ended before the provider finished it. */
 	finish(): ModelAnswer;
 }
@@ -104,6 +111,8 @@ export interface ProviderAdapter {
 	errorDetailFromBody(body: unknown): ProviderErrorDetail | undefined;
 	/** The provider's cheap model-list call, used by credential tests and the live catalog. */
 	toModelListRequest(connection: ProviderConnection): UpstreamHttpRequest;
+	/** A cheap call that needs a valid key, where the model list does not (OpenRouter's is public). */
+	toCredentialCheckRequest?(connection: ProviderConnection): UpstreamHttpRequest;
 }
 
 export interface ProviderDefinition {

@@ -1,5 +1,3 @@
-import type { ProviderConnection, ProviderDefinition } from '../providers/provider-adapter';
-import { RateLimiter } from '../transport/rate-limiter';
 
 export interface HealthPolicy {
 	/** Consecutive failed calls (retries count each) that put a model on cool-down. */
@@ -14,8 +12,8 @@ export const DEFAULT_HEALTH_POLICY: HealthPolicy = { failuresBeforeCooldown: 3, 
  * A model's health is per credential: one user's failing proxy or exhausted account must not make every
  * other workflow of the process skip the model.
  */
-export function healthKeyOf(provider: ProviderDefinition, connection: ProviderConnection, modelId: string): string {
-	return `${RateLimiter.keyOf(provider, connection)}|${modelId}`;
+export function healthKeyOf(credentialKey: string, modelId: string): string {
+	return `${credentialKey}|${modelId}`;
 }
 
 /** Consecutive failures per credential and model, shared by the items and executions of the process. */

@@ -1,6 +1,6 @@
 import { estimateLatency } from '../catalog/query-models';
 import type { UnifiedChatRequest } from '../request/unified-request';
-import type { ModelStats } from '../stats/model-stats';
+import type { ObservationLookup } from '../stats/model-stats';
 import type { Candidate } from './candidate';
 import { expectedCostUsd } from './expected-cost';
 import { performanceScore } from './performance-score';
@@ -22,13 +22,16 @@ export function orderByExpectedCost(candidates: readonly Candidate[], request: U
 	return sortBy(candidates, (candidate) => expectedCostUsd(candidate, request), 1);
 }
 
-/** Fastest first: latency observed in this process, else the catalog's estimate. */
-export function orderByLatency(candidates: readonly Candidate[], stats: ModelStats): Candidate[] {
-	return sortBy(candidates, (candidate) => estimateLatency(candidate.fusionId, stats)?.latencyMs, 1);
+/** What a candidate's own credential has seen of models. */
+export type CandidateObservations = (candidate: Candidate) => ObservationLookup;
+
+/** Fastest first: latency observed in this process with the candidate's credential, else the catalog's estimate. */
+export function orderByLatency(candidates: readonly Candidate[], observations: CandidateObservations): Candidate[] {
+	return sortBy(candidates, (candidate) => estimateLatency(candidate.fusionId, observations(candidate))?.latencyMs, 1);
 }
 
-export function orderByPerformance(candidates: readonly Candidate[], stats: ModelStats): Candidate[] {
-	return sortBy(candidates, (candidate) => performanceScore(candidate, stats), -1);
+export function orderByPerformance(candidates: readonly Candidate[], observations: CandidateObservations): Candidate[] {
+	return sortBy(candidates, (candidate) => performanceScore(candidate, observations(candidate)), -1);
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { ModelStats } from '../stats/model-stats';
+import type { ObservationLookup } from '../stats/model-stats';
 import type { Candidate } from './candidate';
 
 /** Without a benchmark score, a model starts in the middle of the scale until it has a track record here. */
@@ -12,9 +12,9 @@ const CALLS_FOR_FULL_WEIGHT = 10;
  * A 0–1 quality score: the catalog's benchmark score blended with the success rate this process observed,
  * so a model that keeps failing sinks even if it benchmarks well. Undefined when nothing at all is known.
  */
-export function performanceScore(candidate: Candidate, stats: ModelStats): number | undefined {
+export function performanceScore(candidate: Candidate, lookup: ObservationLookup): number | undefined {
 	const benchmark = candidate.catalog?.qualityScore ?? undefined;
-	const observed = stats.get(candidate.fusionId);
+	const observed = lookup(candidate.fusionId);
 	if (benchmark === undefined && (observed === undefined || observed.calls === 0)) return undefined;
 	if (observed === undefined || observed.calls === 0) return benchmark;
 	const weight = MAX_OBSERVED_WEIGHT * Math.min(1, observed.calls / CALLS_FOR_FULL_WEIGHT);

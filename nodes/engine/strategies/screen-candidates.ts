@@ -1,5 +1,5 @@
 import type { Attempt } from '../chat/chat-output';
-import type { ModelStats } from '../stats/model-stats';
+import type { CandidateObservations } from './order-candidates';
 import type { Candidate } from './candidate';
 import type { HealthPolicy, ModelHealth } from './model-health';
 import { performanceScore } from './performance-score';
@@ -15,7 +15,7 @@ function skippedAttempt(candidate: Candidate, reason: string): Attempt {
 }
 
 /** Why the request's own constraints rule a candidate out, or undefined when they allow it. */
-function constraintViolation(candidate: Candidate, stats: ModelStats): string | undefined {
+function constraintViolation(candidate: Candidate, observations: CandidateObservations): string | undefined {
 	const cap = candidate.maxCostPer1kTokens;
 	if (cap !== undefined) {
 		if (candidate.pricing === undefined) return `price unknown, so max_cost_per_1k_tokens ${cap} cannot be checked`;
@@ -24,7 +24,7 @@ function constraintViolation(candidate: Candidate, stats: ModelStats): string | 
 	}
 	const minimum = candidate.minPerformanceScore;
 	if (minimum !== undefined) {
-		const score = performanceScore(candidate, stats);
+		const score = performanceScore(candidate, observations(candidate));
 		if (score === undefined) return `no performance score known, so min_performance_score ${minimum} cannot be checked`;
 		if (score < minimum) return `performance score ${score.toFixed(3)} is below min_performance_score ${minimum}`;
 	}
@@ -43,11 +43,16 @@ export interface HealthCheck {
  * repeated failures on this credential. If every remaining model is cooling down they are all kept: trying a
  * recently failing model beats failing the item without a call.
  */
-export function screenCandidates(candidates: readonly Candidate[], stats: ModelStats, health: HealthCheck, now: number = Date.now()): ScreenResult {
+export function screenCandidates(
+	candidates: readonly Candidate[],
+	observations: CandidateObservations,
+	health: HealthCheck,
+	now: number = Date.now(),
+): ScreenResult {
 	const skipped: Attempt[] = [];
 	const allowed: Candidate[] = [];
 	for (const candidate of candidates) {
-		const violation = constraintViolation(candidate, stats);
+		const violation = constraintViolation(candidate, observations);
 		if (violation === undefined) allowed.push(candidate);
 		else skipped.push(skippedAttempt(candidate, violation));
 	}

@@ -1,5 +1,3 @@
-import { createHash } from 'node:crypto';
-import type { ProviderConnection, ProviderDefinition } from '../providers/provider-adapter';
 import { sleep } from './retry-policy';
 
 export interface RateLimits {
@@ -11,14 +9,28 @@ export interface RateLimits {
 export class TokenBucket {
 	private available: number;
 	private updatedAt: number;
+	private rate: number;
 
-	constructor(readonly perMinute: number, now: number) {
+	constructor(perMinute: number, now: number) {
+		this.rate = perMinute;
 		this.available = perMinute;
 		this.updatedAt = now;
 	}
 
+	get perMinute(): number {
+		return this.rate;
+	}
+
+	/** Changes the rate from now on; what was taken in the last minute stays taken: a new limit is no fresh minute. */
+	setRate(perMinute: number, now: number): void {
+		this.refill(now);
+		const taken = this.rate - this.available;
+		this.rate = perMinute;
+		this.available = perMinute - taken;
+	}
+
 	private refill(now: number): void {
-		this.available = Math.min(this.perMinute, this.available + ((now - this.updatedAt) * this.perMinute) / 60_000);
+		this.available = Math.min(this.rate, this.available + ((now - this.updatedAt) * this.rate) / 60_000);
 		this.updatedAt = now;
 	}
 
@@ -39,70 +51,111 @@ export class TokenBucket {
 	}
 }
 
-/** A connection is resolved once per execution and provider, so its digest is computed once too. */
-const keysByConnection = new WeakMap<ProviderConnection, string>();
+export interface AcquireOptions {
+	/** The execution's cancel signal. */
+	signal?: AbortSignal;
+	/** The most this request may wait in all. */
+	maxWaitMs?: number;
+	/** The most it may wait for a pause a provider asked for (Retry-After). */
+	maxPauseWaitMs?: number;
+}
+
+/** Whether a request may go out now; if not, why not, and how long it would have had to wait. */
+export type Admission =
+	| { admitted: true; waitedMs: number }
+	| { admitted: false; reason: 'cancelled' }
+	| { admitted: false; reason: 'paused' | 'limited'; waitMs: number; allowedMs: number };
+
+/** How long a limit a node set keeps applying after that node's last request: the minute a bucket spans. */
+const LIMIT_MEMORY_MS = 60_000;
+
+/**
+ * One budget (requests or tokens) of a credential: a single bucket, at the strictest limit any node has set for
+ * the credential within the last minute. Nodes that set different limits share it instead of each replacing
+ * it with a full bucket of their own.
+ */
+class SharedBudget {
+	bucket?: TokenBucket;
+	/** Each limit set for this credential, and when a request last came with it. */
+	private readonly limits = new Map<number, number>();
+
+	/** Brings the bucket to the strictest limit still in force; `limit` is the asking node's, if it set one. */
+	update(limit: number | undefined, now: number): TokenBucket | undefined {
+		if (limit) this.limits.set(limit, now);
+		if (this.limits.size === 0) return this.bucket;
+		let strictest: number | undefined;
+		for (const [value, seenAt] of this.limits) {
+			if (now - seenAt > LIMIT_MEMORY_MS) this.limits.delete(value);
+			else if (strictest === undefined || value < strictest) strictest = value;
+		}
+		if (strictest === undefined) this.bucket = undefined;
+		else if (this.bucket === undefined) this.bucket = new TokenBucket(strictest, now);
+		else if (this.bucket.perMinute !== strictest) this.bucket.setRate(strictest, now);
+		return this.bucket;
+	}
+}
 
 interface ProviderLimitState {
-	requests?: TokenBucket;
-	tokens?: TokenBucket;
+	requests: SharedBudget;
+	tokens: SharedBudget;
 	pausedUntil: number;
 }
 
+const newState = (): ProviderLimitState => ({ requests: new SharedBudget(), tokens: new SharedBudget(), pausedUntil: 0 });
+
 /**
  * Per-credential limits shared by every item and execution of the n8n process: a provider account has one
- * quota however many workflows use it. The key never holds the API key itself, only a short digest of it.
+ * quota however many workflows use it. Keyed by credentialKeyOf, never by the API key itself.
  */
 export class RateLimiter {
 	private readonly states = new Map<string, ProviderLimitState>();
 
-	static keyOf(provider: ProviderDefinition, connection: ProviderConnection): string {
-		let key = keysByConnection.get(connection);
-		if (key === undefined) {
-			const digest = createHash('sha256').update(connection.apiKey ?? '').digest('hex').slice(0, 16);
-			key = `${provider.id}|${connection.baseUrl}|${digest}`;
-			keysByConnection.set(connection, key);
-		}
-		return key;
-	}
-
-	private state(key: string, limits: RateLimits, now: number): ProviderLimitState {
+	private state(key: string): ProviderLimitState {
 		let state = this.states.get(key);
 		if (state === undefined) {
-			state = { pausedUntil: 0 };
+			state = newState();
 			this.states.set(key, state);
 		}
-		// Limits come from the node's options; the first node to set one for a credential creates its bucket.
-		if (limits.requestsPerMinute && state.requests?.perMinute !== limits.requestsPerMinute) state.requests = new TokenBucket(limits.requestsPerMinute, now);
-		if (limits.tokensPerMinute && state.tokens?.perMinute !== limits.tokensPerMinute) state.tokens = new TokenBucket(limits.tokensPerMinute, now);
 		return state;
 	}
 
-	/** Waits until one request of about `estimatedTokens` may go out; false when cancelled while waiting. */
-	async acquire(key: string, limits: RateLimits, estimatedTokens: number, signal?: AbortSignal): Promise<boolean> {
+	/**
+	 * Waits until one request of about `estimatedTokens` may go out, on a single timer per wait. A wait longer
+	 * than the caller may spend is not started at all: the answer says why and for how long, so that the caller
+	 * moves on at once instead of sitting past its own timeout.
+	 */
+	async acquire(key: string, limits: RateLimits, estimatedTokens: number, options: AcquireOptions = {}): Promise<Admission> {
+		const state = this.state(key);
+		const startedAt = Date.now();
 		for (;;) {
 			const now = Date.now();
-			const state = this.state(key, limits, now);
-			let wait = Math.max(0, state.pausedUntil - now);
-			if (wait === 0 && state.requests) wait = state.requests.take(1, now);
-			if (wait === 0 && state.tokens) {
-				wait = state.tokens.take(estimatedTokens, now);
-				if (wait > 0) state.requests?.adjust(1);
+			// Limits come from the node's options; every node using the credential is held to the strictest.
+			const requests = state.requests.update(limits.requestsPerMinute, now);
+			const tokens = state.tokens.update(limits.tokensPerMinute, now);
+			const paused = state.pausedUntil > now;
+			let wait = paused ? state.pausedUntil - now : 0;
+			if (wait === 0 && requests) wait = requests.take(1, now);
+			if (wait === 0 && tokens) {
+				wait = tokens.take(estimatedTokens, now);
+				if (wait > 0) requests?.adjust(1);
 			}
-			if (wait === 0) return true;
-			if (!(await sleep(wait, signal))) return false;
+			if (wait === 0) return { admitted: true, waitedMs: now - startedAt };
+			const left = (options.maxWaitMs ?? Number.POSITIVE_INFINITY) - (now - startedAt);
+			const allowed = paused ? Math.min(left, options.maxPauseWaitMs ?? Number.POSITIVE_INFINITY) : left;
+			if (wait > allowed) return { admitted: false, reason: paused ? 'paused' : 'limited', waitMs: wait, allowedMs: Math.max(0, allowed) };
+			if (!(await sleep(wait, options.signal))) return { admitted: false, reason: 'cancelled' };
 		}
 	}
 
 	/** Settles a request's token charge once its real usage is known. */
 	settle(key: string, estimatedTokens: number, usedTokens: number): void {
-		this.states.get(key)?.tokens?.adjust(estimatedTokens - usedTokens);
+		this.states.get(key)?.tokens.bucket?.adjust(estimatedTokens - usedTokens);
 	}
 
 	/** After a 429 with Retry-After: nothing goes to that credential until then. */
 	pause(key: string, ms: number, now: number = Date.now()): void {
-		const state = this.states.get(key) ?? { pausedUntil: 0 };
+		const state = this.state(key);
 		state.pausedUntil = Math.max(state.pausedUntil, now + ms);
-		this.states.set(key, state);
 	}
 
 	clear(): void {

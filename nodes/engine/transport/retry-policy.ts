@@ -1,4 +1,5 @@
 import type { FusionError } from '../errors/fusion-error';
+import { onAbort } from './abort-listeners';
 
 export interface RetryPolicy {
 	/** Retries after the first call, on the same model. */
@@ -73,14 +74,16 @@ export function sleep(ms: number, signal?: AbortSignal): Promise<boolean> {
 			resolve(false);
 			return;
 		}
-		const onAbort = () => {
-			clearTimeout(timer);
-			resolve(false);
-		};
+		const stopListening =
+			signal === undefined
+				? undefined
+				: onAbort(signal, () => {
+						clearTimeout(timer);
+						resolve(false);
+					});
 		const timer = setTimeout(() => {
-			signal?.removeEventListener('abort', onAbort);
+			stopListening?.();
 			resolve(true);
 		}, ms);
-		signal?.addEventListener('abort', onAbort, { once: true });
 	});
 }

@@ -1,18 +1,22 @@
 import { Agent, type Dispatcher } from 'undici';
 import { FusionError } from '../errors/fusion-error';
 import type { UpstreamHttpRequest } from '../providers/provider-adapter';
-import { lookupRefusingLinkLocal } from './base-url-guard';
+import { onAbort } from './abort-listeners';
+import { createGuardedConnector, REFUSED_ADDRESS_CODE } from './base-url-guard';
 import { CONNECT_TIMEOUT_MS, type CallTimeouts } from './timeouts';
+
+/** Keep-alive pools per origin, and a connector that refuses link-local and metadata addresses. */
+export const UPSTREAM_AGENT_OPTIONS: Agent.Options = {
+	keepAliveTimeout: 30_000,
+	keepAliveMaxTimeout: 120_000,
+	connect: createGuardedConnector({ timeout: CONNECT_TIMEOUT_MS }),
+};
 
 /**
  * One dispatcher for the whole n8n process: undici keeps a keep-alive pool per origin inside it, so items,
  * retries and later executions reuse warm connections to each provider.
  */
-const sharedAgent = new Agent({
-	keepAliveTimeout: 30_000,
-	keepAliveMaxTimeout: 120_000,
-	connect: { timeout: CONNECT_TIMEOUT_MS, lookup: lookupRefusingLinkLocal },
-});
+const sharedAgent = new Agent(UPSTREAM_AGENT_OPTIONS);
 
 export interface UpstreamResponse {
 	status: number;
@@ -54,12 +58,31 @@ export function describeTarget(url: string | URL): string {
 	}
 }
 
+/**
+ * A base URL's user:password@ is what a proxy in front of a self-hosted server asks for: it goes out as Basic
+ * authentication (undici would silently drop it from the URL). A request whose key already travels in the
+ * Authorization header cannot carry both, and is refused before anything is sent.
+ */
+function headersWithUrlCredentials(url: URL, headers: Record<string, string>): Record<string, string> {
+	if (url.username === '' && url.password === '') return headers;
+	if (Object.keys(headers).some((name) => name.toLowerCase() === 'authorization')) {
+		throw new FusionError({
+			kind: 'bad_request',
+			message: `the base URL ${describeTarget(url)} carries a user name and password, and the API key already goes in the Authorization header: both cannot be sent. Remove user:password@ from the credential's Base URL`,
+		});
+	}
+	const credentials = `${decodeURIComponent(url.username)}:${decodeURIComponent(url.password)}`;
+	return { ...headers, authorization: `Basic ${Buffer.from(credentials).toString('base64')}` };
+}
+
 /** Sends one HTTP request; no redirect is ever followed (the request carries credentials). */
 export async function sendUpstream(request: UpstreamHttpRequest, options: SendOptions): Promise<UpstreamResponse> {
 	const { timeouts } = options;
+	if (options.signal?.aborted) throw cancellationError(options.signal);
 	// Parsed once: the origin picks the pool, the path is sent, the target names the call in messages.
 	const url = new URL(request.url);
 	const target = describeTarget(url);
+	const headers = headersWithUrlCredentials(url, request.headers);
 	const controller = new AbortController();
 	let reason: FusionError | undefined;
 	const abort = (why: FusionError) => {
@@ -67,7 +90,6 @@ export async function sendUpstream(request: UpstreamHttpRequest, options: SendOp
 		reason = why;
 		controller.abort();
 	};
-	const onCancel = () => abort(cancellationError(options.signal));
 	// Our own timer: undici's headersTimeout ticks on a coarse ~0.5 s clock, so a 1 s limit fired at 1.5 s.
 	const firstByteTimer = setTimeout(
 		() => abort(new FusionError({ kind: 'timeout', message: `${target} sent no response within ${timeouts.firstByteMs / 1000} s (first-byte timeout)` })),
@@ -77,23 +99,19 @@ export async function sendUpstream(request: UpstreamHttpRequest, options: SendOp
 		() => abort(new FusionError({ kind: 'timeout', message: `no complete answer from ${target} within ${timeouts.totalMs / 1000} s (timeout)` })),
 		timeouts.totalMs,
 	);
+	const abortReason = () => reason ?? cancellationError(options.signal);
+	const stopListening = options.signal === undefined ? undefined : onAbort(options.signal, () => abort(cancellationError(options.signal)));
 	const done = () => {
 		clearTimeout(firstByteTimer);
 		clearTimeout(totalTimer);
-		options.signal?.removeEventListener('abort', onCancel);
+		stopListening?.();
 	};
-	const abortReason = () => reason ?? cancellationError(options.signal);
-	if (options.signal?.aborted) {
-		done();
-		throw cancellationError(options.signal);
-	}
-	options.signal?.addEventListener('abort', onCancel, { once: true });
 	try {
 		const response = await sharedAgent.request({
 			origin: url.origin,
 			path: `${url.pathname}${url.search}`,
 			method: request.method,
-			headers: request.body === undefined ? request.headers : { ...request.headers, 'content-type': 'application/json' },
+			headers: request.body === undefined ? headers : { ...headers, 'content-type': 'application/json' },
 			body: request.body === undefined ? undefined : JSON.stringify(request.body),
 			signal: controller.signal,
 			// Backstops only: the timers here and the reader's idle timer fire first and more precisely.
@@ -108,18 +126,20 @@ export async function sendUpstream(request: UpstreamHttpRequest, options: SendOp
 	}
 }
 
-function errorCode(error: unknown): string | undefined {
+/** The first error along the cause chain that carries a code: what the socket or undici said. */
+function codedError(error: unknown): { code: string; message: string } | undefined {
 	if (error === null || typeof error !== 'object') return undefined;
-	const code = (error as { code?: unknown }).code;
-	if (typeof code === 'string') return code;
+	const { code, message } = error as { code?: unknown; message?: unknown };
+	if (typeof code === 'string') return { code, message: typeof message === 'string' ? message : code };
 	const cause = (error as { cause?: unknown }).cause;
-	return cause === undefined ? undefined : errorCode(cause);
+	return cause === undefined ? undefined : codedError(cause);
 }
 
 /** Maps what undici or the socket threw to the engine's vocabulary, naming the host but never a secret. */
 export function fusionErrorFromTransportFailure(error: unknown, target: string, timeouts: CallTimeouts): FusionError {
 	if (error instanceof FusionError) return error;
-	const code = errorCode(error);
+	const coded = codedError(error);
+	const code = coded?.code;
 	switch (code) {
 		case 'UND_ERR_CONNECT_TIMEOUT':
 			return new FusionError({ kind: 'timeout', message: `connecting to ${target} timed out after ${CONNECT_TIMEOUT_MS / 1000} s`, cause: error });
@@ -127,8 +147,8 @@ export function fusionErrorFromTransportFailure(error: unknown, target: string, 
 			return new FusionError({ kind: 'timeout', message: `${target} sent no response within ${timeouts.firstByteMs / 1000} s (first-byte timeout)`, cause: error });
 		case 'UND_ERR_BODY_TIMEOUT':
 			return new FusionError({ kind: 'timeout', message: `${target} went silent for ${timeouts.idleMs / 1000} s in the middle of its answer (idle timeout)`, cause: error });
-		case 'ELINKLOCAL':
-			return new FusionError({ kind: 'bad_request', message: error instanceof Error ? error.message : 'link-local address refused', cause: error });
+		case REFUSED_ADDRESS_CODE:
+			return new FusionError({ kind: 'bad_request', message: `${target}: ${coded?.message}`, cause: error });
 	}
 	// Anything else is the connection failing underneath us (refused, reset, DNS, TLS): worth a retry.
 	const detail = code ?? (error instanceof Error ? error.message : String(error));

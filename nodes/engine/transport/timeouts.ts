@@ -29,3 +29,13 @@ export function timeoutsFromTotal(totalMs: number): CallTimeouts {
 		firstTokenMs: Math.min(DEFAULT_TIMEOUTS.firstTokenMs, totalMs),
 	};
 }
+
+/** The same limits within what is left of a call's time (after a wait in the rate limiter). */
+export function timeoutsWithin(timeouts: CallTimeouts, remainingMs: number): CallTimeouts {
+	return {
+		firstByteMs: Math.min(timeouts.firstByteMs, remainingMs),
+		totalMs: remainingMs,
+		idleMs: Math.min(timeouts.idleMs, remainingMs),
+		firstTokenMs: Math.min(timeouts.firstTokenMs, remainingMs),
+	};
+}

@@ -2,7 +2,7 @@ import { cacheKeyOf, ResponseCache } from '../../../nodes/engine/cache/response-
 import type { ChatCompletionOutput } from '../../../nodes/engine/chat/chat-output';
 import { runChat } from '../../../nodes/engine/chat/run-chat';
 import type { UnifiedChatRequest } from '../../../nodes/engine/request/unified-request';
-import { MockProviderServer } from '../../mock-provider/mock-provider-server';
+import { useMockProvider } from '../../mock-provider/use-mock-provider';
 import { settingsFor } from '../chat/engine-settings';
 
 const request = (content: string, extra: Partial<UnifiedChatRequest> = {}): UnifiedChatRequest => ({
@@ -13,11 +13,13 @@ const request = (content: string, extra: Partial<UnifiedChatRequest> = {}): Unif
 
 describe('cacheKeyOf', () => {
 	it('is the same for the same request streamed or not, and differs for any parameter or scope', () => {
-		const key = cacheKeyOf('wf:node', request('Hi', { stop: 'END' }));
-		expect(cacheKeyOf('wf:node', request('Hi', { stop: ['END'], stream: true }))).toBe(key);
-		expect(cacheKeyOf('wf:node', request('Hi', { stop: 'END', temperature: 0.1 }))).not.toBe(key);
-		expect(cacheKeyOf('wf:other', request('Hi', { stop: 'END' }))).not.toBe(key);
-		expect(cacheKeyOf('wf:node', request('Hi!', { stop: 'END' }))).not.toBe(key);
+		const credentials = ['openai:0123abcd'];
+		const key = cacheKeyOf('wf:node', request('Hi', { stop: 'END' }), credentials);
+		expect(cacheKeyOf('wf:node', request('Hi', { stop: ['END'], stream: true }), credentials)).toBe(key);
+		expect(cacheKeyOf('wf:node', request('Hi', { stop: 'END', temperature: 0.1 }), credentials)).not.toBe(key);
+		expect(cacheKeyOf('wf:other', request('Hi', { stop: 'END' }), credentials)).not.toBe(key);
+		expect(cacheKeyOf('wf:node', request('Hi!', { stop: 'END' }), credentials)).not.toBe(key);
+		expect(cacheKeyOf('wf:node', request('Hi', { stop: 'END' }), ['openai:4567ef01'])).not.toBe(key);
 	});
 });
 
@@ -44,23 +46,45 @@ describe('ResponseCache', () => {
 });
 
 describe('runChat with the cache on', () => {
-	let server: MockProviderServer;
-	beforeAll(async () => {
-		server = await MockProviderServer.start();
-	});
-	afterAll(async () => server.close());
+	const mock = useMockProvider();
+	const connection = (apiKey = 'sk-cache-test-0123456789', path = '/v1') => ({ openai: { baseUrl: `${mock.server.url}${path}`, apiKey } });
 
 	it('answers an identical request from memory: no upstream call, cached true, cost 0', async () => {
 		const store = new ResponseCache();
-		const settings = settingsFor({ openai: { baseUrl: `${server.url}/v1`, apiKey: 'sk-cache-test-0123456789' } }, { cache: { ttlMs: 60_000, scope: 'wf:node', store } });
+		const settings = settingsFor(connection(), { cache: { ttlMs: 60_000, scope: 'wf:node', store } });
 		const first = await runChat(request('What is 2+2?'), settings);
 		const second = await runChat(request('What is 2+2?'), settings);
 		const other = await runChat(request('What is 3+3?'), settings);
-		expect(server.requests).toHaveLength(2);
+		expect(mock.server.requests).toHaveLength(2);
 		expect(first.fusion.cached).toBe(false);
 		expect(first.fusion.cost_usd).toBeGreaterThan(0);
 		expect(second.choices).toEqual(first.choices);
 		expect(second.fusion).toMatchObject({ cached: true, cost_usd: 0, attempts: [], latency_ms: 0 });
 		expect(other.fusion.cached).toBe(false);
+	});
+
+	it('does not answer from another credential or base URL: after a change of either, the new server is asked', async () => {
+		const store = new ResponseCache();
+		const cache = { ttlMs: 60_000, scope: 'wf:node', store };
+		await runChat(request('What is 2+2?'), settingsFor(connection(), { cache }));
+		const otherKey = await runChat(request('What is 2+2?'), settingsFor(connection('sk-cache-other-0123456789'), { cache }));
+		const otherServer = await runChat(request('What is 2+2?'), settingsFor(connection(undefined, '/proxy/v1'), { cache }));
+		expect([otherKey.fusion.cached, otherServer.fusion.cached]).toEqual([false, false]);
+		expect(mock.server.requests.map((sent) => sent.path)).toEqual(['/v1/chat/completions', '/v1/chat/completions', '/proxy/v1/chat/completions']);
+		expect(JSON.stringify([...store.keys()])).not.toContain('sk-cache');
+	});
+
+	it('hands out copies: a later node changing its item does not change the next answer from the cache', async () => {
+		const settings = settingsFor(connection(), { cache: { ttlMs: 60_000, scope: 'wf:node', store: new ResponseCache() } });
+		const first = await runChat(request('What is 2+2?'), settings);
+		const answer = first.choices[0].message.content;
+		first.choices[0].message.content = 'changed downstream';
+		first.usage.total_tokens = -1;
+		const second = await runChat(request('What is 2+2?'), settings);
+		second.choices[0].message.content = 'changed again';
+		const third = await runChat(request('What is 2+2?'), settings);
+		expect([second.fusion.cached, third.fusion.cached]).toEqual([true, true]);
+		expect(third.choices[0].message.content).toBe(answer);
+		expect(third.usage.total_tokens).toBeGreaterThan(0);
 	});
 });

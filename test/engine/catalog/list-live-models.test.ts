@@ -115,7 +115,7 @@ describe('listLiveModels against the mock server', () => {
 		});
 		const listings = await listLiveModels([providerById('together'), providerById('deepseek'), providerById('xai')], settings);
 		expect(listings.map((listing) => (listing.ok ? 'ok' : listing.error.type))).toEqual(['auth', 'network', 'invalid_response']);
-		expect(listings[2]).toMatchObject({ ok: false, error: { message: expect.stringMatching(/^xAI sent a model list that is not JSON/) } });
+		expect(listings[2]).toMatchObject({ ok: false, error: { message: expect.stringMatching(/^xAI's model list is not JSON/) } });
 	});
 
 	it('gives up on a provider that does not answer within the timeout', async () => {

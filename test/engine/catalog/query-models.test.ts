@@ -78,9 +78,11 @@ describe('queryCatalog on the bundled catalog', () => {
 
 	it('uses observed latency and success once the process has seen the model, and says so', () => {
 		const stats = fresh();
-		stats.recordSuccess('openai/gpt-4o', 800);
-		stats.recordSuccess('openai/gpt-4o', 1300);
-		stats.recordFailure('openai/gpt-4o');
+		stats.recordSuccess('openai/gpt-4o', 'openai:busy', 800);
+		stats.recordSuccess('openai/gpt-4o', 'openai:busy', 1300);
+		stats.recordFailure('openai/gpt-4o', 'openai:busy');
+		// With no credential of its own to look through, the list shows the credential that called the model most.
+		stats.recordFailure('openai/gpt-4o', 'openai:once');
 		const gpt4o = byId(queryCatalog({ providers: ['openai'] }, { stats }).models, 'openai/gpt-4o');
 		expect(gpt4o).toMatchObject({ estimated_latency_ms: 900, latency_source: 'observed', observed_calls: 3, success_rate: 0.8 });
 		expect(byId(queryCatalog({ providers: ['openai'] }, { stats }).models, 'openai/gpt-4o-mini')).toMatchObject({ latency_source: 'catalog', success_rate: null });
@@ -88,10 +90,11 @@ describe('queryCatalog on the bundled catalog', () => {
 
 	it('counts observations made under an alias or another prefix spelling', () => {
 		const stats = fresh();
-		stats.recordSuccess('x-ai/grok-4', 4000);
-		expect(estimateLatency('xai/grok-4', stats)).toEqual({ latencyMs: 4000, source: 'observed' });
-		expect(estimateLatency('xai/grok-3', stats)).toEqual({ latencyMs: 3500, source: 'catalog' });
-		expect(estimateLatency('openai/unknown-model', stats)).toBeUndefined();
+		stats.recordSuccess('x-ai/grok-4', 'xai:credential', 4000);
+		const lookup = stats.lookupFor('xai:credential');
+		expect(estimateLatency('xai/grok-4', lookup)).toEqual({ latencyMs: 4000, source: 'observed' });
+		expect(estimateLatency('xai/grok-3', lookup)).toEqual({ latencyMs: 3500, source: 'catalog' });
+		expect(estimateLatency('openai/unknown-model', lookup)).toBeUndefined();
 	});
 });
 

@@ -132,3 +132,63 @@ describe('streamed calls', () => {
 		expect(output.model).toBe('openai/gpt-4o');
 	});
 });
+
+describe('the end of a stream', () => {
+	const google = () => ({ google: { baseUrl: server.url, apiKey: 'AIza-stream-test-0123456789' } });
+	// An idle timeout the answer would run into if the reader waited for the connection to close.
+	const patient = { timeouts: { firstByteMs: 5_000, totalMs: 10_000, idleMs: 1_500, firstTokenMs: 5_000 } };
+
+	it.each([
+		["OpenAI's [DONE]", '/v1/chat/completions', 'openai/gpt-4o', 'openai'],
+		["Anthropic's message_stop", '/v1/messages', 'anthropic/claude-3-opus', 'anthropic'],
+		["Gemini's chunk with a finish reason", ':streamGenerateContent', 'google/gemini-2.5-flash', 'google'],
+	] as const)('%s ends the answer even when the connection stays open', async (_name, path, model, recorded) => {
+		server.reply(path, { sse: recordedSseEvents(recorded), keepOpen: true });
+		const started = Date.now();
+		const output = await runChat(streamed(model), settingsFor({ ...connections(), ...google() }, { ...noRetries, ...patient }));
+		expect(Date.now() - started).toBeLessThan(1_000);
+		expect(output.fusion.attempts).toEqual([expect.objectContaining({ status: 'ok' })]);
+		expect(output.choices[0].finish_reason).toBe('stop');
+		expect(output.usage.completion_tokens).toBeGreaterThan(0);
+		// The held connection is let go rather than kept waiting for a close that never comes.
+		await server.replyEnded(server.requests[0]);
+		expect(server.requests[0].abortedByClient).toBe(true);
+	});
+
+	it('reuses the connection of a stream that ended as it should', async () => {
+		const own = await MockProviderServer.start();
+		try {
+			const settings = settingsFor({ openai: { baseUrl: `${own.url}/v1`, apiKey: 'sk-stream-test-0123456789' } });
+			// undici's pool opens a second connection on its second request; from then on it reuses them.
+			for (let call = 0; call < 2; call++) await runChat(streamed('openai/gpt-4o'), settings);
+			const warm = own.connections;
+			for (let call = 0; call < 3; call++) await runChat(streamed('openai/gpt-4o'), settings);
+			expect(own.connections).toBe(warm);
+		} finally {
+			await own.close();
+		}
+	});
+
+	it('reads a plain JSON answer to a stream request as the answer', async () => {
+		server.reply('/v1/chat/completions', { json: recordedResponse('openai') });
+		const deltas: string[] = [];
+		const output = await runChat(streamed('openai/gpt-4o'), settingsFor(connections(), { onDelta: (text) => deltas.push(text) }));
+		const content = (recordedResponse('openai') as { choices: Array<{ message: { content: string } }> }).choices[0].message.content;
+		expect(output.choices[0].message.content).toBe(content);
+		expect(deltas).toEqual([content]);
+		expect(server.requests).toHaveLength(1);
+	});
+
+	it.each([
+		['OpenAI', '/v1/chat/completions', 'openai/gpt-4o', { error: { message: 'The model is overloaded', type: 'server_error' } }, 'the provider reported an error after answering HTTP 200: The model is overloaded'],
+		['Anthropic', '/v1/messages', 'anthropic/claude-3-opus', { type: 'error', error: { type: 'overloaded_error', message: 'Overloaded' } }, 'Anthropic answered HTTP 200 with an error: Overloaded'],
+		['Gemini', ':streamGenerateContent', 'google/gemini-2.5-flash', { error: { code: 429, message: 'Quota exceeded', status: 'RESOURCE_EXHAUSTED' } }, 'Google Gemini answered HTTP 200 with an error: Quota exceeded'],
+	])('%s: reads a JSON error sent with HTTP 200 to a stream request as that error, not retried', async (_name, path, model, body, message) => {
+		server.reply(path, { json: body });
+		const failure = (await runChat(streamed(model), settingsFor({ ...connections(), ...google() })).catch((error: unknown) => error)) as AllModelsFailedError;
+		expect(failure).toBeInstanceOf(AllModelsFailedError);
+		expect(failure.attempts).toEqual([expect.objectContaining({ status: 'error', error: expect.objectContaining({ message: expect.stringContaining(message) }) })]);
+		expect(failure.attempts[0].error?.type).not.toBe('network');
+		expect(server.requests).toHaveLength(1);
+	});
+});

@@ -210,7 +210,7 @@ describe.each(cases)('$provider over the wire', (wire) => {
 		const [sent] = server.requests;
 		expect(sent.path).toBe(wire.streamPath);
 		expect(sent.body).toEqual({ ...wire.body, ...wire.streamBodyExtra });
-		expect(output.choices[0].message.content.length).toBeGreaterThan(0);
+		expect(output.choices[0].message.content?.length).toBeGreaterThan(0);
 		expect(output.choices[0].finish_reason).toBe(wire.streamFinish ?? 'stop');
 		expect(output.object).toBe('chat.completion');
 	});

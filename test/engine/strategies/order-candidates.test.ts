@@ -70,15 +70,27 @@ describe('orderByExpectedCost', () => {
 	});
 });
 
+/** What the tests' one credential has seen, as run-chat hands it to the strategies. */
+const CREDENTIAL = 'openai:test-credential';
+const seenWith = (stats: ModelStats) => () => stats.lookupFor(CREDENTIAL);
+
 describe('orderByLatency', () => {
 	it('uses the catalog estimate until the process has observed the model, then the observation', () => {
 		const stats = new ModelStats();
 		const fast = candidate('groq/llama-3.1-8b-instant');
 		const slow = candidate('anthropic/claude-3-opus');
-		expect(ids(orderByLatency([slow, fast], stats))).toEqual(['groq/llama-3.1-8b-instant', 'anthropic/claude-3-opus']);
-		stats.recordSuccess('groq/llama-3.1-8b-instant', 60_000);
-		stats.recordSuccess('anthropic/claude-3-opus', 50);
-		expect(ids(orderByLatency([fast, slow], stats))).toEqual(['anthropic/claude-3-opus', 'groq/llama-3.1-8b-instant']);
+		expect(ids(orderByLatency([slow, fast], seenWith(stats)))).toEqual(['groq/llama-3.1-8b-instant', 'anthropic/claude-3-opus']);
+		stats.recordSuccess('groq/llama-3.1-8b-instant', CREDENTIAL, 60_000);
+		stats.recordSuccess('anthropic/claude-3-opus', CREDENTIAL, 50);
+		expect(ids(orderByLatency([fast, slow], seenWith(stats)))).toEqual(['anthropic/claude-3-opus', 'groq/llama-3.1-8b-instant']);
+	});
+
+	it('goes by what the candidate\'s own credential saw, not another one\'s', () => {
+		const stats = new ModelStats();
+		stats.recordSuccess('anthropic/claude-3-opus', 'anthropic:someone-else', 50);
+		const fast = candidate('groq/llama-3.1-8b-instant');
+		const slow = candidate('anthropic/claude-3-opus');
+		expect(ids(orderByLatency([slow, fast], seenWith(stats)))).toEqual(['groq/llama-3.1-8b-instant', 'anthropic/claude-3-opus']);
 	});
 });
 
@@ -87,13 +99,13 @@ describe('orderByPerformance', () => {
 		const stats = new ModelStats();
 		const strong = candidate('anthropic/claude-3-opus');
 		const weaker = candidate('openai/gpt-4o-mini');
-		const baseline = ids(orderByPerformance([weaker, strong], stats));
+		const baseline = ids(orderByPerformance([weaker, strong], seenWith(stats)));
 		const best = baseline[0] === 'anthropic/claude-3-opus' ? strong : weaker;
 		const other = best === strong ? weaker : strong;
 		for (let call = 0; call < 10; call++) {
-			stats.recordFailure(best.fusionId);
-			stats.recordSuccess(other.fusionId, 100);
+			stats.recordFailure(best.fusionId, CREDENTIAL);
+			stats.recordSuccess(other.fusionId, CREDENTIAL, 100);
 		}
-		expect(ids(orderByPerformance([best, other], stats))).toEqual([other.fusionId, best.fusionId]);
+		expect(ids(orderByPerformance([best, other], seenWith(stats)))).toEqual([other.fusionId, best.fusionId]);
 	});
 });

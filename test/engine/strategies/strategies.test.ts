@@ -5,6 +5,8 @@ import type { ModelSpec, UnifiedChatRequest } from '../../../nodes/engine/reques
 import { ModelHealth } from '../../../nodes/engine/strategies/model-health';
 import { resetRoundRobinState } from '../../../nodes/engine/strategies/order-candidates';
 import { ModelStats } from '../../../nodes/engine/stats/model-stats';
+import { credentialKeyOf } from '../../../nodes/engine/providers/credential-key';
+import { providerById } from '../../../nodes/engine/providers/provider-registry';
 import { forModel, MockProviderServer, type MockReply } from '../../mock-provider/mock-provider-server';
 import { settingsFor } from '../chat/engine-settings';
 
@@ -240,22 +242,42 @@ describe('cost_optimized', () => {
 	});
 });
 
+/** The key statistics are kept under for the tests' OpenAI credential, or for another user's. */
+const openAiCredential = () => credentialKeyOf(providerById('openai'), connections().openai);
+const someoneElsesCredential = () => credentialKeyOf(providerById('openai'), { ...connections().openai, apiKey: 'sk-someone-else-0123456789' });
+
 describe('latency_optimized', () => {
 	it('asks the model observed to be fastest in this process first', async () => {
 		const stats = new ModelStats();
-		stats.recordSuccess('openai/gpt-4o', 2_000);
-		stats.recordSuccess('openai/gpt-4o-mini', 150);
+		stats.recordSuccess('openai/gpt-4o', openAiCredential(), 2_000);
+		stats.recordSuccess('openai/gpt-4o-mini', openAiCredential(), 150);
+		const output = await runChat(ask({ strategy: 'latency_optimized', models: ['openai/gpt-4o', 'openai/gpt-4o-mini'] }), settingsFor(connections(), { stats }));
+		expect(output.model).toBe('openai/gpt-4o-mini');
+	});
+
+	it("goes by what the item's own credential observed, not another user's", async () => {
+		const stats = new ModelStats();
+		stats.recordSuccess('openai/gpt-4o', someoneElsesCredential(), 50);
 		const output = await runChat(ask({ strategy: 'latency_optimized', models: ['openai/gpt-4o', 'openai/gpt-4o-mini'] }), settingsFor(connections(), { stats }));
 		expect(output.model).toBe('openai/gpt-4o-mini');
 	});
 });
 
 describe('performance_based', () => {
+	it("is not lowered by another user's failures with the same model", async () => {
+		const stats = new ModelStats();
+		// gpt-4o benchmarks above claude-3-opus; ten failures through someone else's broken proxy must not change that.
+		for (let call = 0; call < 10; call++) stats.recordFailure('openai/gpt-4o', someoneElsesCredential());
+		const output = await runChat(ask({ strategy: 'performance_based', models: ['anthropic/claude-3-opus', 'openai/gpt-4o'] }), settingsFor(connections(), { stats }));
+		expect(output.model).toBe('openai/gpt-4o');
+		expect(stats.get('openai/gpt-4o', openAiCredential())).toMatchObject({ calls: 1, successRate: 1 });
+	});
+
 	it('asks the highest-scoring model first', async () => {
 		const stats = new ModelStats();
 		for (let call = 0; call < 10; call++) {
-			stats.recordFailure('openai/gpt-4o');
-			stats.recordSuccess('openai/gpt-4o-mini', 100);
+			stats.recordFailure('openai/gpt-4o', openAiCredential());
+			stats.recordSuccess('openai/gpt-4o-mini', openAiCredential(), 100);
 		}
 		const output = await runChat(ask({ strategy: 'performance_based', models: ['openai/gpt-4o', 'openai/gpt-4o-mini'] }), settingsFor(connections(), { stats, health: { failuresBeforeCooldown: 1_000, cooldownMs: 1 } }));
 		expect(output.model).toBe('openai/gpt-4o-mini');

@@ -307,6 +307,25 @@ describe('Fusion Chat in n8n', () => {
 		]);
 	});
 
+	it("fails over on a model's refusal, or with the option off makes the refusal the item's answer", async () => {
+		const refusal = { json: { choices: [{ index: 0, message: { role: 'assistant', content: null, refusal: "I can't help with that." }, finish_reason: 'stop' }] } };
+		const parameters = (failOverOnRefusal?: boolean) => ({
+			inputMode: 'fields',
+			model: modelParameter('openai/gpt-4o-mini'),
+			fallbackModels: { models: [{ model: modelParameter('anthropic/claude-3-opus') }] },
+			prompt: 'Something unsafe',
+			options: failOverOnRefusal === undefined ? {} : { failOverOnRefusal },
+		});
+		server.reply('/v1/chat/completions', refusal, refusal);
+		const failedOver = await runChat(parameters(), [{}]);
+		expect((failedOver.items[0].json as unknown as ChatItem).model).toBe('anthropic/claude-3-opus');
+		const kept = await runChat(parameters(false), [{}]);
+		expect(kept.items[0].json).toMatchObject({
+			model: 'openai/gpt-4o-mini',
+			choices: [{ message: { role: 'assistant', content: null, refusal: "I can't help with that." }, finish_reason: 'content_filter' }],
+		});
+	});
+
 	it('describes itself the way n8n expects', () => {
 		const { description } = new FusionChat();
 		expect(description.name).toBe('fusionChat');
@@ -318,12 +337,16 @@ describe('Fusion Chat in n8n', () => {
 			name: 'fusionAnthropicApi',
 			displayName: 'Credential for Anthropic',
 			required: true,
+			testedBy: 'fusionProviderCredentialTest',
 			displayOptions: { show: { '/providers': ['anthropic'] } },
 		});
 		const inputMode = description.properties.find((property) => property.name === 'inputMode');
 		expect(inputMode?.default).toBe('fields');
 		const options = description.properties.find((property) => property.name === 'options');
 		expect(options?.options?.find((option) => option.name === 'concurrency')).toMatchObject({ default: 8 });
+		expect(options?.options?.find((option) => option.name === 'failOverOnRefusal')).toMatchObject({ type: 'boolean', default: true });
+		const optionNames = options?.options?.map((option) => ('displayName' in option ? option.displayName : option.name)) ?? [];
+		expect(optionNames).toEqual([...optionNames].sort((a, b) => a.localeCompare(b)));
 	});
 
 	it('gives no parameter the shape that n8n\'s editor hides as the authentication field', () => {

@@ -33,6 +33,7 @@ describe('Fusion Models: the node description', () => {
 			name: 'fusionOpenRouterApi',
 			displayName: 'Credential for OpenRouter',
 			required: true,
+			testedBy: 'fusionProviderCredentialTest',
 			displayOptions: { show: { '/source': ['live'], '/providers': ['openrouter'] } },
 		});
 		expect(description.properties.find((property) => property.name === 'providers')?.displayOptions).toEqual({ show: { source: ['live'] } });

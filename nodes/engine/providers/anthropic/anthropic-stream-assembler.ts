@@ -94,6 +94,8 @@ export function createAnthropicStreamAssembler(): StreamAssembler {
 			}
 		},
 
+		hasEnded: () => stopped,
+
 		finish() {
 			if (!stopped) {
 				throw new FusionError({

@@ -38,6 +38,11 @@ export function geminiPromptBlockReason(response: GeminiResponse): string | unde
 	return reason && reason !== 'BLOCK_REASON_UNSPECIFIED' ? reason : undefined;
 }
 
+/** Gemini gives a reason, not a text, when it blocks a prompt or stops an answer. */
+export function geminiRefusal(blockReason: string | undefined, finishReason: string | null | undefined): string {
+	return blockReason !== undefined ? `Gemini blocked the prompt (blockReason ${blockReason})` : `Gemini stopped the answer (finishReason ${finishReason ?? 'unknown'})`;
+}
+
 /**
  * Validates a non-streamed generateContent body and translates it into the unified answer.
  *
@@ -61,15 +66,15 @@ export function fromGeminiResponse(body: unknown): ModelAnswer {
 		upstreamModel: response.modelVersion ?? undefined,
 		usage: convertGeminiUsage(response.usageMetadata),
 	};
+	const blocked = geminiPromptBlockReason(response);
 	if (candidate !== undefined) {
-		return {
-			...common,
-			content: textOfGeminiParts(candidate.content?.parts),
-			finishReason: mapGeminiFinishReason(candidate.finishReason),
-		};
+		const finishReason = mapGeminiFinishReason(candidate.finishReason);
+		const answer: ModelAnswer = { ...common, content: textOfGeminiParts(candidate.content?.parts), finishReason };
+		if (finishReason === 'content_filter') answer.refusal = geminiRefusal(blocked, candidate.finishReason);
+		return answer;
 	}
-	if (geminiPromptBlockReason(response) !== undefined) {
-		return { ...common, content: '', finishReason: 'content_filter' };
+	if (blocked !== undefined) {
+		return { ...common, content: '', finishReason: 'content_filter', refusal: geminiRefusal(blocked, undefined) };
 	}
 	throw new FusionError({
 		kind: 'invalid_response',

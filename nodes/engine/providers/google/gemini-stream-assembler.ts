@@ -7,7 +7,7 @@ import {
 	type GeminiUsageMetadata,
 } from './gemini-api-schemas';
 import { fusionErrorFromGeminiStreamError } from './gemini-error';
-import { convertGeminiUsage, geminiPromptBlockReason, textOfGeminiParts } from './from-gemini-response';
+import { convertGeminiUsage, geminiPromptBlockReason, geminiRefusal, textOfGeminiParts } from './from-gemini-response';
 import { mapGeminiFinishReason } from './map-gemini-finish-reason';
 import { describeSchemaIssues } from '../describe-schema-issues';
 
@@ -44,6 +44,8 @@ function parseChunk(data: string): GeminiResponse {
 export function createGeminiStreamAssembler(): StreamAssembler {
 	let content = '';
 	let finishReason: FinishReason | undefined;
+	let blockReason: string | undefined;
+	let rawFinishReason: string | undefined;
 	let usage: GeminiUsageMetadata | undefined;
 	let id: string | undefined;
 	let upstreamModel: string | undefined;
@@ -55,13 +57,20 @@ export function createGeminiStreamAssembler(): StreamAssembler {
 			if (chunk.responseId) id = chunk.responseId;
 			if (chunk.modelVersion) upstreamModel = chunk.modelVersion;
 			// A blocked prompt's only chunk carries a block reason and no candidate: that is the end of the answer.
-			if (geminiPromptBlockReason(chunk) !== undefined) finishReason = 'content_filter';
+			blockReason ??= geminiPromptBlockReason(chunk);
+			if (blockReason !== undefined) finishReason = 'content_filter';
 			const candidate = chunk.candidates?.[0];
-			if (candidate?.finishReason) finishReason = mapGeminiFinishReason(candidate.finishReason);
+			if (candidate?.finishReason) {
+				rawFinishReason = candidate.finishReason;
+				finishReason = mapGeminiFinishReason(candidate.finishReason);
+			}
 			const text = textOfGeminiParts(candidate?.content?.parts);
 			content += text;
 			return text;
 		},
+		// The chunk with the finish reason is Gemini's last; it also carries the final usage.
+		hasEnded: () => finishReason !== undefined,
+
 		finish(): ModelAnswer {
 			if (finishReason === undefined) {
 				throw new FusionError({
@@ -70,7 +79,9 @@ export function createGeminiStreamAssembler(): StreamAssembler {
 					provider: 'google',
 				});
 			}
-			return { id, upstreamModel, content, finishReason, usage: convertGeminiUsage(usage) };
+			const answer: ModelAnswer = { id, upstreamModel, content, finishReason, usage: convertGeminiUsage(usage) };
+			if (finishReason === 'content_filter') answer.refusal = geminiRefusal(blockReason, rawFinishReason);
+			return answer;
 		},
 	};
 }

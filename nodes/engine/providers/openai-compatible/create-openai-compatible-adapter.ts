@@ -1,4 +1,4 @@
-import type { ProviderAdapter } from '../provider-adapter';
+import type { ProviderAdapter, ProviderConnection, UpstreamHttpRequest } from '../provider-adapter';
 import { openAiCompatibleHeaders, openAiCompatibleUrl, type OpenAiCompatibleConfig } from './openai-compatible-config';
 import { openAiCompatibleErrorDetailFromBody } from './openai-compatible-error';
 import { createOpenAiCompatibleStreamAssembler } from './openai-compatible-stream-assembler';
@@ -7,15 +7,18 @@ import { toOpenAiCompatibleRequest } from './to-openai-compatible-request';
 
 /** One adapter for every OpenAI-compatible provider; what differs between them is the config. */
 export function createOpenAiCompatibleAdapter(config: OpenAiCompatibleConfig): ProviderAdapter {
+	const getRequest = (connection: ProviderConnection, path: string): UpstreamHttpRequest => ({
+		method: 'GET',
+		url: openAiCompatibleUrl(config, connection, path),
+		headers: { ...openAiCompatibleHeaders(config, connection), accept: 'application/json' },
+	});
+	const { credentialCheckPath } = config;
 	return {
 		toChatRequest: (request, connection) => toOpenAiCompatibleRequest(request, connection, config),
 		fromChatResponse: fromOpenAiCompatibleResponse,
 		createStreamAssembler: createOpenAiCompatibleStreamAssembler,
 		errorDetailFromBody: openAiCompatibleErrorDetailFromBody,
-		toModelListRequest: (connection) => ({
-			method: 'GET',
-			url: openAiCompatibleUrl(config, connection, config.modelListPath),
-			headers: { ...openAiCompatibleHeaders(config, connection), accept: 'application/json' },
-		}),
+		toModelListRequest: (connection) => getRequest(connection, config.modelListPath),
+		...(credentialCheckPath === undefined ? {} : { toCredentialCheckRequest: (connection: ProviderConnection) => getRequest(connection, credentialCheckPath) }),
 	};
 }

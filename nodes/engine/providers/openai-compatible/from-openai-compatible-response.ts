@@ -31,6 +31,11 @@ export function reportedCostUsd(usage: OpenAiUsage | null | undefined): number |
 	return typeof cost === 'number' && Number.isFinite(cost) ? cost : undefined;
 }
 
+/** A refusal is a content_filter outcome, whatever finish_reason came with it ("stop", usually). */
+export function withRefusal(answer: ModelAnswer, refusal: string | null | undefined): ModelAnswer {
+	return refusal ? { ...answer, finishReason: 'content_filter', refusal } : answer;
+}
+
 /** Validates and translates a non-streamed chat.completion body. */
 export function fromOpenAiCompatibleResponse(body: unknown): ModelAnswer {
 	// OpenRouter answers some failures met after routing with a 200 whose body holds only an error.
@@ -47,10 +52,10 @@ export function fromOpenAiCompatibleResponse(body: unknown): ModelAnswer {
 	}
 	const { id, created, model, choices, usage } = parsed.data;
 	const [choice] = choices;
-	const answer: ModelAnswer = {
-		content: openAiContentText(choice.message.content),
-		finishReason: mapOpenAiFinishReason(choice.finish_reason),
-	};
+	const answer = withRefusal(
+		{ content: openAiContentText(choice.message.content), finishReason: mapOpenAiFinishReason(choice.finish_reason) },
+		choice.message.refusal,
+	);
 	if (id !== null && id !== undefined) answer.id = id;
 	if (created !== null && created !== undefined) answer.created = created;
 	if (model !== null && model !== undefined) answer.upstreamModel = model;

@@ -34,7 +34,8 @@ export const openAiChatResponseSchema = z.object({
 	choices: z
 		.array(
 			z.object({
-				message: z.object({ content: openAiContentSchema }),
+				// A model that declines (OpenAI's structured outputs, safety) says why here, with no content.
+				message: z.object({ content: openAiContentSchema, refusal: z.string().nullish() }),
 				finish_reason: z.string().nullish(),
 			}),
 		)
@@ -63,7 +64,7 @@ export const openAiChatChunkSchema = z.object({
 	choices: z
 		.array(
 			z.object({
-				delta: z.object({ content: openAiContentSchema }).nullish(),
+				delta: z.object({ content: openAiContentSchema, refusal: z.string().nullish() }).nullish(),
 				finish_reason: z.string().nullish(),
 			}),
 		)

@@ -32,6 +32,8 @@ export interface OpenAiCompatibleConfig {
 	/** The chat path under the base URL; `{model}` stands for the URL-encoded upstream model name. */
 	chatPath: string;
 	modelListPath: string;
+	/** Where the key is checked, when the model list answers without one. */
+	credentialCheckPath?: string;
 	/** Set for APIs versioned by an `api-version` query parameter (Azure): the version used when the credential names none. */
 	defaultApiVersion?: string;
 	/** False where the model is already in the path (an Azure deployment). */

@@ -83,6 +83,8 @@ export const openRouterProvider = provider(
 	},
 	{
 		...COMMON,
+		// The model list is public; the key's own endpoint answers 401 to a wrong key.
+		credentialCheckPath: '/key',
 		tokenLimitField: 'max_tokens',
 		// Deprecated there and without effect: the usage (with its cost) is always in the last chunk.
 		streamUsageOption: false,

@@ -2,7 +2,7 @@ import { FusionError } from '../../errors/fusion-error';
 import type { ModelAnswer, ServerSentEvent, StreamAssembler } from '../provider-adapter';
 import { openAiChatChunkSchema, type OpenAiUsage } from './openai-api-schemas';
 import { fusionErrorFromInBandError } from './openai-compatible-error';
-import { convertOpenAiUsage, openAiContentText, reportedCostUsd } from './from-openai-compatible-response';
+import { convertOpenAiUsage, openAiContentText, reportedCostUsd, withRefusal } from './from-openai-compatible-response';
 import { mapOpenAiFinishReason } from './map-openai-finish-reason';
 import { describeSchemaIssues } from '../describe-schema-issues';
 
@@ -33,12 +33,18 @@ export function createOpenAiCompatibleStreamAssembler(): StreamAssembler {
 	let usage: OpenAiUsage | undefined;
 	let finishReason: string | undefined;
 	let content = '';
+	let refusal = '';
+	let ended = false;
 
 	return {
 		push(event: ServerSentEvent): string {
 			const data = event.data.trim();
+			if (data === DONE) {
+				ended = true;
+				return '';
+			}
 			// Blank data is a keep-alive, not a chunk.
-			if (data === DONE || data === '') return '';
+			if (data === '') return '';
 			const parsed = openAiChatChunkSchema.safeParse(parseChunk(data));
 			if (!parsed.success) {
 				throw new FusionError({
@@ -55,10 +61,14 @@ export function createOpenAiCompatibleStreamAssembler(): StreamAssembler {
 			const choice = chunk.choices?.[0];
 			if (choice === undefined) return '';
 			if (choice.finish_reason !== null && choice.finish_reason !== undefined) finishReason = choice.finish_reason;
+			// Refusal text is no answer, and is not handed to a live client as one.
+			refusal += choice.delta?.refusal ?? '';
 			const text = openAiContentText(choice.delta?.content);
 			content += text;
 			return text;
 		},
+
+		hasEnded: () => ended,
 
 		finish(): ModelAnswer {
 			if (finishReason === undefined) {
@@ -67,7 +77,7 @@ export function createOpenAiCompatibleStreamAssembler(): StreamAssembler {
 					message: 'the stream ended before a finish reason; the answer is incomplete',
 				});
 			}
-			const answer: ModelAnswer = { content, finishReason: mapOpenAiFinishReason(finishReason) };
+			const answer = withRefusal({ content, finishReason: mapOpenAiFinishReason(finishReason) }, refusal);
 			if (id !== undefined) answer.id = id;
 			if (created !== undefined) answer.created = created;
 			if (upstreamModel !== undefined) answer.upstreamModel = upstreamModel;

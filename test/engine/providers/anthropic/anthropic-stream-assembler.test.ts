@@ -64,6 +64,18 @@ describe('createAnthropicStreamAssembler', () => {
 		});
 	});
 
+	it('has ended at message_stop and not before', () => {
+		const assembler = createAnthropicStreamAssembler();
+		const chunks = recordedChunks('anthropic');
+		expect(JSON.parse(chunks[chunks.length - 1])).toEqual({ type: 'message_stop' });
+		for (const data of chunks.slice(0, -1)) {
+			assembler.push({ data });
+			expect(assembler.hasEnded()).toBe(false);
+		}
+		assembler.push({ data: chunks[chunks.length - 1] });
+		expect(assembler.hasEnded()).toBe(true);
+	});
+
 	it('reads the type from the data whatever the SSE event name says', () => {
 		const assembler = createAnthropicStreamAssembler();
 		for (const event of recordedSseEvents('anthropic')) assembler.push(event);

@@ -65,11 +65,14 @@ describe('fromGeminiResponse', () => {
 		});
 	});
 
-	it('maps a safety stop to content_filter', () => {
-		expect(fromGeminiResponse(candidateResponse({ finishReason: 'SAFETY' })).finishReason).toBe('content_filter');
+	it('maps a safety stop to content_filter and says so', () => {
+		expect(fromGeminiResponse(candidateResponse({ finishReason: 'SAFETY' }))).toMatchObject({
+			finishReason: 'content_filter',
+			refusal: 'Gemini stopped the answer (finishReason SAFETY)',
+		});
 	});
 
-	it('turns a blocked prompt into an empty content_filter answer that keeps its usage', () => {
+	it('turns a blocked prompt into an empty content_filter answer that says why and keeps its usage', () => {
 		const answer = fromGeminiResponse({
 			promptFeedback: { blockReason: 'PROHIBITED_CONTENT' },
 			usageMetadata: { promptTokenCount: 9, totalTokenCount: 9 },
@@ -81,6 +84,7 @@ describe('fromGeminiResponse', () => {
 			upstreamModel: 'gemini-3.7-flash',
 			content: '',
 			finishReason: 'content_filter',
+			refusal: 'Gemini blocked the prompt (blockReason PROHIBITED_CONTENT)',
 			usage: { prompt_tokens: 9, completion_tokens: 0, total_tokens: 9 },
 		});
 	});

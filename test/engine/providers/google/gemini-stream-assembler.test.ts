@@ -42,6 +42,15 @@ describe('createGeminiStreamAssembler', () => {
 		});
 	});
 
+	it('has ended with the chunk that carries the finish reason, its last', () => {
+		const assembler = createGeminiStreamAssembler();
+		const ended = recordedChunks.map((data) => {
+			assembler.push({ data });
+			return assembler.hasEnded();
+		});
+		expect(ended).toEqual([false, false, true]);
+	});
+
 	it('refuses to finish before Gemini sent a finish reason', () => {
 		const assembler = createGeminiStreamAssembler();
 		recordedChunks.slice(0, 2).forEach((data) => assembler.push({ data }));
@@ -73,7 +82,7 @@ describe('createGeminiStreamAssembler', () => {
 		expect(assembler.finish().finishReason).toBe('length');
 	});
 
-	it('finishes a blocked prompt as an empty content_filter answer', () => {
+	it('finishes a blocked prompt as an empty content_filter answer that says why', () => {
 		const assembler = createGeminiStreamAssembler();
 		const blocked = {
 			promptFeedback: { blockReason: 'PROHIBITED_CONTENT' },
@@ -87,6 +96,7 @@ describe('createGeminiStreamAssembler', () => {
 			upstreamModel: 'gemini-3.7-flash',
 			content: '',
 			finishReason: 'content_filter',
+			refusal: 'Gemini blocked the prompt (blockReason PROHIBITED_CONTENT)',
 			usage: { prompt_tokens: 9, completion_tokens: 0, total_tokens: 9 },
 		});
 	});

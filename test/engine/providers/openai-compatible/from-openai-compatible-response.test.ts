@@ -98,6 +98,13 @@ describe('fromOpenAiCompatibleResponse', () => {
 		expect(answer).toStrictEqual({ content: '', finishReason: 'tool_calls' });
 	});
 
+	it('reads a refusal as a content_filter answer that keeps what the model said', () => {
+		const answer = fromOpenAiCompatibleResponse({
+			choices: [{ message: { role: 'assistant', content: null, refusal: "I'm sorry, I can't help with that." }, finish_reason: 'stop' }],
+		});
+		expect(answer).toStrictEqual({ content: '', finishReason: 'content_filter', refusal: "I'm sorry, I can't help with that." });
+	});
+
 	it("joins the text parts of Mistral's reasoning models and leaves the thinking out", () => {
 		const answer = fromOpenAiCompatibleResponse({
 			id: '6f23a5ac0e2d4ca3a1ccee9c2215fb63',

@@ -170,11 +170,29 @@ describe('createOpenAiCompatibleStreamAssembler', () => {
 		expect(error.message).toContain('choices.0.delta.content');
 	});
 
+	it('gathers a streamed refusal apart from the answer text and finishes as content_filter', () => {
+		const assembler = createOpenAiCompatibleStreamAssembler();
+		const added = pushAll(assembler, [chunk({ role: 'assistant', content: null, refusal: '' }), chunk({ refusal: "I'm sorry, " }), chunk({ refusal: "I can't help." }), chunk({}, 'stop')]);
+		expect(added.join('')).toBe('');
+		expect(assembler.finish()).toMatchObject({ content: '', finishReason: 'content_filter', refusal: "I'm sorry, I can't help." });
+	});
+
 	it('ignores [DONE] and blank keep-alive data', () => {
 		const assembler = createOpenAiCompatibleStreamAssembler();
 		expect(assembler.push({ data: '[DONE]' })).toBe('');
 		expect(assembler.push({ data: ' ' })).toBe('');
 		expect(caught(() => assembler.finish()).kind).toBe('network');
+	});
+
+	it('has ended at [DONE], not at the finish reason: the usage chunk comes in between', () => {
+		const assembler = createOpenAiCompatibleStreamAssembler();
+		const events = recordedSseEvents('openai');
+		for (const event of events.slice(0, -1)) {
+			assembler.push(event);
+			expect(assembler.hasEnded()).toBe(false);
+		}
+		assembler.push(events[events.length - 1]);
+		expect(assembler.hasEnded()).toBe(true);
 	});
 
 	it("keeps Mistral's thinking parts out of the answer and its text parts in", () => {

@@ -1,5 +1,6 @@
 import type { Attempt } from '../../../../nodes/engine';
-import { summarizeAttempts } from '../../../../nodes/FusionChat/execute/simplify-output';
+import type { ChatCompletionOutput } from '../../../../nodes/engine';
+import { summarizeAttempts, toSimplifiedOutput } from '../../../../nodes/FusionChat/execute/simplify-output';
 
 const attempt = (model: string, status: Attempt['status'], extra: Partial<Attempt> = {}): Attempt => ({
 	model,
@@ -34,5 +35,29 @@ describe('summarizeAttempts', () => {
 
 	it('names the cache when the answer came from it', () => {
 		expect(summarizeAttempts([], 'fallback', true)).toBe('answered from the cache');
+	});
+});
+
+describe('toSimplifiedOutput', () => {
+	it('keeps a refusal beside a null answer', () => {
+		const output = {
+			id: 'x',
+			object: 'chat.completion',
+			created: 1,
+			model: 'openai/gpt-4o',
+			choices: [{ index: 0, message: { role: 'assistant', content: null, refusal: 'I cannot help with that.' }, finish_reason: 'content_filter' }],
+			usage: { prompt_tokens: 5, completion_tokens: 6, total_tokens: 11 },
+			fusion: { strategy: 'single', provider: 'openai', model: 'gpt-4o', cost_usd: 0.0001, latency_ms: 30, cached: false, warnings: [], attempts: [attempt('openai/gpt-4o', 'ok')] },
+		} as ChatCompletionOutput;
+		expect(toSimplifiedOutput(output)).toEqual({
+			answer: null,
+			refusal: 'I cannot help with that.',
+			model: 'openai/gpt-4o',
+			finish_reason: 'content_filter',
+			cost_usd: 0.0001,
+			total_tokens: 11,
+			latency_ms: 30,
+			attempts: 'openai/gpt-4o: ok',
+		});
 	});
 });

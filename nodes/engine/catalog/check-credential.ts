@@ -1,0 +1,27 @@
+import { FusionError } from '../errors/fusion-error';
+import { redactSecrets, secretsOf } from '../errors/redact-secrets';
+import type { ProviderConnection, ProviderDefinition } from '../providers/provider-adapter';
+import { assertUsableConnection } from '../transport/check-connection';
+import type { CallTimeouts } from '../transport/timeouts';
+import { fetchPage } from './list-live-models';
+
+export interface CredentialCheckSettings {
+	timeouts: CallTimeouts;
+	signal?: AbortSignal;
+}
+
+/**
+ * Tests a credential the way every call uses it: the provider's cheapest authenticated request (its model
+ * list) through the engine's own transport, so the address guard, the no-redirect rule, the body limits and
+ * the redaction apply. Resolves when the provider accepted the key; throws a FusionError saying why not.
+ */
+export async function checkCredential(provider: ProviderDefinition, connection: ProviderConnection, settings: CredentialCheckSettings): Promise<void> {
+	try {
+		assertUsableConnection(connection, provider.displayName);
+		const request = provider.adapter.toCredentialCheckRequest?.(connection) ?? provider.adapter.toModelListRequest(connection);
+		await fetchPage(request, provider, settings);
+	} catch (thrown) {
+		const error = thrown instanceof FusionError ? thrown : new FusionError({ kind: 'network', message: String(thrown) });
+		throw new FusionError({ kind: error.kind, httpStatus: error.httpStatus, message: redactSecrets(error.message, secretsOf(connection)) });
+	}
+}
