@@ -40,7 +40,6 @@ export type { ProviderConnection, ProviderDefinition, ProviderId } from './provi
 export { parseUnifiedRequest, type UnifiedChatRequest, type ChatMessage } from './request/unified-request';
 export { DEFAULT_RETRY_POLICY, type RetryPolicy } from './transport/retry-policy';
 export { timeoutsFromTotal, DEFAULT_TIMEOUTS } from './transport/timeouts';
-export type { RateLimits } from './state/fusion-state';
-export type { FusionState, ModelObservation, ObservationLookup } from './state/fusion-state';
+export type { FusionState, ModelObservation, ObservationLookup, RateLimits } from './state/fusion-state';
 export { MemoryFusionState } from './state/memory-fusion-state';
 export { createFusionState, processFusionState } from './state/process-fusion-state';
