@@ -1,5 +1,5 @@
 import type { DisplayCondition, INodeProperties } from 'n8n-workflow';
-import { PROVIDERS } from '../../engine';
+import { PROVIDERS, STRATEGY_OPTIONS } from '../../engine';
 import { providersProperty } from '../../shared/provider-credentials';
 
 // An expression, so that the item's text is inserted (and escaped as a JSON string) for every item.
@@ -80,15 +80,7 @@ export const chatProperties: INodeProperties[] = [
 		name: 'strategy',
 		type: 'options',
 		noDataExpression: true,
-		options: [
-			{ name: 'Fallback', value: 'fallback', description: 'Ask the model; when it fails, the fallback models in order' },
-			{ name: 'Round Robin', value: 'round_robin', description: 'Spread items over the models in turn (weighted if weights are set)' },
-			{ name: 'Weighted', value: 'weighted', description: 'Pick a model at random in proportion to its weight' },
-			{ name: 'Cost Optimized', value: 'cost_optimized', description: 'Cheapest model for each request first' },
-			{ name: 'Latency Optimized', value: 'latency_optimized', description: 'Fastest model first, as measured in this n8n process' },
-			{ name: 'Performance Based', value: 'performance_based', description: 'Best-scoring model first (benchmark and observed success)' },
-			{ name: 'Best Of', value: 'best_of', description: 'Ask every model at once and keep one answer' },
-		],
+		options: [...STRATEGY_OPTIONS],
 		default: 'fallback',
 		description: 'How the models are used. Every strategy fails over to the next model when one fails.',
 		displayOptions: { show: { inputMode: ['fields'] } },

@@ -1,6 +1,6 @@
-import type { ConnectionResolver } from '../chat/call-model';
 import { FusionError, type FusionErrorKind } from '../errors/fusion-error';
 import { redactSecrets, secretsOf } from '../errors/redact-secrets';
+import type { ConnectionResolver } from '../providers/connection-resolver';
 import type { ProviderConnection, ProviderDefinition, ProviderId, UpstreamHttpRequest } from '../providers/provider-adapter';
 import { fusionErrorFromResponse, readJsonBody } from '../providers/provider-response';
 import { assertUsableConnection } from '../transport/check-connection';

@@ -1,5 +1,3 @@
-import type { ProviderConnection } from '../providers/provider-adapter';
-
 const REDACTED = '[redacted]';
 
 /** Very short values would redact ordinary words; real keys and passwords are longer. */
@@ -76,7 +74,7 @@ export function redactSecrets(text: string, secrets: ReadonlyArray<string | unde
 }
 
 /** What a connection holds that no message may show: the key, and the password of a base URL's user:password@. */
-export function secretsOf(connection: ProviderConnection): string[] {
+export function secretsOf(connection: { apiKey?: string; baseUrl: string }): string[] {
 	const secrets = connection.apiKey === undefined ? [] : [connection.apiKey];
 	try {
 		const { password } = new URL(connection.baseUrl);

@@ -1,5 +1,10 @@
 import type { FusionErrorKind } from '../errors/fusion-error';
 import type { ChatMessage } from '../request/unified-request';
+import type { ServerSentEvent } from '../transport/read-sse-stream';
+import type { UpstreamHttpRequest } from '../transport/send-upstream';
+
+// The wire types belong to the transport; adapters name them from here.
+export type { ServerSentEvent, UpstreamHttpRequest };
 
 export type ProviderId =
 	| 'openai'
@@ -38,14 +43,6 @@ export interface ModelCallRequest {
 	stream: boolean;
 }
 
-export interface UpstreamHttpRequest {
-	method: 'GET' | 'POST';
-	url: string;
-	headers: Record<string, string>;
-	/** Serialised as JSON by the transport. */
-	body?: unknown;
-}
-
 export interface BuiltChatRequest {
 	http: UpstreamHttpRequest;
 	/** Settings the provider cannot honour; reported in the output instead of failing the item. */
@@ -74,11 +71,6 @@ export interface ModelAnswer {
 	usage?: Usage;
 	/** A cost the provider itself reported (OpenRouter), preferred over the price table. */
 	reportedCostUsd?: number;
-}
-
-export interface ServerSentEvent {
-	event?: string;
-	data: string;
 }
 
 /** Turns a provider's SSE events into one answer; one assembler per streamed call. */

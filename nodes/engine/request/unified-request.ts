@@ -12,6 +12,7 @@ export const STRATEGIES = [
 export type StrategyName = (typeof STRATEGIES)[number];
 
 export const BEST_OF_SELECTIONS = ['judge', 'longest', 'shortest', 'consensus', 'fastest'] as const;
+export type BestOfSelection = (typeof BEST_OF_SELECTIONS)[number];
 
 const modelId = z
 	.string({ invalid_type_error: 'must be a model id string such as "openai/gpt-4o"' })

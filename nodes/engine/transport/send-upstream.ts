@@ -1,9 +1,17 @@
 import { Agent, type Dispatcher } from 'undici';
 import { FusionError } from '../errors/fusion-error';
-import type { UpstreamHttpRequest } from '../providers/provider-adapter';
 import { onAbort } from './abort-listeners';
 import { createGuardedConnector, REFUSED_ADDRESS_CODE } from './base-url-guard';
 import { CONNECT_TIMEOUT_MS, type CallTimeouts } from './timeouts';
+
+/** One request to a provider, as an adapter builds it. */
+export interface UpstreamHttpRequest {
+	method: 'GET' | 'POST';
+	url: string;
+	headers: Record<string, string>;
+	/** Serialised as JSON by the transport. */
+	body?: unknown;
+}
 
 /** Keep-alive pools per origin, and a connector that refuses link-local and metadata addresses. */
 export const UPSTREAM_AGENT_OPTIONS: Agent.Options = {

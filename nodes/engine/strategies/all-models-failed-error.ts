@@ -1,4 +1,4 @@
-import type { Attempt } from '../chat/chat-output';
+import type { Attempt } from '../call/attempt';
 
 /** Every candidate failed: the item's error, listing each attempt so the user sees what happened where. */
 export class AllModelsFailedError extends Error {

@@ -1,5 +1,5 @@
-import type { Attempt } from '../chat/chat-output';
-import type { FusionError } from './fusion-error';
+import type { FusionError } from '../errors/fusion-error';
+import type { Attempt } from './attempt';
 
 /**
  * A streamed answer broke after part of it had already reached the user (a chat, a streaming webhook).

@@ -1,8 +1,8 @@
-import type { Attempt } from '../chat/chat-output';
-import type { CandidateObservations } from './order-candidates';
-import type { Candidate } from './candidate';
-import type { HealthPolicy, ModelHealth } from './model-health';
-import { performanceScore } from './performance-score';
+import type { Attempt } from '../call/attempt';
+import type { Candidate } from '../strategies/candidate';
+import { performanceScore } from '../strategies/performance-score';
+import type { CandidateObservations } from '../strategies/routing-strategy';
+import type { ModelStatus } from './model-status';
 
 export interface ScreenResult {
 	eligible: Candidate[];
@@ -31,39 +31,23 @@ function constraintViolation(candidate: Candidate, observations: CandidateObserv
 	return undefined;
 }
 
-export interface HealthCheck {
-	policy: HealthPolicy;
-	tracker: ModelHealth;
-	/** The candidate's health key (its credential and model), or undefined when it has no credential. */
-	keyOf: (candidate: Candidate) => string | undefined;
-}
-
 /**
  * Leaves out candidates over their price cap or under their score floor, and models cooling down after
  * repeated failures on this credential. If every remaining model is cooling down they are all kept: trying a
  * recently failing model beats failing the item without a call.
  */
-export function screenCandidates(
-	candidates: readonly Candidate[],
-	observations: CandidateObservations,
-	health: HealthCheck,
-	now: number = Date.now(),
-): ScreenResult {
+export function screenCandidates(candidates: readonly Candidate[], status: ModelStatus, now: number = Date.now()): ScreenResult {
 	const skipped: Attempt[] = [];
 	const allowed: Candidate[] = [];
 	for (const candidate of candidates) {
-		const violation = constraintViolation(candidate, observations);
+		const violation = constraintViolation(candidate, status.observations);
 		if (violation === undefined) allowed.push(candidate);
 		else skipped.push(skippedAttempt(candidate, violation));
 	}
-	const cooldownOf = (candidate: Candidate) => {
-		const key = health.keyOf(candidate);
-		return key === undefined ? 0 : health.tracker.cooldownRemainingMs(key, health.policy, now);
-	};
-	const healthy = allowed.filter((candidate) => cooldownOf(candidate) === 0);
+	const healthy = allowed.filter((candidate) => status.cooldownRemainingMs(candidate, now) === 0);
 	if (healthy.length === 0) return { eligible: allowed, skipped };
 	for (const candidate of allowed) {
-		const remaining = cooldownOf(candidate);
+		const remaining = status.cooldownRemainingMs(candidate, now);
 		if (remaining > 0) skipped.push(skippedAttempt(candidate, `cooling down after repeated failures (${Math.ceil(remaining / 1000)} s left)`));
 	}
 	return { eligible: healthy, skipped };
