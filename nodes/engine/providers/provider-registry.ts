@@ -1,5 +1,5 @@
 import { anthropicProvider } from './anthropic/anthropic-adapter';
-import { geminiProvider } from './google/gemini-adapter';
+import { geminiProvider } from './gemini/gemini-adapter';
 import {
 	azureOpenAiProvider,
 	deepSeekProvider,

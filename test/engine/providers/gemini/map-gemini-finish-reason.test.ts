@@ -1,4 +1,4 @@
-import { mapGeminiFinishReason } from '../../../../nodes/engine/providers/google/map-gemini-finish-reason';
+import { mapGeminiFinishReason } from '../../../../nodes/engine/providers/gemini/map-gemini-finish-reason';
 
 describe('mapGeminiFinishReason', () => {
 	it.each([

@@ -1,5 +1,5 @@
 import type { ModelCallRequest } from '../../../../nodes/engine/providers/provider-adapter';
-import { toGeminiRequest } from '../../../../nodes/engine/providers/google/to-gemini-request';
+import { toGeminiRequest } from '../../../../nodes/engine/providers/gemini/to-gemini-request';
 
 function request(overrides: Partial<ModelCallRequest> = {}): ModelCallRequest {
 	return {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'fs';
 import { join } from 'path';
 import { FusionError } from '../../../../nodes/engine/errors/fusion-error';
-import { createGeminiStreamAssembler } from '../../../../nodes/engine/providers/google/gemini-stream-assembler';
+import { createGeminiStreamAssembler } from '../../../../nodes/engine/providers/gemini/gemini-stream-assembler';
 import type { StreamAssembler } from '../../../../nodes/engine/providers/provider-adapter';
 
 const recordedChunks = readFileSync(join(__dirname, '../../../fixtures/recorded/google-text.chunks.txt'), 'utf8')

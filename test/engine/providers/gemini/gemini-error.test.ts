@@ -1,7 +1,7 @@
 import {
 	fusionErrorFromGeminiStreamError,
 	geminiErrorDetailFromBody,
-} from '../../../../nodes/engine/providers/google/gemini-error';
+} from '../../../../nodes/engine/providers/gemini/gemini-error';
 
 function errorBody(status: string, message: string, code = 400, details?: unknown[]) {
 	return { error: { code, message, status, ...(details === undefined ? {} : { details }) } };

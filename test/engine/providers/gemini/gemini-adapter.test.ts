@@ -1,6 +1,6 @@
 import { readFileSync } from 'fs';
 import { join } from 'path';
-import { geminiAdapter, geminiProvider } from '../../../../nodes/engine/providers/google/gemini-adapter';
+import { geminiAdapter, geminiProvider } from '../../../../nodes/engine/providers/gemini/gemini-adapter';
 import type { ModelCallRequest, ProviderConnection } from '../../../../nodes/engine/providers/provider-adapter';
 
 const API_KEY = 'AIzaSyTEST-key-0123456789abcdefghij';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'fs';
 import { join } from 'path';
 import { FusionError } from '../../../../nodes/engine/errors/fusion-error';
-import { fromGeminiResponse } from '../../../../nodes/engine/providers/google/from-gemini-response';
+import { fromGeminiResponse } from '../../../../nodes/engine/providers/gemini/from-gemini-response';
 
 const recorded: unknown = JSON.parse(
 	readFileSync(join(__dirname, '../../../fixtures/recorded/google-text.json'), 'utf8'),
