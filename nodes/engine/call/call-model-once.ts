@@ -8,6 +8,7 @@ import { assertUsableConnection } from '../transport/check-connection';
 import { discardBody } from '../transport/read-body';
 import { readSseStream } from '../transport/read-sse-stream';
 import { describeTarget, fusionErrorFromTransportFailure, sendUpstream, type UpstreamResponse } from '../transport/send-upstream';
+import { timeoutError } from '../transport/timeouts';
 import { toModelCallRequest, type CallSettings, type ModelCallResult } from './model-call';
 import { PartialAnswerError } from './partial-answer-error';
 
@@ -28,11 +29,10 @@ async function readStreamedAnswer(
 ): Promise<ModelAnswer> {
 	const { firstTokenMs, idleMs } = settings.timeouts;
 	const firstTokenTimer = setTimeout(
-		() => response.abort(new FusionError({ kind: 'timeout', message: `${provider.displayName} sent no token within ${firstTokenMs / 1000} s (first-token timeout)` })),
+		() => response.abort(timeoutError('firstToken', provider.displayName, firstTokenMs)),
 		firstTokenMs,
 	);
-	const idleTimeout = () =>
-		response.abort(new FusionError({ kind: 'timeout', message: `${provider.displayName} went silent for ${idleMs / 1000} s in the middle of its answer (idle timeout)` }));
+	const idleTimeout = () => response.abort(timeoutError('idle', provider.displayName, idleMs));
 	let idleTimer = setTimeout(idleTimeout, idleMs);
 	const bodyMoved = () => {
 		clearTimeout(idleTimer);
