@@ -99,7 +99,7 @@ export interface ProviderAdapter {
 	/** Validates and translates a non-streamed response body; throws FusionError('invalid_response'). */
 	fromChatResponse(body: unknown): ModelAnswer;
 	createStreamAssembler(): StreamAssembler;
-	/** Reads a provider's error body (already JSON-parsed when it was JSON, else the raw text). */
+	/** Reads a provider's JSON error body; undefined when it is not the provider's error shape. */
 	errorDetailFromBody(body: unknown): ProviderErrorDetail | undefined;
 	/** The provider's cheap model-list call, used by credential tests and the live catalog. */
 	toModelListRequest(connection: ProviderConnection): UpstreamHttpRequest;

@@ -1,4 +1,5 @@
 import type { ZodError } from 'zod';
+import { describeSchemaIssues } from '../../errors/describe-schema-issues';
 import { FusionError } from '../../errors/fusion-error';
 import type { ModelCapabilities, ModelPricing } from '../catalog-types';
 
@@ -26,21 +27,10 @@ export interface ModelListPage {
 	cursor?: string;
 }
 
-/** The first problem zod found, as `data[3].id: Required`, for a message a user can act on. */
-export function describeSchemaError(error: ZodError): string {
-	const issue = error.issues[0];
-	if (issue === undefined) return 'unexpected shape';
-	const path = issue.path.reduce<string>(
-		(text, part) => (typeof part === 'number' ? `${text}[${part}]` : text === '' ? part : `${text}.${part}`),
-		'',
-	);
-	return path === '' ? issue.message : `${path}: ${issue.message}`;
-}
-
 export function invalidModelList(providerName: string, error: ZodError): FusionError {
 	return new FusionError({
 		kind: 'invalid_response',
-		message: `${providerName} sent a model list in an unexpected shape (${describeSchemaError(error)})`,
+		message: `${providerName} sent a model list in an unexpected shape (${describeSchemaIssues(error)})`,
 	});
 }
 

@@ -7,7 +7,7 @@ import {
 	type GeminiUsageMetadata,
 } from './gemini-api-schemas';
 import { mapGeminiFinishReason } from './map-gemini-finish-reason';
-import { describeSchemaIssues } from '../describe-schema-issues';
+import { describeSchemaIssues } from '../../errors/describe-schema-issues';
 
 /** The answer text of a candidate's parts; thought summaries are reasoning, not answer. */
 export function textOfGeminiParts(parts: readonly GeminiPart[] | null | undefined): string {

@@ -7,8 +7,6 @@ import {
 import type { ProviderErrorDetail } from '../provider-adapter';
 import { geminiErrorBodySchema, type GeminiErrorBody } from './gemini-api-schemas';
 
-const MAX_TEXT_MESSAGE_LENGTH = 500;
-
 const KIND_BY_STATUS = new Map<string, FusionErrorKind>([
 	['UNAUTHENTICATED', 'auth'],
 	['PERMISSION_DENIED', 'auth'],
@@ -37,14 +35,10 @@ export function geminiErrorKind(error: GeminiErrorBody['error']): FusionErrorKin
 }
 
 /**
- * Reads Google's `{error: {code, message, status, details}}`, or a plain-text body (a proxy's or Google front end's
- * page). The stream endpoint can wrap the error object in a one-element array, so that form is read too.
+ * Reads Google's `{error: {code, message, status, details}}`. The stream endpoint can wrap the error object in a
+ * one-element array, so that form is read too.
  */
 export function geminiErrorDetailFromBody(body: unknown): ProviderErrorDetail | undefined {
-	if (typeof body === 'string') {
-		const text = body.trim();
-		return text === '' ? undefined : { message: text.slice(0, MAX_TEXT_MESSAGE_LENGTH) };
-	}
 	const parsed = geminiErrorBodySchema.safeParse(Array.isArray(body) && body.length === 1 ? body[0] : body);
 	if (!parsed.success) return undefined;
 	const { error } = parsed.data;

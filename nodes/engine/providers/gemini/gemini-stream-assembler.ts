@@ -1,4 +1,6 @@
+import { describeSchemaIssues } from '../../errors/describe-schema-issues';
 import { FusionError } from '../../errors/fusion-error';
+import { parseEventJson } from '../parse-json';
 import type { FinishReason, ModelAnswer, ServerSentEvent, StreamAssembler } from '../provider-adapter';
 import {
 	geminiErrorBodySchema,
@@ -9,7 +11,6 @@ import {
 import { fusionErrorFromGeminiStreamError } from './gemini-error';
 import { convertGeminiUsage, geminiPromptBlockReason, geminiRefusal, textOfGeminiParts } from './from-gemini-response';
 import { mapGeminiFinishReason } from './map-gemini-finish-reason';
-import { describeSchemaIssues } from '../describe-schema-issues';
 
 function invalidChunk(message: string): FusionError {
 	return new FusionError({ kind: 'invalid_response', message, provider: 'google' });
@@ -17,12 +18,7 @@ function invalidChunk(message: string): FusionError {
 
 /** One `data:` payload: a whole GenerateContentResponse, or an error body when the call failed mid-answer. */
 function parseChunk(data: string): GeminiResponse {
-	let json: unknown;
-	try {
-		json = JSON.parse(data);
-	} catch {
-		throw invalidChunk('the Gemini stream sent an event that is not JSON');
-	}
+	const json = parseEventJson(data, 'the Gemini stream');
 	if (json !== null && typeof json === 'object' && 'error' in json) {
 		const errorBody = geminiErrorBodySchema.safeParse(json);
 		if (!errorBody.success) {

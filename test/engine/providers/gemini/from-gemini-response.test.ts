@@ -114,7 +114,7 @@ describe('fromGeminiResponse', () => {
 	it('rejects a text part that is not a string, naming where', () => {
 		const error = thrown(() => fromGeminiResponse(candidateResponse({ content: { parts: [{ text: 42 }] } })));
 		expect(error.kind).toBe('invalid_response');
-		expect(error.message).toContain('candidates.0.content.parts.0.text');
+		expect(error.message).toContain('candidates[0].content.parts[0].text');
 	});
 
 	it('rejects a negative token count and a body that is not an object', () => {

@@ -123,7 +123,7 @@ describe('createGeminiStreamAssembler', () => {
 	it('rejects an event that is not JSON', () => {
 		const error = thrown(() => push(createGeminiStreamAssembler(), '{"candidates":[{"content"'));
 		expect(error.kind).toBe('invalid_response');
-		expect(error.message).toBe('the Gemini stream sent an event that is not JSON');
+		expect(error.message).toBe('the Gemini stream sent an event that is not JSON: {"candidates":[{"content"');
 	});
 
 	it('rejects an error chunk it cannot read and a chunk of the wrong shape', () => {
