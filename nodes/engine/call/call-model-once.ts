@@ -1,7 +1,8 @@
 import { performance } from 'node:perf_hooks';
 import { FusionError } from '../errors/fusion-error';
 import type { ResolvedModel } from '../models/resolve-model-id';
-import type { ModelAnswer, ProviderConnection, ProviderDefinition } from '../providers/provider-adapter';
+import type { ModelAnswer, ProviderConnection } from '../providers/provider-adapter';
+import type { ProviderDefinition } from '../providers/provider-registry';
 import { answerFromBody, fusionErrorFromResponse, readJsonBody } from '../providers/provider-response';
 import type { UnifiedChatRequest } from '../request/unified-request';
 import { assertUsableConnection } from '../transport/check-connection';

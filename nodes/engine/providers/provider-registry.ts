@@ -12,10 +12,13 @@ import {
 	togetherProvider,
 	xaiProvider,
 } from './openai-compatible/openai-compatible-providers';
-import type { ProviderDefinition, ProviderId } from './provider-adapter';
+import type { ProviderDefinitionFor } from './provider-definition';
 
-/** Every provider of the contract, in the contract's order (which is also the editor's). */
-export const PROVIDERS: readonly ProviderDefinition[] = [
+/**
+ * Every provider, in the editor's order. An entry here is all the engine and the nodes need; n8n also needs
+ * its credential class in credentials/ and package.json, which a test holds to this list.
+ */
+const REGISTRY = [
 	openAiProvider,
 	anthropicProvider,
 	geminiProvider,
@@ -28,7 +31,14 @@ export const PROVIDERS: readonly ProviderDefinition[] = [
 	ollamaProvider,
 	azureOpenAiProvider,
 	openAiCompatibleProvider,
-];
+] as const;
+
+export type ProviderId = (typeof REGISTRY)[number]['id'];
+
+/** A provider of the registry. */
+export type ProviderDefinition = ProviderDefinitionFor<ProviderId>;
+
+export const PROVIDERS: readonly ProviderDefinition[] = REGISTRY;
 
 const byId = new Map(PROVIDERS.map((provider) => [provider.id, provider]));
 

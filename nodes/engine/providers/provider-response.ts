@@ -3,7 +3,8 @@ import { BODY_LIMITS, discardBody, readBodyPrefix, readBodyText } from '../trans
 import { retryAfterMsFromHeaders } from '../transport/retry-policy';
 import { describeTarget, type UpstreamResponse } from '../transport/send-upstream';
 import { parseJson } from './parse-json';
-import type { ModelAnswer, ProviderDefinition, ProviderErrorDetail } from './provider-adapter';
+import type { ModelAnswer, ProviderErrorDetail } from './provider-adapter';
+import type { ProviderDefinition } from './provider-registry';
 
 /** How much of an error body that is not JSON (a proxy's or a CDN's page) a message quotes. */
 const MAX_TEXT_DETAIL_LENGTH = 500;

@@ -1,5 +1,6 @@
 import { listLiveModels, type LiveListing } from '../../../nodes/engine/catalog/list-live-models';
-import type { ProviderConnection, ProviderId } from '../../../nodes/engine/providers/provider-adapter';
+import type { ProviderConnection } from '../../../nodes/engine/providers/provider-adapter';
+import type { ProviderId } from '../../../nodes/engine/providers/provider-registry';
 import { PROVIDERS, providerById } from '../../../nodes/engine/providers/provider-registry';
 import { MockProviderServer } from '../../mock-provider/mock-provider-server';
 import { settingsFor } from '../chat/engine-settings';

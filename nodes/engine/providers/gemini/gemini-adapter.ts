@@ -1,4 +1,7 @@
-import type { ProviderAdapter, ProviderConnection, ProviderDefinition } from '../provider-adapter';
+import { withQuery } from '../listed-model';
+import type { ProviderAdapter } from '../provider-adapter';
+import { authHeaders, defineProvider, type ProviderAuth } from '../provider-definition';
+import { fromGeminiModelList } from './from-gemini-model-list';
 import { fromGeminiResponse } from './from-gemini-response';
 import { geminiErrorDetailFromBody } from './gemini-error';
 import { createGeminiStreamAssembler } from './gemini-stream-assembler';
@@ -6,14 +9,12 @@ import { toGeminiRequest } from './to-gemini-request';
 
 const API_PATH = '/v1beta';
 
+/** The key travels in a header only, never as `?key=`: a URL ends up in proxy logs and error messages. */
+const auth: ProviderAuth = { keyHeader: 'x-goog-api-key' };
+
 /** Gemini's own model list names models `models/gemini-…`; both spellings must reach the same URL. */
 function modelPathSegment(model: string): string {
 	return encodeURIComponent(model.replace(/^models\//, ''));
-}
-
-/** The key travels in a header only: a URL ends up in proxy logs and error messages. */
-function authHeaders(connection: ProviderConnection): Record<string, string> {
-	return connection.apiKey ? { 'x-goog-api-key': connection.apiKey } : {};
 }
 
 export const geminiAdapter: ProviderAdapter = {
@@ -24,7 +25,7 @@ export const geminiAdapter: ProviderAdapter = {
 			http: {
 				method: 'POST',
 				url: `${connection.baseUrl}${API_PATH}/models/${modelPathSegment(request.model)}:${method}`,
-				headers: { ...authHeaders(connection), 'content-type': 'application/json' },
+				headers: { ...authHeaders(auth, connection), 'content-type': 'application/json' },
 				body,
 			},
 			warnings,
@@ -35,16 +36,25 @@ export const geminiAdapter: ProviderAdapter = {
 	errorDetailFromBody: geminiErrorDetailFromBody,
 	toModelListRequest(connection) {
 		// The default page holds 50 models, fewer than Gemini lists; 1000 is the documented maximum.
-		return { method: 'GET', url: `${connection.baseUrl}${API_PATH}/models?pageSize=1000`, headers: authHeaders(connection) };
+		return { method: 'GET', url: `${connection.baseUrl}${API_PATH}/models?pageSize=1000`, headers: authHeaders(auth, connection) };
 	},
+	fromModelList: fromGeminiModelList,
+	nextModelListPageUrl: (firstPageUrl, cursor) => withQuery(firstPageUrl, { pageToken: cursor }),
 };
 
-export const geminiProvider: ProviderDefinition = {
+export const geminiProvider = defineProvider({
 	id: 'google',
 	displayName: 'Google Gemini',
 	credentialType: 'fusionGoogleGeminiApi',
 	modelPrefixes: ['google/', 'gemini/'],
 	defaultBaseUrl: 'https://generativelanguage.googleapis.com',
 	apiKeyRequired: true,
+	auth,
+	credential: {
+		documentationUrl: 'https://aistudio.google.com/app/apikey',
+		icon: 'gemini',
+		baseUrlDescription:
+			'The Gemini API, without /v1beta. Change it to send requests through a proxy, a gateway or a self-hosted server that speaks the same API.',
+	},
 	adapter: geminiAdapter,
-};
+});

@@ -53,3 +53,18 @@ export const geminiErrorBodySchema = z.object({
 });
 export type GeminiErrorBody = z.infer<typeof geminiErrorBodySchema>;
 
+/** Gemini's GET /v1beta/models: names are `models/<id>`, paginated by `nextPageToken`. */
+export const geminiModelListSchema = z.object({
+	models: z
+		.array(
+			z.object({
+				name: z.string().min(1),
+				displayName: z.string().nullish(),
+				inputTokenLimit: tokenCount.nullish(),
+				outputTokenLimit: tokenCount.nullish(),
+				supportedGenerationMethods: z.array(z.string()).nullish(),
+			}),
+		)
+		.default([]),
+	nextPageToken: z.string().nullish(),
+});

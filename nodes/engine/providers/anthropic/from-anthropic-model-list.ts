@@ -1,5 +1,5 @@
-import { definedOnly, invalidModelList, type ModelListPage } from './listed-model';
-import { anthropicModelListSchema } from './model-list-schemas';
+import { definedOnly, invalidModelList, type ModelListPage } from '../listed-model';
+import { anthropicModelListSchema } from './anthropic-api-schemas';
 
 function unixSeconds(isoDate: string | null | undefined): number | undefined {
 	if (isoDate === null || isoDate === undefined) return undefined;
@@ -8,9 +8,9 @@ function unixSeconds(isoDate: string | null | undefined): number | undefined {
 }
 
 /** Anthropic's model list: dated ids with a display name and an RFC 3339 release time. */
-export function fromAnthropicModelList(body: unknown): ModelListPage {
+export function fromAnthropicModelList(body: unknown, providerName: string): ModelListPage {
 	const parsed = anthropicModelListSchema.safeParse(body);
-	if (!parsed.success) throw invalidModelList('Anthropic', parsed.error);
+	if (!parsed.success) throw invalidModelList(providerName, parsed.error);
 	const { data, has_more: hasMore, last_id: lastId } = parsed.data;
 	return {
 		models: data.map((model) =>

@@ -1,5 +1,5 @@
 import { FusionError } from '../../../../nodes/engine/errors/fusion-error';
-import { fromOpenAiModelList } from '../../../../nodes/engine/catalog/model-lists/from-openai-model-list';
+import { fromOpenAiModelList } from '../../../../nodes/engine/providers/openai-compatible/from-openai-model-list';
 
 describe('fromOpenAiModelList', () => {
 	it("reads OpenAI's list of ids", () => {
@@ -10,7 +10,7 @@ describe('fromOpenAiModelList', () => {
 				{ id: 'ft:gpt-4o-mini-2024-07-18:acme::9abcDEF1', object: 'model', created: 1726000000, owned_by: 'user-acme' },
 			],
 		};
-		expect(fromOpenAiModelList(body)).toEqual({
+		expect(fromOpenAiModelList(body, 'OpenAI')).toEqual({
 			models: [
 				{ id: 'gpt-4o-mini', created: 1721172741, ownedBy: 'system' },
 				{ id: 'ft:gpt-4o-mini-2024-07-18:acme::9abcDEF1', created: 1726000000, ownedBy: 'user-acme' },
@@ -29,7 +29,7 @@ describe('fromOpenAiModelList', () => {
 	});
 
 	it("reads DeepSeek's list, which has no creation times", () => {
-		expect(fromOpenAiModelList({ object: 'list', data: [{ id: 'deepseek-chat', object: 'model', owned_by: 'deepseek' }] }).models).toEqual([
+		expect(fromOpenAiModelList({ object: 'list', data: [{ id: 'deepseek-chat', object: 'model', owned_by: 'deepseek' }] }, 'DeepSeek').models).toEqual([
 			{ id: 'deepseek-chat', ownedBy: 'deepseek' },
 		]);
 	});
@@ -37,6 +37,6 @@ describe('fromOpenAiModelList', () => {
 	it('names the provider and the field when the body is not a model list', () => {
 		expect(() => fromOpenAiModelList({ data: [{ object: 'model' }] }, 'xAI')).toThrow(FusionError);
 		expect(() => fromOpenAiModelList({ data: [{ object: 'model' }] }, 'xAI')).toThrow(/^xAI sent a model list in an unexpected shape \(data\[0\]\.id: Required\)$/);
-		expect(() => fromOpenAiModelList({ error: { message: 'nope' } })).toThrow(/\(data: Required\)/);
+		expect(() => fromOpenAiModelList({ error: { message: 'nope' } }, 'OpenAI')).toThrow(/\(data: Required\)/);
 	});
 });

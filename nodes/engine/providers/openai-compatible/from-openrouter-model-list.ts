@@ -1,5 +1,4 @@
-import type { ModelPricing } from '../catalog-types';
-import { definedOnly, invalidModelList, type ModelListPage } from './listed-model';
+import { definedOnly, invalidModelList, type ModelListPage, type ModelPricing } from '../listed-model';
 import { openRouterModelListSchema } from './model-list-schemas';
 
 /** OpenRouter prices one token in USD as a decimal string; a negative one means "depends on the route". */
@@ -17,9 +16,9 @@ function livePricing(pricing: { prompt: string; completion: string } | null | un
 }
 
 /** OpenRouter's model list: live prices, modalities and the parameters each model takes. */
-export function fromOpenRouterModelList(body: unknown): ModelListPage {
+export function fromOpenRouterModelList(body: unknown, providerName: string): ModelListPage {
 	const parsed = openRouterModelListSchema.safeParse(body);
-	if (!parsed.success) throw invalidModelList('OpenRouter', parsed.error);
+	if (!parsed.success) throw invalidModelList(providerName, parsed.error);
 	return {
 		models: parsed.data.data.map((model) => {
 			const inputs = model.architecture?.input_modalities ?? [];

@@ -1,10 +1,10 @@
-import { definedOnly, invalidModelList, type ModelListPage } from './listed-model';
-import { geminiModelListSchema } from './model-list-schemas';
+import { definedOnly, invalidModelList, type ModelListPage } from '../listed-model';
+import { geminiModelListSchema } from './gemini-api-schemas';
 
 /** Gemini's model list: `models/<id>` names, token limits and the methods each model answers. */
-export function fromGeminiModelList(body: unknown): ModelListPage {
+export function fromGeminiModelList(body: unknown, providerName: string): ModelListPage {
 	const parsed = geminiModelListSchema.safeParse(body);
-	if (!parsed.success) throw invalidModelList('Google Gemini', parsed.error);
+	if (!parsed.success) throw invalidModelList(providerName, parsed.error);
 	return {
 		models: parsed.data.models.map((model) => {
 			const methods = model.supportedGenerationMethods ?? undefined;

@@ -1,11 +1,10 @@
-import { perThousand } from '../price-units';
-import { definedOnly, invalidModelList, type ModelListPage } from './listed-model';
+import { definedOnly, invalidModelList, perThousand, type ModelListPage } from '../listed-model';
 import { togetherModelListSchema } from './model-list-schemas';
 
 /** Together's model list: every hosted model with its type, context length and price per million tokens. */
-export function fromTogetherModelList(body: unknown): ModelListPage {
+export function fromTogetherModelList(body: unknown, providerName: string): ModelListPage {
 	const parsed = togetherModelListSchema.safeParse(body);
-	if (!parsed.success) throw invalidModelList('Together AI', parsed.error);
+	if (!parsed.success) throw invalidModelList(providerName, parsed.error);
 	return {
 		models: parsed.data.map((model) => {
 			const type = model.type ?? undefined;

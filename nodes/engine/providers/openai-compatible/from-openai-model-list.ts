@@ -1,8 +1,8 @@
-import { definedOnly, invalidModelList, type ModelListPage } from './listed-model';
+import { definedOnly, invalidModelList, type ModelListPage } from '../listed-model';
 import { openAiModelListSchema } from './model-list-schemas';
 
 /** OpenAI's model list, and every OpenAI-compatible one (Groq's limits, Ollama's tags, xAI, DeepSeek, …). */
-export function fromOpenAiModelList(body: unknown, providerName = 'OpenAI'): ModelListPage {
+export function fromOpenAiModelList(body: unknown, providerName: string): ModelListPage {
 	const parsed = openAiModelListSchema.safeParse(body);
 	if (!parsed.success) throw invalidModelList(providerName, parsed.error);
 	return {

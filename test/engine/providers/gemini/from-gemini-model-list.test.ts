@@ -1,4 +1,4 @@
-import { fromGeminiModelList } from '../../../../nodes/engine/catalog/model-lists/from-gemini-model-list';
+import { fromGeminiModelList } from '../../../../nodes/engine/providers/gemini/from-gemini-model-list';
 
 describe('fromGeminiModelList', () => {
 	it('strips "models/", reads the limits and tells chat from embedding models by their methods', () => {
@@ -23,7 +23,7 @@ describe('fromGeminiModelList', () => {
 			],
 			nextPageToken: 'Ch1tb2RlbHMvZ2VtaW5pLWVtYmVkZGluZy0wMDE=',
 		};
-		expect(fromGeminiModelList(body)).toEqual({
+		expect(fromGeminiModelList(body, 'Google Gemini')).toEqual({
 			models: [
 				{ id: 'gemini-2.5-flash', name: 'Gemini 2.5 Flash', ownedBy: 'google', contextWindow: 1048576, maxOutputTokens: 65536, capabilities: { chat: true, embeddings: false } },
 				{ id: 'gemini-embedding-001', name: 'Gemini Embedding 001', ownedBy: 'google', contextWindow: 2048, maxOutputTokens: 1, capabilities: { chat: false, embeddings: true } },
@@ -33,10 +33,10 @@ describe('fromGeminiModelList', () => {
 	});
 
 	it('reads an empty answer (a key restricted to no model) as no models', () => {
-		expect(fromGeminiModelList({})).toEqual({ models: [] });
+		expect(fromGeminiModelList({}, 'Google Gemini')).toEqual({ models: [] });
 	});
 
 	it('rejects a model without a name', () => {
-		expect(() => fromGeminiModelList({ models: [{ displayName: 'x' }] })).toThrow(/models\[0\]\.name: Required/);
+		expect(() => fromGeminiModelList({ models: [{ displayName: 'x' }] }, 'Google Gemini')).toThrow(/models\[0\]\.name: Required/);
 	});
 });

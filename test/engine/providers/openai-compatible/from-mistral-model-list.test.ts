@@ -1,4 +1,4 @@
-import { fromMistralModelList } from '../../../../nodes/engine/catalog/model-lists/from-mistral-model-list';
+import { fromMistralModelList } from '../../../../nodes/engine/providers/openai-compatible/from-mistral-model-list';
 
 describe('fromMistralModelList', () => {
 	it('reads capability flags, the context length and the deprecation date', () => {
@@ -28,7 +28,7 @@ describe('fromMistralModelList', () => {
 				},
 			],
 		};
-		expect(fromMistralModelList(body).models).toEqual([
+		expect(fromMistralModelList(body, 'Mistral').models).toEqual([
 			{
 				id: 'open-mixtral-8x7b',
 				name: 'open-mixtral-8x7b',

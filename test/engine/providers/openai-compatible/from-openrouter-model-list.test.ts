@@ -1,4 +1,4 @@
-import { fromOpenRouterModelList } from '../../../../nodes/engine/catalog/model-lists/from-openrouter-model-list';
+import { fromOpenRouterModelList } from '../../../../nodes/engine/providers/openai-compatible/from-openrouter-model-list';
 
 describe('fromOpenRouterModelList', () => {
 	it('turns the per-token price strings into USD per 1K and reads modalities and parameters', () => {
@@ -19,7 +19,7 @@ describe('fromOpenRouterModelList', () => {
 				},
 			],
 		};
-		expect(fromOpenRouterModelList(body).models).toEqual([
+		expect(fromOpenRouterModelList(body, 'OpenRouter').models).toEqual([
 			{
 				id: 'anthropic/claude-3-opus',
 				name: 'Anthropic: Claude 3 Opus',
@@ -49,7 +49,7 @@ describe('fromOpenRouterModelList', () => {
 				},
 			],
 		};
-		const [model] = fromOpenRouterModelList(body).models;
+		const [model] = fromOpenRouterModelList(body, 'OpenRouter').models;
 		expect(model.pricing).toBeUndefined();
 		expect(model.capabilities).toEqual({ chat: true, vision: true, tools: false, json_output: false });
 	});

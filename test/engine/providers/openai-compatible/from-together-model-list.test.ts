@@ -1,4 +1,4 @@
-import { fromTogetherModelList } from '../../../../nodes/engine/catalog/model-lists/from-together-model-list';
+import { fromTogetherModelList } from '../../../../nodes/engine/providers/openai-compatible/from-together-model-list';
 
 const llama = {
 	id: 'meta-llama/Llama-3.3-70B-Instruct-Turbo',
@@ -16,7 +16,7 @@ const llama = {
 
 describe('fromTogetherModelList', () => {
 	it('reads the bare array with prices per million tokens, as USD per 1K', () => {
-		expect(fromTogetherModelList([llama]).models).toEqual([
+		expect(fromTogetherModelList([llama], 'Together AI').models).toEqual([
 			{
 				id: 'meta-llama/Llama-3.3-70B-Instruct-Turbo',
 				name: 'Meta Llama 3.3 70B Instruct Turbo',
@@ -31,10 +31,10 @@ describe('fromTogetherModelList', () => {
 
 	it('reads the same list wrapped in data, and embedding models by their type', () => {
 		const embedding = { id: 'BAAI/bge-large-en-v1.5', type: 'embedding', context_length: 512, pricing: { hourly: 0, input: 0.02, output: 0.02, base: 0, finetune: 0 } };
-		expect(fromTogetherModelList({ data: [embedding] }).models[0].capabilities).toEqual({ chat: false, completions: false, embeddings: true, moderation: false });
+		expect(fromTogetherModelList({ data: [embedding] }, 'Together AI').models[0].capabilities).toEqual({ chat: false, completions: false, embeddings: true, moderation: false });
 	});
 
 	it('treats a context length of 0 as unknown', () => {
-		expect(fromTogetherModelList([{ ...llama, context_length: 0 }]).models[0].contextWindow).toBeUndefined();
+		expect(fromTogetherModelList([{ ...llama, context_length: 0 }], 'Together AI').models[0].contextWindow).toBeUndefined();
 	});
 });

@@ -1,10 +1,10 @@
-import { definedOnly, invalidModelList, type ModelListPage } from './listed-model';
+import { definedOnly, invalidModelList, type ModelListPage } from '../listed-model';
 import { mistralModelListSchema } from './model-list-schemas';
 
 /** Mistral's model list: capability flags, the context length and a deprecation date per model. */
-export function fromMistralModelList(body: unknown): ModelListPage {
+export function fromMistralModelList(body: unknown, providerName: string): ModelListPage {
 	const parsed = mistralModelListSchema.safeParse(body);
-	if (!parsed.success) throw invalidModelList('Mistral', parsed.error);
+	if (!parsed.success) throw invalidModelList(providerName, parsed.error);
 	return {
 		models: parsed.data.data.map((model) => {
 			const flags = model.capabilities ?? undefined;
