@@ -1,37 +1,14 @@
 import { anthropicProvider } from './anthropic/anthropic-adapter';
 import { geminiProvider } from './gemini/gemini-adapter';
-import {
-	azureOpenAiProvider,
-	deepSeekProvider,
-	groqProvider,
-	mistralProvider,
-	ollamaProvider,
-	openAiCompatibleProvider,
-	openAiProvider,
-	openRouterProvider,
-	togetherProvider,
-	xaiProvider,
-} from './openai-compatible/openai-compatible-providers';
+import { openAiProvider, OTHER_OPENAI_COMPATIBLE_PROVIDERS } from './openai-compatible/openai-compatible-providers';
 import type { ProviderDefinitionFor } from './provider-definition';
 
 /**
- * Every provider, in the editor's order. An entry here is all the engine and the nodes need; n8n also needs
- * its credential class in credentials/ and package.json, which a test holds to this list.
+ * Every provider, in the editor's order: OpenAI, the two with APIs of their own, then the other OpenAI-compatible
+ * ones. An entry is all the engine and the nodes need; n8n also needs the provider's credential class in
+ * credentials/ and its line in package.json, which a test holds to this list.
  */
-const REGISTRY = [
-	openAiProvider,
-	anthropicProvider,
-	geminiProvider,
-	mistralProvider,
-	openRouterProvider,
-	groqProvider,
-	deepSeekProvider,
-	xaiProvider,
-	togetherProvider,
-	ollamaProvider,
-	azureOpenAiProvider,
-	openAiCompatibleProvider,
-] as const;
+const REGISTRY = [openAiProvider, anthropicProvider, geminiProvider, ...OTHER_OPENAI_COMPATIBLE_PROVIDERS] as const;
 
 export type ProviderId = (typeof REGISTRY)[number]['id'];
 

@@ -264,3 +264,16 @@ export const openAiCompatibleProvider = provider(
 	// The server is unknown: send only what every compatible server takes; some reject stream_options.
 	{ ...COMMON, tokenLimitField: 'max_tokens', streamUsageOption: false },
 );
+
+/** The OpenAI-compatible providers other than OpenAI itself, in the editor's order: a new one is added here. */
+export const OTHER_OPENAI_COMPATIBLE_PROVIDERS = [
+	mistralProvider,
+	openRouterProvider,
+	groqProvider,
+	deepSeekProvider,
+	xaiProvider,
+	togetherProvider,
+	ollamaProvider,
+	azureOpenAiProvider,
+	openAiCompatibleProvider,
+] as const;
