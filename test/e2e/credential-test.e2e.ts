@@ -101,7 +101,8 @@ describe('the Fusion credential types in n8n', () => {
 		const fusionTypes = types.filter((type) => PROVIDERS.some((provider) => provider.credentialType === type.name));
 		expect([...new Set(fusionTypes.map((type) => type.name))].sort()).toEqual(PROVIDERS.map((provider) => provider.credentialType).sort());
 		for (const { name, iconUrl } of fusionTypes) {
-			expect({ name, iconUrl }).toEqual({ name, iconUrl: { light: expect.stringMatching(/\/icons\/[a-z-]+\.svg$/), dark: expect.stringMatching(/\/icons\/[a-z-]+\.dark\.svg$/) } });
+			const themed = { light: expect.stringMatching(/\/icons\/[a-z-]+\.svg$/), dark: expect.stringMatching(/\/icons\/[a-z-]+\.dark\.svg$/) };
+			expect({ name, iconUrl }).toEqual({ name, iconUrl: themed });
 			for (const url of [iconUrl?.light, iconUrl?.dark]) {
 				const icon = await fetch(`${server.url}/${url}`, { headers: { 'browser-id': BROWSER_ID, cookie } });
 				expect({ url, status: icon.status }).toEqual({ url, status: 200 });

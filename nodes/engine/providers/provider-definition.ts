@@ -27,8 +27,6 @@ export interface CredentialTexts {
 	baseUrlDescription?: string;
 	/** An example address, for a provider without a default one. */
 	baseUrlPlaceholder?: string;
-	/** The API Version field's hint, for a provider with `defaultApiVersion`. */
-	apiVersionDescription?: string;
 }
 
 /**

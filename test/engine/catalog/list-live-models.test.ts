@@ -64,10 +64,8 @@ describe('listLiveModels against the mock server', () => {
 
 	it('lists every provider at once, in the order asked', async () => {
 		// A provider the table above does not name is reached at its default base URL's path.
-		const everyProvider = PROVIDERS.map((provider) => [
-			provider.id,
-			connections()[provider.id] ?? { baseUrl: `${server.url}${new URL(provider.defaultBaseUrl ?? 'http://localhost/v1').pathname}`, apiKey: KEY },
-		]);
+		const atDefaultPath = (baseUrl = 'http://localhost/v1') => ({ baseUrl: `${server.url}${new URL(baseUrl).pathname}`, apiKey: KEY });
+		const everyProvider = PROVIDERS.map((provider) => [provider.id, connections()[provider.id] ?? atDefaultPath(provider.defaultBaseUrl)]);
 		const listings = await listLiveModels(PROVIDERS, settingsFor(Object.fromEntries(everyProvider)));
 		expect(listings.map((listing) => [listing.provider, listing.ok])).toEqual(PROVIDERS.map((provider) => [provider.id, true]));
 	});

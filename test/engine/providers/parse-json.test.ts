@@ -20,6 +20,9 @@ describe('parseEventJson', () => {
 			thrown = error;
 		}
 		expect(thrown).toBeInstanceOf(FusionError);
-		expect(thrown).toMatchObject({ kind: 'invalid_response', message: `the Anthropic stream sent an event that is not JSON: ${data.slice(0, 100)}` });
+		expect(thrown).toMatchObject({
+			kind: 'invalid_response',
+			message: `the Anthropic stream sent an event that is not JSON: ${data.slice(0, 100)}`,
+		});
 	});
 });

@@ -230,7 +230,6 @@ export const azureOpenAiProvider = provider(
 			baseUrlPlaceholder: 'https://my-resource.openai.azure.com',
 			baseUrlDescription:
 				'The endpoint of your Azure OpenAI resource, without /openai. It can also be a proxy or a gateway in front of it.',
-			apiVersionDescription: 'The Azure OpenAI API version, sent as api-version on every request',
 		},
 	},
 	{
