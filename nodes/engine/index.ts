@@ -12,16 +12,8 @@ export { STRATEGY_OPTIONS, type StrategyOption } from './strategies/strategy-reg
 export { FusionError, type FusionErrorKind } from './errors/fusion-error';
 export { redactSecrets } from './errors/redact-secrets';
 export { mapWithConcurrency } from './concurrency/map-with-concurrency';
-export {
-	MODEL_CAPABILITIES,
-	QUALITY_BENCHMARK,
-	type CatalogModel,
-	type CatalogModelData,
-	type ModelCapabilities,
-	type ModelCapability,
-	type ModelPricing,
-	type ProviderCatalogData,
-} from './catalog/catalog-types';
+export { QUALITY_BENCHMARK, type CatalogModel, type CatalogModelData, type ProviderCatalogData } from './catalog/catalog-types';
+export { MODEL_CAPABILITIES, type ModelCapabilities, type ModelCapability, type ModelPricing } from './providers/listed-model';
 export { CATALOG_MODELS, PROVIDER_CATALOGS, findCatalogModel, matchCatalogModel, type CatalogMatch } from './catalog/model-catalog';
 export { listLiveModels, type ListingError, type LiveListing, type LiveListSettings } from './catalog/list-live-models';
 export { checkCredential, type CredentialCheckSettings } from './catalog/check-credential';
@@ -35,8 +27,8 @@ export {
 	type ModelSortKey,
 	type ProviderListingError,
 } from './catalog/query-models';
-export { PROVIDERS, providerById } from './providers/provider-registry';
-export type { ProviderConnection, ProviderDefinition, ProviderId } from './providers/provider-adapter';
+export { PROVIDERS, providerById, type ProviderDefinition, type ProviderId } from './providers/provider-registry';
+export type { ProviderConnection } from './providers/provider-adapter';
 export { parseUnifiedRequest, type UnifiedChatRequest, type ChatMessage } from './request/unified-request';
 export { DEFAULT_RETRY_POLICY, type RetryPolicy } from './transport/retry-policy';
 export { timeoutsFromTotal, DEFAULT_TIMEOUTS } from './transport/timeouts';

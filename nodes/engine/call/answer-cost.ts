@@ -1,4 +1,4 @@
-import type { ModelPricing } from '../catalog/catalog-types';
+import type { ModelPricing } from '../providers/listed-model';
 import type { ModelAnswer } from '../providers/provider-adapter';
 
 /** USD for one answer: the provider's own figure when it reports one, else usage × list price; null when unknown. */

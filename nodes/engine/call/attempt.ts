@@ -1,7 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import type { FusionError, FusionErrorKind } from '../errors/fusion-error';
 import type { ResolvedModel } from '../models/resolve-model-id';
-import type { ProviderId } from '../providers/provider-adapter';
+import type { ProviderId } from '../providers/provider-registry';
 
 /**
  * One upstream call (or a candidate not called), as `fusion.attempts` reports it. `cancelled`: a call the

@@ -1,13 +1,15 @@
 import { performance } from 'node:perf_hooks';
 import { FusionError } from '../errors/fusion-error';
 import type { ResolvedModel } from '../models/resolve-model-id';
-import type { ModelAnswer, ProviderConnection, ProviderDefinition } from '../providers/provider-adapter';
+import type { ModelAnswer, ProviderConnection } from '../providers/provider-adapter';
+import type { ProviderDefinition } from '../providers/provider-registry';
 import { answerFromBody, fusionErrorFromResponse, readJsonBody } from '../providers/provider-response';
 import type { UnifiedChatRequest } from '../request/unified-request';
 import { assertUsableConnection } from '../transport/check-connection';
 import { discardBody } from '../transport/read-body';
 import { readSseStream } from '../transport/read-sse-stream';
 import { describeTarget, fusionErrorFromTransportFailure, sendUpstream, type UpstreamResponse } from '../transport/send-upstream';
+import { timeoutError } from '../transport/timeouts';
 import { toModelCallRequest, type CallSettings, type ModelCallResult } from './model-call';
 import { PartialAnswerError } from './partial-answer-error';
 
@@ -28,11 +30,10 @@ async function readStreamedAnswer(
 ): Promise<ModelAnswer> {
 	const { firstTokenMs, idleMs } = settings.timeouts;
 	const firstTokenTimer = setTimeout(
-		() => response.abort(new FusionError({ kind: 'timeout', message: `${provider.displayName} sent no token within ${firstTokenMs / 1000} s (first-token timeout)` })),
+		() => response.abort(timeoutError('firstToken', provider.displayName, firstTokenMs)),
 		firstTokenMs,
 	);
-	const idleTimeout = () =>
-		response.abort(new FusionError({ kind: 'timeout', message: `${provider.displayName} went silent for ${idleMs / 1000} s in the middle of its answer (idle timeout)` }));
+	const idleTimeout = () => response.abort(timeoutError('idle', provider.displayName, idleMs));
 	let idleTimer = setTimeout(idleTimeout, idleMs);
 	const bodyMoved = () => {
 		clearTimeout(idleTimer);

@@ -1,17 +1,10 @@
-import type { ProviderDefinition, ProviderId } from '../providers/provider-adapter';
-import { providerById } from '../providers/provider-registry';
+import { MODEL_CAPABILITIES, type ListedModel, type ModelCapabilities, type ModelCapability } from '../providers/listed-model';
+import { providerById, type ProviderDefinition, type ProviderId } from '../providers/provider-registry';
 import type { ObservationLookup } from '../state/fusion-state';
-import {
-	MODEL_CAPABILITIES,
-	QUALITY_BENCHMARK,
-	type CatalogModel,
-	type ModelCapabilities,
-	type ModelCapability,
-} from './catalog-types';
+import { QUALITY_BENCHMARK, type CatalogModel } from './catalog-types';
 import { observationFor } from './estimate-latency';
 import { listLiveModels, type ListingError, type LiveListing, type LiveListSettings } from './list-live-models';
 import { CATALOG_MODELS, matchCatalogModel } from './model-catalog';
-import type { ListedModel } from './model-lists/listed-model';
 
 /** Each sort has the direction a user means by it: cheapest, largest, best, fastest first. */
 export type ModelSortKey = 'catalog' | 'price' | 'context' | 'score' | 'latency';

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import type { Attempt } from '../call/attempt';
-import type { FinishReason, ModelAnswer, ProviderId, Usage } from '../providers/provider-adapter';
+import type { FinishReason, ModelAnswer, Usage } from '../providers/provider-adapter';
+import type { ProviderId } from '../providers/provider-registry';
 import type { StrategyName } from '../request/unified-request';
 import type { CandidateAnswer, Routed } from '../strategies/routing-strategy';
 

@@ -1,4 +1,4 @@
-import type { ProviderId } from '../providers/provider-adapter';
+import type { ProviderId } from '../providers/provider-registry';
 import type { FusionState, ModelRecord } from '../state/fusion-state';
 import type { Candidate } from '../strategies/candidate';
 import type { CandidateObservations } from '../strategies/routing-strategy';

@@ -2,7 +2,7 @@ import { FusionError } from '../errors/fusion-error';
 import { resolveModelId, type ResolvedModel } from '../models/resolve-model-id';
 import type { ConnectionResolver } from '../providers/connection-resolver';
 import { credentialKeyOf } from '../providers/credential-key';
-import type { ProviderDefinition, ProviderId } from '../providers/provider-adapter';
+import type { ProviderDefinition, ProviderId } from '../providers/provider-registry';
 import type { BestOfSelection, ModelSpec, StrategyName } from '../request/unified-request';
 import { toCandidate, type Candidate } from '../strategies/candidate';
 

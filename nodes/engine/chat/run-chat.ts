@@ -2,7 +2,7 @@ import { performance } from 'node:perf_hooks';
 import type { Attempt } from '../call/attempt';
 import type { CallSettings } from '../call/model-call';
 import { PartialAnswerError } from '../call/partial-answer-error';
-import type { ProviderId } from '../providers/provider-adapter';
+import type { ProviderId } from '../providers/provider-registry';
 import type { UnifiedChatRequest } from '../request/unified-request';
 import { AllModelsFailedError } from '../strategies/all-models-failed-error';
 import type { Routed, RoutingContext } from '../strategies/routing-strategy';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { schemaPath } from '../errors/describe-schema-issues';
 
 export const STRATEGIES = [
 	'fallback',
@@ -123,13 +124,6 @@ export type ParseResult =
 	| { ok: true; request: UnifiedChatRequest }
 	| { ok: false; issues: string[] };
 
-function fieldPath(path: Array<string | number>): string {
-	return path.reduce<string>(
-		(text, part) => (typeof part === 'number' ? `${text}[${part}]` : text === '' ? part : `${text}.${part}`),
-		'',
-	);
-}
-
 /** Validates a unified request; every issue names the field it is about ("messages[1].role must be …"). */
 export function parseUnifiedRequest(input: unknown): ParseResult {
 	if (input === null || typeof input !== 'object' || Array.isArray(input)) {
@@ -138,7 +132,7 @@ export function parseUnifiedRequest(input: unknown): ParseResult {
 	const result = unifiedRequestSchema.safeParse(input);
 	if (result.success) return { ok: true, request: result.data };
 	const issues = result.error.issues.map((issue) => {
-		const field = fieldPath(issue.path);
+		const field = schemaPath(issue.path);
 		if (issue.code === 'unrecognized_keys') {
 			const where = field === '' ? '' : ` in ${field}`;
 			return `unknown field${issue.keys.length > 1 ? 's' : ''}${where}: ${issue.keys.join(', ')}`;

@@ -1,6 +1,7 @@
 import type { ChatSettings } from '../../../nodes/engine/chat/run-chat';
 import { FusionError } from '../../../nodes/engine/errors/fusion-error';
-import type { ProviderConnection, ProviderId } from '../../../nodes/engine/providers/provider-adapter';
+import type { ProviderConnection } from '../../../nodes/engine/providers/provider-adapter';
+import type { ProviderId } from '../../../nodes/engine/providers/provider-registry';
 import { MemoryFusionState } from '../../../nodes/engine/state/memory-fusion-state';
 import { DEFAULT_RETRY_POLICY } from '../../../nodes/engine/transport/retry-policy';
 import { DEFAULT_TIMEOUTS } from '../../../nodes/engine/transport/timeouts';

@@ -2,8 +2,6 @@ import { FusionError, looksLikeContextLengthError, type FusionErrorKind } from '
 import type { ProviderErrorDetail } from '../provider-adapter';
 import { anthropicErrorBodySchema, type AnthropicErrorBody } from './anthropic-api-schemas';
 
-const MAX_TEXT_MESSAGE_LENGTH = 500;
-
 /** The kind an Anthropic error type means; undefined leaves the decision to the HTTP status. */
 export function errorKindFromAnthropicErrorType(type: string, message: string): FusionErrorKind | undefined {
 	switch (type) {
@@ -37,12 +35,8 @@ function detailFromErrorBody(body: AnthropicErrorBody): ProviderErrorDetail {
 	return kind === undefined ? { message, code: type } : { message, code: type, kind };
 }
 
-/** Reads `{type: "error", error: {type, message}}`, or a plain-text body (a proxy's or Cloudflare's page). */
+/** Reads `{type: "error", error: {type, message}}`. */
 export function anthropicErrorDetailFromBody(body: unknown): ProviderErrorDetail | undefined {
-	if (typeof body === 'string') {
-		const text = body.trim();
-		return text === '' ? undefined : { message: text.slice(0, MAX_TEXT_MESSAGE_LENGTH) };
-	}
 	const parsed = anthropicErrorBodySchema.safeParse(body);
 	return parsed.success ? detailFromErrorBody(parsed.data) : undefined;
 }
