@@ -49,9 +49,8 @@ const strategySpecSchema = z
 
 const modelListSchema = z.array(modelId).min(1, 'must list at least one model');
 
-/** For the type only: validation dispatches on the value's shape so each issue names the real field. */
-const modelSpecTypeSchema = z.union([modelId, modelListSchema, strategySpecSchema]);
-type ModelSpecValue = z.infer<typeof modelSpecTypeSchema>;
+/** Validation dispatches on the value's shape (modelSchemaFor) so that each issue names the real field. */
+type ModelSpecValue = z.infer<typeof modelId> | z.infer<typeof modelListSchema> | z.infer<typeof strategySpecSchema>;
 
 function modelSchemaFor(value: unknown): z.ZodTypeAny | undefined {
 	if (typeof value === 'string') return modelId;

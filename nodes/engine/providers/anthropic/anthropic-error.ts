@@ -7,8 +7,7 @@ export function errorKindFromAnthropicErrorType(type: string, message: string): 
 	switch (type) {
 		case 'authentication_error':
 		case 'permission_error':
-		// An account without credit fails every call like a bad key does: fail over, never retry.
-		case 'billing_error':
+		case 'billing_error': // An account without credit fails every call like a bad key does: fail over, never retry.
 			return 'auth';
 		case 'not_found_error':
 			return 'not_found';
