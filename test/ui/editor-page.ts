@@ -266,6 +266,7 @@ export class EditorPage {
 		await search!.type(modelId);
 		await this.clickText(byTestId('rlc-item'), new RegExp(`^${escapeRegExp(modelId)} `));
 		await eventually(`the model field showing ${modelId}`, () => this.modelValue(where), (value) => value.startsWith(modelId));
+		await this.modelSaved(modelId, where);
 	}
 
 	/** Sets a model field to an id typed in the "By ID" mode (a model the list does not offer). */
@@ -276,9 +277,39 @@ export class EditorPage {
 		const input = await field.waitForSelector(`${byTestId('rlc-input')} input, input${byTestId('rlc-input')}`, { visible: true });
 		await input!.click({ count: 3 });
 		await this.page.keyboard.press('Backspace');
-		await this.page.keyboard.type(modelId);
+		// At a person's pace: typed at full speed, the box can show every key while the node keeps none.
+		await this.page.keyboard.type(modelId, { delay: 25 });
 		await this.page.keyboard.press('Tab');
 		await eventually(`the model field showing ${modelId}`, () => this.modelValue(where), (value) => value === modelId);
+		await this.modelSaved(modelId, where);
+	}
+
+	/**
+	 * Waits until the node itself holds the model, as Execute step reads it: what a text box shows is not yet
+	 * what n8n keeps. Read from the editor's workflow store, the one place the open node's parameters live.
+	 */
+	private async modelSaved(modelId: string, where: { fallbackRow?: number }): Promise<void> {
+		const row = where.fallbackRow;
+		await eventually(
+			`the node to hold the model ${modelId}`,
+			() =>
+				this.page.evaluate((fallbackRow) => {
+					type Node = { type: string; parameters: Record<string, unknown> };
+					type Store = { allNodes?: Node[] };
+					type App = { __vue_app__: { config: { globalProperties: { $pinia: { _s: Map<string, Store> } } } } };
+					const { document } = globalThis as unknown as { document: { querySelector(selector: string): App } };
+					const models: unknown[] = [];
+					for (const store of document.querySelector('#app').__vue_app__.config.globalProperties.$pinia._s.values()) {
+						for (const node of Array.isArray(store.allNodes) ? store.allNodes : []) {
+							if (!node.type.endsWith('.fusionChat')) continue;
+							const fallback = (node.parameters.fallbackModels as { models?: Array<{ model?: unknown }> } | undefined)?.models;
+							models.push(fallbackRow === null ? node.parameters.model : fallback?.[fallbackRow]?.model);
+						}
+					}
+					return models.map((model) => (typeof model === 'object' && model !== null ? (model as { value?: unknown }).value : model));
+				}, row ?? null),
+			(values) => values.includes(modelId),
+		);
 	}
 
 	async modelValue(where: { fallbackRow?: number } = {}): Promise<string> {
@@ -321,7 +352,7 @@ export class EditorPage {
 		const shown = await eventually(
 			'n8n to say how the run ended',
 			() => this.texts('.el-notification:not([data-fusion-seen])'),
-			(texts) => texts.some((text) => /executed successfully|Problem in node|failed/i.test(text)),
+			(texts) => texts.some((text) => /executed successfully|Problem in node|failed|cannot start/i.test(text)),
 			60_000,
 		);
 		if (!shown.some((text) => /executed successfully/i.test(text))) throw new Error(`the run failed: ${shown.join(' | ')}`);
