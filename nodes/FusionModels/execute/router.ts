@@ -12,25 +12,15 @@ import {
 	queryCatalog,
 	timeoutsFromTotal,
 	type LiveListing,
-	type ModelCapability,
 	type ModelQuery,
 	type ModelQueryResult,
 	type ModelSortKey,
-	type ProviderId,
 } from '../../engine';
 import { createConnectionResolver } from '../../shared/connection-resolver';
 import { chosenProviders } from '../../shared/provider-credentials';
 
-interface ModelFilters {
-	providers?: ProviderId[];
-	capabilities?: ModelCapability[];
-	maxPromptPrice?: number;
-	maxCompletionPrice?: number;
-	minContextWindow?: number;
-	search?: string;
-	includeDeprecated?: boolean;
-	onlyAvailable?: boolean;
-}
+/** The Filters collection: every field of a query but the ones with parameters of their own. */
+type ModelFilters = Omit<ModelQuery, 'sortBy' | 'limit'>;
 
 interface ModelOptions {
 	limit?: number;
