@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescrip
 import { chatProperties } from './description/chat.description';
 import { providerCredentials } from '../shared/provider-credentials';
 import { providerCredentialTest } from '../shared/test-provider-credential';
-import { executeFusionChat } from './execute/router';
+import { executeFusionChat } from './execute/item-loop';
 import { searchModels } from './methods/search-models';
 
 export class FusionChat implements INodeType {

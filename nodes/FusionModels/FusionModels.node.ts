@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescrip
 import { providerCredentialSlots } from '../shared/provider-credentials';
 import { providerCredentialTest } from '../shared/test-provider-credential';
 import { modelsProperties } from './description/models.description';
-import { executeFusionModels } from './execute/router';
+import { executeFusionModels } from './execute/item-loop';
 
 export class FusionModels implements INodeType {
 	description: INodeTypeDescription = {
