@@ -1,6 +1,8 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
+import { FusionChat } from '../../../../nodes/FusionChat/FusionChat.node';
 import { recordedResponse } from '../../../fixtures/recorded';
-import { MockProviderServer } from '../../../mock-provider/mock-provider-server';
+import { itemsReadByName, recordParameterReads } from '../../../helpers/record-parameter-reads';
+import { forModel, MockProviderServer } from '../../../mock-provider/mock-provider-server';
 import { modelParameter, runFusionChat, type ChatItem } from '../run-fusion-chat';
 
 let server: MockProviderServer;
@@ -12,6 +14,13 @@ afterAll(async () => server.close());
 
 const runChat = (parameters: INodeParameters, inputItems: IDataObject[], continueOnFail = false) =>
 	runFusionChat(server, parameters, inputItems, continueOnFail);
+
+/** The same output without what differs from run to run. */
+function withoutTimings(value: unknown): unknown {
+	if (Array.isArray(value)) return value.map(withoutTimings);
+	if (value === null || typeof value !== 'object') return value;
+	return Object.fromEntries(Object.entries(value).filter(([key]) => key !== 'latency_ms').map(([key, entry]) => [key, withoutTimings(entry)]));
+}
 
 describe("Fusion Chat's item loop", () => {
 	it('with continue-on-fail, a bad item becomes an {error} item and the others carry on', async () => {
@@ -58,4 +67,111 @@ describe("Fusion Chat's item loop", () => {
 	});
 
 
+	it('reads a parameter without an expression once per execution, and one holding an expression for every item', async () => {
+		const { nodeType, reads } = recordParameterReads(new FusionChat());
+		const inputs = [{ text: 'one' }, { text: 'two' }, { text: 'three' }, { text: 'four' }];
+		const { items, error } = await runFusionChat(
+			server,
+			{
+				inputMode: 'fields',
+				model: modelParameter('openai/gpt-4o-mini'),
+				systemMessage: 'Be brief.',
+				prompt: '={{ $json.text }}',
+				parameters: { maxTokens: 50, temperature: 0.2 },
+				options: { concurrency: 1 },
+			},
+			inputs,
+			false,
+			nodeType,
+		);
+		expect(error).toBeUndefined();
+		expect(items).toHaveLength(4);
+		expect(itemsReadByName(reads)).toEqual({
+			options: [0],
+			providers: [0],
+			inputMode: [0],
+			prompt: [0, 1, 2, 3],
+			systemMessage: [0],
+			parameters: [0],
+			strategy: [0],
+			model: [0],
+			hedgeAfterMs: [0],
+			simplify: [0],
+		});
+	});
+
+	it('reads a collection per item when one of its fields holds an expression, even deep in a fixed collection row', async () => {
+		const { nodeType, reads } = recordParameterReads(new FusionChat());
+		const { error } = await runFusionChat(
+			server,
+			{
+				inputMode: 'fields',
+				model: modelParameter('openai/gpt-4o-mini'),
+				fallbackModels: { models: [{ model: modelParameter('={{ $json.backup }}') }] },
+				prompt: 'Hi',
+				parameters: { maxTokens: '={{ $json.limit }}', temperature: 0.2 },
+			},
+			[
+				{ backup: 'anthropic/claude-3-opus', limit: 10 },
+				{ backup: 'openai/gpt-4.1-nano', limit: 20 },
+			],
+			false,
+			nodeType,
+		);
+		expect(error).toBeUndefined();
+		const byName = itemsReadByName(reads);
+		expect(byName['fallbackModels.models'].sort()).toEqual([0, 1]);
+		expect(byName.parameters.sort()).toEqual([0, 1]);
+		expect(byName.prompt).toEqual([0]);
+		expect(byName.model).toEqual([0]);
+		expect(server.requests.map((request) => (request.body as { max_completion_tokens: number }).max_completion_tokens).sort()).toEqual([10, 20]);
+	});
+
+	it('sends the same requests and gives the same items, errors included, whether a field is typed in or an expression', async () => {
+		const inputs = [
+			{ text: 'first', backup: 'openai/gpt-4o-mini', limit: 40 },
+			{ text: 'second', backup: 'openai/gpt-4.1-nano', limit: 60 },
+			{ text: 'third', backup: '', limit: 40 },
+			{ text: 'fourth', backup: 'openai/gpt-4o-mini', limit: -1 },
+		];
+		const itemFields = {
+			inputMode: 'fields',
+			fallbackModels: { models: [{ model: modelParameter('={{ $json.backup }}') }] },
+			prompt: '=Summarize: {{ $json.text }}',
+			options: { maxRetries: 0 },
+			simplify: true,
+		};
+		const typedIn = {
+			...itemFields,
+			model: modelParameter('openai/gpt-4o'),
+			systemMessage: 'Be brief.',
+			parameters: { maxTokens: '={{ $json.limit }}', temperature: 0.2, stop: 'END' },
+		};
+		const allExpressions = {
+			...itemFields,
+			model: modelParameter('={{ "openai/gpt-4o" }}'),
+			systemMessage: '={{ "Be brief." }}',
+			parameters: { maxTokens: '={{ $json.limit }}', temperature: '={{ 0.2 }}', stop: '={{ "END" }}' },
+		};
+		const run = async (parameters: INodeParameters) => {
+			server.reset();
+			// A 400 moves on to the next model without cooling the first one down for the second run.
+			const failure = { status: 400, json: { error: { message: 'not today' } } };
+			server.reply(forModel('gpt-4o'), failure, failure, failure);
+			const { items, error } = await runChat(parameters, inputs, true);
+			expect(error).toBeUndefined();
+			const bodies = server.requests.map((request) => JSON.stringify(request.body)).sort();
+			return { items: withoutTimings(items), bodies };
+		};
+
+		const mixed = await run(typedIn);
+		expect(await run(allExpressions)).toEqual(mixed);
+		expect(mixed.bodies).toHaveLength(5);
+		expect(mixed.items).toEqual([
+			{ json: expect.objectContaining({ answer: '[gpt-4o-mini] answer to: Summarize: first', attempts: 'openai/gpt-4o: HTTP 400 → openai/gpt-4o-mini: ok' }), pairedItem: { item: 0 } },
+			{ json: expect.objectContaining({ answer: '[gpt-4.1-nano] answer to: Summarize: second', model: 'openai/gpt-4.1-nano' }), pairedItem: { item: 1 } },
+			{ json: { error: expect.stringMatching(/^The model failed to answer:\n1\. openai\/gpt-4o: OpenAI answered HTTP 400 /), attempts: 'openai/gpt-4o: HTTP 400' }, pairedItem: { item: 2 } },
+			{ json: { error: expect.stringMatching(/^Invalid request: max_tokens /) }, pairedItem: { item: 3 } },
+		]);
+	});
 });
