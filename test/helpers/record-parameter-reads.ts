@@ -1,9 +1,10 @@
 import type { IExecuteFunctions, INodeType } from 'n8n-workflow';
 
-/** One `getNodeParameter` call: the parameter's name and the item it was read for. */
+/** One `getNodeParameter` call: the parameter's name, the item it was read for, and when (Date.now()). */
 export interface ParameterRead {
 	name: string;
 	itemIndex: number;
+	at: number;
 }
 
 /**
@@ -18,7 +19,7 @@ export function recordParameterReads(nodeType: INodeType): { nodeType: INodeType
 	recording.execute = async function (this: IExecuteFunctions) {
 		const read = this.getNodeParameter.bind(this) as (name: string, itemIndex: number, ...rest: unknown[]) => unknown;
 		this.getNodeParameter = ((name: string, itemIndex: number, ...rest: unknown[]) => {
-			reads.push({ name, itemIndex });
+			reads.push({ name, itemIndex, at: Date.now() });
 			return read(name, itemIndex, ...rest);
 		}) as IExecuteFunctions['getNodeParameter'];
 		return await execute.call(this);

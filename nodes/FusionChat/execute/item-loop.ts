@@ -22,6 +22,7 @@ import {
 	type ChatSettings,
 } from '../../engine';
 import { buildUnifiedRequest, InvalidRequestError } from './build-unified-request';
+import { prepareAhead } from './prepare-ahead';
 import { summarizeAttempts, toSimplifiedOutput } from './simplify-output';
 import { createConnectionResolver } from '../../shared/connection-resolver';
 import { ItemParameters } from '../../shared/item-parameters';
@@ -89,7 +90,8 @@ function errorItem(error: unknown, itemIndex: number, simplify: boolean): INodeE
  * flight, and the output keeps the input's order. A failing item fails the node, or with "continue on fail"
  * becomes an `{error}` item while the others carry on. The options are the execution's, read once; of the
  * request's parameters only those holding an expression are read per item, and a request without any is
- * built and validated once for every item.
+ * built and validated once for every item. Requests are built ahead, while earlier items wait on their
+ * providers.
  */
 export async function executeFusionChat(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
@@ -107,12 +109,12 @@ export async function executeFusionChat(this: IExecuteFunctions): Promise<INodeE
 		failOverOnRefusal: options.failOverOnRefusal ?? true,
 		cache: options.cacheTtl ? { ttlMs: options.cacheTtl * 1000, scope: `${this.getWorkflow().id ?? ''}:${this.getNode().id}` } : undefined,
 	};
-	const requestFor = new ItemParameters(this).perItem(buildUnifiedRequest);
 
 	// A chat trigger or a streaming webhook shows tokens as they arrive. Items go one at a time then, so that
 	// their texts do not interleave in the one response the client reads.
 	const streaming = typeof this.isStreaming === 'function' && this.isStreaming();
 	const concurrency = streaming ? 1 : (options.concurrency ?? 8);
+	const requestFor = prepareAhead(items.length, concurrency, new ItemParameters(this).perItem(buildUnifiedRequest));
 	// n8n's sendChunk is asynchronous behind a void signature; a client that went away must not fail the item.
 	const send = (type: ChunkType, itemIndex: number, content?: string) => {
 		void Promise.resolve(this.sendChunk(type, itemIndex, content)).catch(() => undefined);

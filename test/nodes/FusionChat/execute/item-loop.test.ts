@@ -127,6 +127,26 @@ describe("Fusion Chat's item loop", () => {
 		expect(server.requests.map((request) => (request.body as { max_completion_tokens: number }).max_completion_tokens).sort()).toEqual([10, 20]);
 	});
 
+	it("reads the next item's parameters while the current item waits on its provider", async () => {
+		const { nodeType, reads } = recordParameterReads(new FusionChat());
+		server.reply('/v1/chat/completions', ...[0, 1, 2].map(() => ({ delayMs: 300, json: recordedResponse('openai') })));
+		const { items, error } = await runFusionChat(
+			server,
+			{ inputMode: 'fields', model: modelParameter('openai/gpt-4o-mini'), prompt: '={{ $json.text }}', options: { concurrency: 1 } },
+			[{ text: 'one' }, { text: 'two' }, { text: 'three' }],
+			false,
+			nodeType,
+		);
+		expect(error).toBeUndefined();
+		expect(items).toHaveLength(3);
+		const promptRead = (itemIndex: number) => reads.find((read) => read.name === 'prompt' && read.itemIndex === itemIndex)?.at ?? Infinity;
+		const [first, second] = server.requests.map((request) => request.receivedAt);
+		// Item 1's prompt was read before item 0's answer (300 ms after its request), not after it.
+		expect(promptRead(1)).toBeLessThan(first + 300);
+		expect(promptRead(2)).toBeLessThan(second + 300);
+		expect(promptRead(2)).toBeGreaterThanOrEqual(first + 300);
+	});
+
 	it('sends the same requests and gives the same items, errors included, whether a field is typed in or an expression', async () => {
 		const inputs = [
 			{ text: 'first', backup: 'openai/gpt-4o-mini', limit: 40 },
