@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { chatProperties } from './description/chat.description';
 import { providerCredentials } from '../shared/provider-credentials';
-import { providerCredentialTest } from '../shared/test-provider-credential';
+import { providerCredentialTest } from '../shared/credential-test';
 import { executeFusionChat } from './execute/item-loop';
 import { searchModels } from './methods/search-models';
 

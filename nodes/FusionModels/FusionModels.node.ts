@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { providerCredentialSlots } from '../shared/provider-credentials';
-import { providerCredentialTest } from '../shared/test-provider-credential';
+import { providerCredentialTest } from '../shared/credential-test';
 import { modelsProperties } from './description/models.description';
 import { executeFusionModels } from './execute/item-loop';
 

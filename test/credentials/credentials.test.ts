@@ -21,7 +21,7 @@ import { FusionTogetherApi } from '../../credentials/FusionTogetherApi.credentia
 import { FusionXaiApi } from '../../credentials/FusionXaiApi.credentials';
 import { FusionChat } from '../../nodes/FusionChat/FusionChat.node';
 import { FusionModels } from '../../nodes/FusionModels/FusionModels.node';
-import { CREDENTIAL_TEST_METHOD, testProviderCredential } from '../../nodes/shared/test-provider-credential';
+import { CREDENTIAL_TEST_METHOD, testProviderCredential } from '../../nodes/shared/credential-test';
 
 const CREDENTIALS_DIR = join(__dirname, '..', '..', 'credentials');
 const API_KEY = 'test-key-123';

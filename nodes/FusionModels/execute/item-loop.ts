@@ -61,7 +61,7 @@ function itemQueryFrom(read: ReadParameter): ItemQuery {
 }
 
 /** Every chosen provider failed: the item has nothing to show, and the error names each failure. */
-function allProvidersFailed(context: IExecuteFunctions, result: ModelQueryResult, itemIndex: number): Error {
+function allProvidersFailedError(context: IExecuteFunctions, result: ModelQueryResult, itemIndex: number): Error {
 	const lines = result.providerErrors.map(({ provider, error }) => `${provider}: ${error.message}`);
 	const message = `No provider could list its models (${result.providerErrors.map(({ provider }) => provider).join(', ')})`;
 	const lastStatus = [...result.providerErrors].reverse().find(({ error }) => error.http_status !== undefined)?.error.http_status;
@@ -117,7 +117,7 @@ export async function executeFusionModels(this: IExecuteFunctions): Promise<INod
 				}
 				const settled = await listings;
 				result = queryCatalog(query, { listings: settled });
-				if (settled.every((listing) => !listing.ok)) throw allProvidersFailed(this, result, itemIndex);
+				if (settled.every((listing) => !listing.ok)) throw allProvidersFailedError(this, result, itemIndex);
 				for (const { provider } of result.providerErrors) failedProviders.add(provider);
 			} else {
 				result = queryCatalog(query);
