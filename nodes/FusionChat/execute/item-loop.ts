@@ -114,7 +114,7 @@ export async function executeFusionChat(this: IExecuteFunctions): Promise<INodeE
 	// their texts do not interleave in the one response the client reads.
 	const streaming = typeof this.isStreaming === 'function' && this.isStreaming();
 	const concurrency = streaming ? 1 : (options.concurrency ?? 8);
-	const requestFor = prepareAhead(items.length, concurrency, new ItemParameters(this).perItem(buildUnifiedRequest));
+	const requestFor = prepareAhead(items.length, new ItemParameters(this).perItem(buildUnifiedRequest));
 	// n8n's sendChunk is asynchronous behind a void signature; a client that went away must not fail the item.
 	const send = (type: ChunkType, itemIndex: number, content?: string) => {
 		void Promise.resolve(this.sendChunk(type, itemIndex, content)).catch(() => undefined);
