@@ -13,12 +13,10 @@ import {
 	type ProviderId,
 	type UnifiedChatRequest,
 } from '../nodes/engine';
-import { toModelCallRequest } from '../nodes/engine/chat/call-model';
+import { toModelCallRequest } from '../nodes/engine/call/model-call';
 import { resolveModelId } from '../nodes/engine/models/resolve-model-id';
 import type { ModelSpec } from '../nodes/engine/request/unified-request';
-import { ModelStats } from '../nodes/engine/stats/model-stats';
-import { ModelHealth } from '../nodes/engine/strategies/model-health';
-import { RateLimiter } from '../nodes/engine/transport/rate-limiter';
+import { MemoryFusionState } from '../nodes/engine/state/memory-fusion-state';
 import { UPSTREAM_AGENT_OPTIONS } from '../nodes/engine/transport/send-upstream';
 
 export const BENCH_API_KEY = 'sk-bench-0123456789abcdef';
@@ -45,8 +43,8 @@ export function parsedRequest(raw: unknown): UnifiedChatRequest {
 }
 
 /**
- * Settings as Fusion Chat builds them from its defaults (120 s timeout, 2 retries), with statistics, health
- * and a rate limiter of their own so that one figure's failures cannot cool a model down for the next.
+ * Settings as Fusion Chat builds them from its defaults (120 s timeout, 2 retries), with a state of their own
+ * so that one figure's failures cannot cool a model down for the next.
  */
 export function engineSettings(connections: Connections, overrides: Partial<ChatSettings> = {}): ChatSettings {
 	return {
@@ -57,9 +55,7 @@ export function engineSettings(connections: Connections, overrides: Partial<Chat
 			if (connection === undefined) throw new FusionError({ kind: 'auth', message: `no ${provider.displayName} connection in the bench` });
 			return connection;
 		},
-		stats: new ModelStats(),
-		rateLimiter: new RateLimiter(),
-		healthTracker: new ModelHealth(),
+		state: new MemoryFusionState(),
 		...overrides,
 	};
 }

@@ -1,45 +1,7 @@
-import type {
-	IAuthenticateGeneric,
-	Icon,
-	ICredentialType,
-	INodeProperties,
-} from 'n8n-workflow';
+import { ProviderCredential } from './shared/provider-credential';
 
-export class FusionMistralApi implements ICredentialType {
-	name = 'fusionMistralApi';
-
-	displayName = 'Fusion: Mistral API';
-
-	icon: Icon = 'file:icons/mistral.svg';
-
-	documentationUrl = 'https://console.mistral.ai/api-keys';
-
-	properties: INodeProperties[] = [
-		{
-			displayName: 'API Key',
-			name: 'apiKey',
-			type: 'string',
-			typeOptions: { password: true },
-			required: true,
-			default: '',
-		},
-		{
-			displayName: 'Base URL',
-			name: 'baseUrl',
-			type: 'string',
-			required: true,
-			default: 'https://api.mistral.ai/v1',
-			description:
-				"Mistral's public API. Change it to send requests through a proxy, a gateway or a self-hosted server that speaks the same API.",
-		},
-	];
-
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: {
-			headers: {
-				Authorization: '=Bearer {{$credentials.apiKey}}',
-			},
-		},
-	};
+export class FusionMistralApi extends ProviderCredential {
+	constructor() {
+		super('mistral');
+	}
 }

@@ -1,3 +1,4 @@
+import { NodeConnectionTypes } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { chatProperties } from './description/chat.description';
 import { providerCredentials } from '../shared/provider-credentials';
@@ -19,8 +20,8 @@ export class FusionChat implements INodeType {
 		description: 'One OpenAI-style chat request per item, sent to any LLM provider, with fallback across models',
 		defaults: { name: 'Fusion Chat' },
 		usableAsTool: true,
-		inputs: ['main'],
-		outputs: ['main'],
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
 		credentials: providerCredentials,
 		properties: chatProperties,
 	};

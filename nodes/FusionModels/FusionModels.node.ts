@@ -1,3 +1,4 @@
+import { NodeConnectionTypes } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { providerCredentialSlots } from '../shared/provider-credentials';
 import { providerCredentialTest } from '../shared/credential-test';
@@ -15,8 +16,8 @@ export class FusionModels implements INodeType {
 		description: 'Lists LLMs with their capabilities, prices, context limits, quality scores and estimated latency',
 		defaults: { name: 'Fusion Models' },
 		usableAsTool: true,
-		inputs: ['main'],
-		outputs: ['main'],
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
 		// Credentials matter only for the live source: the catalog is bundled and works offline.
 		credentials: providerCredentialSlots({ source: ['live'] }),
 		properties: modelsProperties,

@@ -4,6 +4,7 @@
  * goes through the engine: its redaction and its no-redirect rule apply, unlike n8n's own HTTP client.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
+import { PROVIDERS } from '../../nodes/engine/providers/provider-registry';
 import { MockProviderServer } from '../mock-provider/mock-provider-server';
 import { prepareUserFolder, type PreparedUserFolder } from '../n8n/fusion-package';
 import { N8nCli } from '../n8n/n8n-cli';
@@ -89,5 +90,24 @@ describe("a Fusion credential's Test button in n8n", () => {
 		const result = await testCredential('redirected');
 		expect(result).toEqual({ status: 'Error', message: expect.stringMatching(/^OpenAI answered with a redirect \(HTTP 302 to http:\/\/127\.0\.0\.1:\d+\/v1\/models\)/) });
 		expect(elsewhere.requests).toHaveLength(0);
+	});
+});
+
+describe('the Fusion credential types in n8n', () => {
+	it('are all offered, each with a light and a dark icon that n8n serves', async () => {
+		const response = await fetch(`${server.url}/types/credentials.json`, { headers: { 'browser-id': BROWSER_ID, cookie } });
+		expect(response.status).toBe(200);
+		const types = (await response.json()) as Array<{ name: string; iconUrl?: { light: string; dark: string } }>;
+		const fusionTypes = types.filter((type) => PROVIDERS.some((provider) => provider.credentialType === type.name));
+		expect([...new Set(fusionTypes.map((type) => type.name))].sort()).toEqual(PROVIDERS.map((provider) => provider.credentialType).sort());
+		for (const { name, iconUrl } of fusionTypes) {
+			const themed = { light: expect.stringMatching(/\/icons\/[a-z-]+\.svg$/), dark: expect.stringMatching(/\/icons\/[a-z-]+\.dark\.svg$/) };
+			expect({ name, iconUrl }).toEqual({ name, iconUrl: themed });
+			for (const url of [iconUrl?.light, iconUrl?.dark]) {
+				const icon = await fetch(`${server.url}/${url}`, { headers: { 'browser-id': BROWSER_ID, cookie } });
+				expect({ url, status: icon.status }).toEqual({ url, status: 200 });
+				expect(await icon.text()).toMatch(/^<svg /);
+			}
+		}
 	});
 });

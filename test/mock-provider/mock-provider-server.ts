@@ -75,6 +75,7 @@ export class MockProviderServer {
 	 * network namespace may listen on another address of its loopback interface.
 	 */
 	static async start(listenPort = 0, host = '127.0.0.1'): Promise<MockProviderServer> {
+		// eslint-disable-next-line prefer-const -- the request handler below closes over it before it is assigned
 		let instance: MockProviderServer | undefined;
 		const server = createServer((request, response) => {
 			// A client that goes away mid-request must not take the process (the demo, a test run) down with it.

@@ -1,5 +1,5 @@
 import { runChat } from '../../nodes/engine/chat/run-chat';
-import { AllModelsFailedError } from '../../nodes/engine/errors/all-models-failed-error';
+import { AllModelsFailedError } from '../../nodes/engine/strategies/all-models-failed-error';
 import type { UnifiedChatRequest } from '../../nodes/engine/request/unified-request';
 import { settingsFor } from '../engine/chat/engine-settings';
 import { MockProviderServer, type MockReply, type RecordedRequest } from './mock-provider-server';

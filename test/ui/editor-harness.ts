@@ -98,6 +98,9 @@ export class EditorHarness {
 				if (browserProcess?.pid !== undefined && browserProcess.exitCode === null) browserProcess.kill('SIGKILL');
 			});
 			const page = await browser.newPage();
+			// Generous: on a busy machine the editor's first load of a route alone can take half a minute.
+			page.setDefaultNavigationTimeout(120_000);
+			page.setDefaultTimeout(60_000);
 			const harness = new EditorHarness(n8n, simulator, page, options.screenshotDir, unwind);
 			await harness.refuseOffLoopback(page);
 			mkdirSync(options.screenshotDir, { recursive: true });

@@ -1,5 +1,5 @@
 import type { DisplayCondition, INodeProperties } from 'n8n-workflow';
-import { PROVIDERS } from '../../engine';
+import { PROVIDERS, STRATEGY_OPTIONS } from '../../engine';
 import { providersProperty } from '../../shared/provider-credentials';
 
 // An expression, so that the item's text is inserted (and escaped as a JSON string) for every item.
@@ -80,15 +80,8 @@ export const chatProperties: INodeProperties[] = [
 		name: 'strategy',
 		type: 'options',
 		noDataExpression: true,
-		options: [
-			{ name: 'Fallback', value: 'fallback', description: 'Ask the model; when it fails, the fallback models in order' },
-			{ name: 'Round Robin', value: 'round_robin', description: 'Spread items over the models in turn (weighted if weights are set)' },
-			{ name: 'Weighted', value: 'weighted', description: 'Pick a model at random in proportion to its weight' },
-			{ name: 'Cost Optimized', value: 'cost_optimized', description: 'Cheapest model for each request first' },
-			{ name: 'Latency Optimized', value: 'latency_optimized', description: 'Fastest model first, as measured in this n8n process' },
-			{ name: 'Performance Based', value: 'performance_based', description: 'Best-scoring model first (benchmark and observed success)' },
-			{ name: 'Best Of', value: 'best_of', description: 'Ask every model at once and keep one answer' },
-		],
+		// In alphabetical order, as n8n lists options (node-param-options-type-unsorted-items).
+		options: [...STRATEGY_OPTIONS].sort((a, b) => a.name.localeCompare(b.name)),
 		default: 'fallback',
 		description: 'How the models are used. Every strategy fails over to the next model when one fails.',
 		displayOptions: { show: { inputMode: ['fields'] } },
@@ -232,7 +225,7 @@ export const chatProperties: INodeProperties[] = [
 		default: SAMPLE_REQUEST,
 		required: true,
 		description:
-			'An OpenAI chat/completions request. "model" may be one id, an array of ids (fallback in order) or {"strategy": "fallback", "models": [...]}.',
+			'An OpenAI chat/completions request. "model" may be one ID, an array of IDs (fallback in order) or {"strategy": "fallback", "models": [...]}.',
 		hint: 'Or send a request object built by an earlier node: switch to Expression and enter {{ $json.request }}',
 		displayOptions: { show: { inputMode: ['json'] } },
 	},
@@ -251,14 +244,6 @@ export const chatProperties: INodeProperties[] = [
 				typeOptions: { minValue: -2, maxValue: 2, numberPrecision: 2 },
 				default: 0,
 				description: 'Penalises tokens by how often they already appeared (-2 to 2). Providers without it get a warning in the output.',
-			},
-			{
-				displayName: 'Stream',
-				name: 'stream',
-				type: 'boolean',
-				default: false,
-				description:
-					'Whether to ask the provider for a streamed answer. A chat trigger or a webhook in streaming mode always gets the tokens live; this only matters otherwise (e.g. to bound the wait for the first token).',
 			},
 			{
 				displayName: 'Maximum Tokens',
@@ -283,6 +268,14 @@ export const chatProperties: INodeProperties[] = [
 				typeOptions: { rows: 2 },
 				default: '',
 				description: 'Up to 4 sequences, one per line; the answer ends before any of them',
+			},
+			{
+				displayName: 'Stream',
+				name: 'stream',
+				type: 'boolean',
+				default: false,
+				description:
+					'Whether to ask the provider for a streamed answer. A chat trigger or a webhook in streaming mode always gets the tokens live; this only matters otherwise (e.g. to bound the wait for the first token).',
 			},
 			{
 				displayName: 'Temperature',

@@ -13,6 +13,7 @@ import {
 	FusionError,
 	mapWithConcurrency,
 	PartialAnswerError,
+	processFusionState,
 	runChat,
 	timeoutsFromTotal,
 	BudgetExceededError,
@@ -61,7 +62,9 @@ function toNodeError(context: IExecuteFunctions, error: unknown, itemIndex: numb
 			description: `Text sent before the stream broke:\n${error.partialContent}`,
 		});
 	}
-	if (error instanceof BudgetExceededError) return new NodeOperationError(node, error.message, { itemIndex });
+	if (error instanceof BudgetExceededError) {
+		return new NodeOperationError(node, `${error.message}; raise Options → Budget (USD) or choose "Use Cheapest Model" when it runs out`, { itemIndex });
+	}
 	if (error instanceof InvalidRequestError) {
 		return new NodeOperationError(node, error.message, {
 			itemIndex,
@@ -104,6 +107,7 @@ export async function executeFusionChat(this: IExecuteFunctions): Promise<INodeE
 		retry: { ...DEFAULT_RETRY_POLICY, maxRetries: options.maxRetries ?? DEFAULT_RETRY_POLICY.maxRetries },
 		signal: this.getExecutionCancelSignal(),
 		connectionFor: createConnectionResolver(this),
+		state: processFusionState(),
 		budget: options.budgetUsd ? new SpendBudget(options.budgetUsd, options.whenBudgetSpent ?? 'fail') : undefined,
 		rateLimits: { requestsPerMinute: options.requestsPerMinute || undefined, tokensPerMinute: options.tokensPerMinute || undefined },
 		failOverOnRefusal: options.failOverOnRefusal ?? true,

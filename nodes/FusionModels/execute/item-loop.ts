@@ -9,6 +9,7 @@ import {
 import {
 	PROVIDERS,
 	listLiveModels,
+	processFusionState,
 	queryCatalog,
 	timeoutsFromTotal,
 	type LiveListing,
@@ -93,6 +94,8 @@ export async function executeFusionModels(this: IExecuteFunctions): Promise<INod
 	const items = this.getInputData();
 	const listingsByKey = new Map<string, Promise<LiveListing[]>>();
 	const connectionFor = createConnectionResolver(this);
+	const observed = await processFusionState().observedModels();
+	const observations = (modelId: string) => observed.get(modelId);
 	const output: INodeExecutionData[] = [];
 	const failedProviders = new Set<string>();
 	const itemQueryFor = new ItemParameters(this).perItem(itemQueryFrom);
@@ -116,11 +119,11 @@ export async function executeFusionModels(this: IExecuteFunctions): Promise<INod
 					listingsByKey.set(key, listings);
 				}
 				const settled = await listings;
-				result = queryCatalog(query, { listings: settled });
+				result = queryCatalog(query, { listings: settled, observations });
 				if (settled.every((listing) => !listing.ok)) throw allProvidersFailedError(this, result, itemIndex);
 				for (const { provider } of result.providerErrors) failedProviders.add(provider);
 			} else {
-				result = queryCatalog(query);
+				result = queryCatalog(query, { observations });
 			}
 			output.push(...outputFor(result, asList, live, itemIndex));
 		} catch (error) {

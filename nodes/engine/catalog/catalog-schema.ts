@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { PROVIDERS } from '../providers/provider-registry';
-import { MODEL_CAPABILITIES } from './catalog-types';
+import { MODEL_CAPABILITIES } from '../providers/listed-model';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD');
 const fusionId = z.string().regex(/^[a-z][a-z-]*\/\S+$/, '"provider/model"');

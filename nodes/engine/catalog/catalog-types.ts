@@ -1,20 +1,5 @@
-import type { ProviderId } from '../providers/provider-adapter';
-
-/** USD per 1,000 tokens: the unit of Fusion Chat's cost and of Fusion Models' output. */
-export interface ModelPricing {
-	prompt_tokens: number;
-	completion_tokens: number;
-}
-
-/**
- * What a model can be used for. The first four are the contract's; `vision` (image input), `tools` (function
- * calling) and `json_output` (a JSON mode or structured output) are what strategies and users filter on.
- */
-export const MODEL_CAPABILITIES = ['chat', 'completions', 'embeddings', 'moderation', 'vision', 'tools', 'json_output'] as const;
-
-export type ModelCapability = (typeof MODEL_CAPABILITIES)[number];
-
-export type ModelCapabilities = Record<ModelCapability, boolean>;
+import type { ModelCapabilities, ModelCapability, ModelPricing } from '../providers/listed-model';
+import type { ProviderId } from '../providers/provider-registry';
 
 /**
  * The public benchmark behind every quality score: a model's Elo on the LMArena (formerly LMSYS Chatbot

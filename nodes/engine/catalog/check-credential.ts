@@ -1,6 +1,7 @@
 import { FusionError } from '../errors/fusion-error';
 import { redactSecrets, secretsOf } from '../errors/redact-secrets';
-import type { ProviderConnection, ProviderDefinition } from '../providers/provider-adapter';
+import type { ProviderConnection } from '../providers/provider-adapter';
+import type { ProviderDefinition } from '../providers/provider-registry';
 import { assertUsableConnection } from '../transport/check-connection';
 import type { CallTimeouts } from '../transport/timeouts';
 import { fetchPage } from './list-live-models';

@@ -1,41 +1,13 @@
-import type { ConnectionResolver } from '../chat/call-model';
 import { FusionError, type FusionErrorKind } from '../errors/fusion-error';
 import { redactSecrets, secretsOf } from '../errors/redact-secrets';
-import type { ProviderConnection, ProviderDefinition, ProviderId, UpstreamHttpRequest } from '../providers/provider-adapter';
+import type { ConnectionResolver } from '../providers/connection-resolver';
+import type { ListedModel } from '../providers/listed-model';
+import type { ProviderConnection, UpstreamHttpRequest } from '../providers/provider-adapter';
+import type { ProviderDefinition, ProviderId } from '../providers/provider-registry';
 import { fusionErrorFromResponse, readJsonBody } from '../providers/provider-response';
 import { assertUsableConnection } from '../transport/check-connection';
 import { describeTarget, fusionErrorFromTransportFailure, sendUpstream } from '../transport/send-upstream';
 import type { CallTimeouts } from '../transport/timeouts';
-import { fromAnthropicModelList } from './model-lists/from-anthropic-model-list';
-import { fromGeminiModelList } from './model-lists/from-gemini-model-list';
-import { fromMistralModelList } from './model-lists/from-mistral-model-list';
-import { fromOpenAiModelList } from './model-lists/from-openai-model-list';
-import { fromOpenRouterModelList } from './model-lists/from-openrouter-model-list';
-import { fromTogetherModelList } from './model-lists/from-together-model-list';
-import type { ListedModel, ModelListPage } from './model-lists/listed-model';
-
-/** How to read one provider's list, and where its next page is. */
-interface ModelListFormat {
-	parse(body: unknown, provider: ProviderDefinition): ModelListPage;
-	nextPageUrl?(url: string, cursor: string): string;
-}
-
-function withQuery(url: string, parameters: Record<string, string>): string {
-	const next = new URL(url);
-	for (const [name, value] of Object.entries(parameters)) next.searchParams.set(name, value);
-	return next.toString();
-}
-
-const OPENAI_FORMAT: ModelListFormat = { parse: (body, provider) => fromOpenAiModelList(body, provider.displayName) };
-
-const LIST_FORMATS: Partial<Record<ProviderId, ModelListFormat>> = {
-	// Anthropic's pages hold 20 models by default; 1000 is its documented maximum.
-	anthropic: { parse: fromAnthropicModelList, nextPageUrl: (url, cursor) => withQuery(url, { after_id: cursor, limit: '1000' }) },
-	google: { parse: fromGeminiModelList, nextPageUrl: (url, cursor) => withQuery(url, { pageToken: cursor }) },
-	mistral: { parse: fromMistralModelList },
-	openrouter: { parse: fromOpenRouterModelList },
-	together: { parse: fromTogetherModelList },
-};
 
 /** A runaway cursor must not keep the node busy: no provider lists anywhere near this many pages. */
 const MAX_PAGES = 20;
@@ -78,15 +50,15 @@ export async function fetchPage(
 
 async function listProvider(provider: ProviderDefinition, connection: ProviderConnection, settings: LiveListSettings): Promise<ListedModel[]> {
 	assertUsableConnection(connection, provider.displayName);
-	const format = LIST_FORMATS[provider.id] ?? OPENAI_FORMAT;
-	const request = provider.adapter.toModelListRequest(connection);
+	const { adapter } = provider;
+	const request = adapter.toModelListRequest(connection);
 	const models: ListedModel[] = [];
 	let url = request.url;
 	for (let page = 0; page < MAX_PAGES; page++) {
-		const listed = format.parse(await fetchPage({ ...request, url }, provider, settings), provider);
+		const listed = adapter.fromModelList(await fetchPage({ ...request, url }, provider, settings), provider.displayName);
 		models.push(...listed.models);
-		if (listed.cursor === undefined || format.nextPageUrl === undefined) break;
-		url = format.nextPageUrl(request.url, listed.cursor);
+		if (listed.cursor === undefined || adapter.nextModelListPageUrl === undefined) break;
+		url = adapter.nextModelListPageUrl(request.url, listed.cursor);
 	}
 	return models;
 }

@@ -1,8 +1,6 @@
-import type { ProviderId } from '../providers/provider-adapter';
-import { providerForPrefix } from '../providers/provider-registry';
-import type { CatalogModel, CatalogModelData, ModelCapabilities, ProviderCatalogData } from './catalog-types';
-import { MODEL_CAPABILITIES } from './catalog-types';
-import { perThousand } from './price-units';
+import { MODEL_CAPABILITIES, perThousand, type ModelCapabilities } from '../providers/listed-model';
+import { PROVIDERS, providerForPrefix, type ProviderId } from '../providers/provider-registry';
+import type { CatalogModel, CatalogModelData, ProviderCatalogData } from './catalog-types';
 import { anthropicCatalog } from './providers/anthropic';
 import { deepSeekCatalog } from './providers/deepseek';
 import { googleCatalog } from './providers/google';
@@ -14,19 +12,23 @@ import { openRouterCatalog } from './providers/openrouter';
 import { togetherCatalog } from './providers/together';
 import { xaiCatalog } from './providers/xai';
 
-/** Every provider file, in the contract's provider order. */
-export const PROVIDER_CATALOGS: readonly ProviderCatalogData[] = [
-	openAiCatalog,
+const CATALOG_FILES: readonly ProviderCatalogData[] = [
 	anthropicCatalog,
-	googleCatalog,
-	mistralCatalog,
-	openRouterCatalog,
-	groqCatalog,
 	deepSeekCatalog,
-	xaiCatalog,
-	togetherCatalog,
+	googleCatalog,
+	groqCatalog,
+	mistralCatalog,
 	ollamaCatalog,
+	openAiCatalog,
+	openRouterCatalog,
+	togetherCatalog,
+	xaiCatalog,
 ];
+
+/** Every provider file, in the registry's provider order; a provider may have none (Azure, custom servers). */
+export const PROVIDER_CATALOGS: readonly ProviderCatalogData[] = PROVIDERS.flatMap((provider) =>
+	CATALOG_FILES.filter((file) => file.provider === provider.id),
+);
 
 /** The benchmark's normalization (QUALITY_BENCHMARK.normalization), to two decimals. */
 export function qualityScoreFromElo(elo: number): number {
@@ -64,13 +66,6 @@ export const CATALOG_MODELS: readonly CatalogModel[] = PROVIDER_CATALOGS.flatMap
 	file.models.map((model) => toCatalogModel(model, file)),
 );
 
-/** Prefixes that name the same provider: a model written with either spelling is the same model. */
-const EQUIVALENT_PREFIXES: ReadonlyArray<readonly [string, string]> = [
-	['mistral/', 'mistralai/'],
-	['xai/', 'x-ai/'],
-	['google/', 'gemini/'],
-];
-
 const byId = new Map<string, CatalogModel>();
 const byAlias = new Map<string, CatalogModel>();
 const byUpstream = new Map<string, CatalogModel>();
@@ -86,14 +81,15 @@ function upstreamKey(provider: ProviderId, upstreamModel: string): string {
 	return `${provider}:${upstreamModel}`;
 }
 
-/** The id in every equivalent prefix spelling, itself first. */
+/**
+ * The id in every spelling of its provider's prefixes (`mistral/…` and `mistralai/…` are the same model),
+ * itself first.
+ */
 export function equivalentSpellings(fusionId: string): string[] {
-	const ids = [fusionId];
-	for (const [a, b] of EQUIVALENT_PREFIXES) {
-		if (fusionId.startsWith(a)) ids.push(b + fusionId.slice(a.length));
-		else if (fusionId.startsWith(b)) ids.push(a + fusionId.slice(b.length));
-	}
-	return ids;
+	const slash = fusionId.indexOf('/');
+	const prefix = fusionId.slice(0, slash + 1);
+	const others = slash <= 0 ? [] : (providerForPrefix(prefix)?.modelPrefixes ?? []).filter((other) => other !== prefix);
+	return [fusionId, ...others.map((other) => other + fusionId.slice(prefix.length))];
 }
 
 export interface CatalogMatch {

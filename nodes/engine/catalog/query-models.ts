@@ -1,16 +1,10 @@
-import type { ProviderDefinition, ProviderId } from '../providers/provider-adapter';
-import { providerById } from '../providers/provider-registry';
-import { modelStats as processModelStats, type ModelObservation, type ModelStats, type ObservationLookup } from '../stats/model-stats';
-import {
-	MODEL_CAPABILITIES,
-	QUALITY_BENCHMARK,
-	type CatalogModel,
-	type ModelCapabilities,
-	type ModelCapability,
-} from './catalog-types';
+import { MODEL_CAPABILITIES, type ListedModel, type ModelCapabilities, type ModelCapability } from '../providers/listed-model';
+import { providerById, type ProviderDefinition, type ProviderId } from '../providers/provider-registry';
+import type { ObservationLookup } from '../state/fusion-state';
+import { QUALITY_BENCHMARK, type CatalogModel } from './catalog-types';
+import { observationFor } from './estimate-latency';
 import { listLiveModels, type ListingError, type LiveListing, type LiveListSettings } from './list-live-models';
-import { CATALOG_MODELS, equivalentSpellings, matchCatalogModel } from './model-catalog';
-import type { ListedModel } from './model-lists/listed-model';
+import { CATALOG_MODELS, matchCatalogModel } from './model-catalog';
 
 /** Each sort has the direction a user means by it: cheapest, largest, best, fastest first. */
 export type ModelSortKey = 'catalog' | 'price' | 'context' | 'score' | 'latency';
@@ -84,35 +78,6 @@ export interface ModelQueryResult {
 function qualitySource(model: CatalogModel): string | null {
 	if (model.arena === null) return null;
 	return `${QUALITY_BENCHMARK.name} ${model.arena.elo} as of ${model.arena.asOf}, ${QUALITY_BENCHMARK.normalization}`;
-}
-
-/**
- * The process's observations of a model under any of its ids and prefix spellings (stats are kept per id as
- * users wrote it): the id with the most calls speaks for the model.
- */
-function observationFor(ids: readonly string[], lookup: ObservationLookup): ModelObservation | undefined {
-	let best: ModelObservation | undefined;
-	for (const id of ids.flatMap(equivalentSpellings)) {
-		const observed = lookup(id);
-		if (observed !== undefined && (best === undefined || observed.calls > best.calls)) best = observed;
-	}
-	return best;
-}
-
-export interface LatencyEstimate {
-	latencyMs: number;
-	source: 'observed' | 'catalog';
-}
-
-/** Without a credential to look through, what the credential that called a model most has seen of it. */
-const busiestIn = (stats: ModelStats): ObservationLookup => (modelId) => stats.busiest(modelId);
-
-/** Observed latency once this process has timed successful calls to the model, else the catalog's estimate. */
-export function estimateLatency(fusionId: string, lookup: ObservationLookup = busiestIn(processModelStats)): LatencyEstimate | undefined {
-	const catalog = matchCatalogModel(fusionId)?.model;
-	const observed = observationFor(catalog === undefined ? [fusionId] : [fusionId, catalog.id, ...catalog.aliases], lookup);
-	if (observed?.latencyMs !== undefined) return { latencyMs: Math.round(observed.latencyMs), source: 'observed' };
-	return catalog === undefined ? undefined : { latencyMs: catalog.estimatedLatencyMs, source: 'catalog' };
 }
 
 const NO_CAPABILITIES: ModelCapabilities = Object.fromEntries(MODEL_CAPABILITIES.map((capability) => [capability, false])) as ModelCapabilities;
@@ -255,10 +220,14 @@ function sorted(items: ModelListItem[], sortBy: ModelSortKey | undefined): Model
 	});
 }
 
+/** Nothing observed: every latency is the catalog's estimate. */
+const noObservations: ObservationLookup = () => undefined;
+
 export interface QueryCatalogOptions {
 	/** Present for the live source: each queried provider's listing. */
 	listings?: readonly LiveListing[];
-	stats?: ModelStats;
+	/** What was observed of each model (FusionState.observedModels); none by default. */
+	observations?: ObservationLookup;
 }
 
 /**
@@ -266,7 +235,7 @@ export interface QueryCatalogOptions {
  * the same query and listings give the same answer (observed latency aside).
  */
 export function queryCatalog(query: ModelQuery, options: QueryCatalogOptions = {}): ModelQueryResult {
-	const lookup = busiestIn(options.stats ?? processModelStats);
+	const lookup = options.observations ?? noObservations;
 	const candidates =
 		options.listings === undefined
 			? CATALOG_MODELS.map((model) => itemFromCatalog(model, lookup, null))
@@ -283,8 +252,8 @@ export async function queryLiveModels(
 	query: ModelQuery,
 	providers: readonly ProviderDefinition[],
 	settings: LiveListSettings,
-	stats: ModelStats = processModelStats,
+	observations?: ObservationLookup,
 ): Promise<ModelQueryResult> {
 	const listings = await listLiveModels(providers, settings);
-	return queryCatalog(query, { listings, stats });
+	return queryCatalog(query, { listings, observations });
 }

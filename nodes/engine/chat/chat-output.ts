@@ -1,34 +1,10 @@
-import type { FusionErrorKind } from '../errors/fusion-error';
-import type { FinishReason, ProviderId, Usage } from '../providers/provider-adapter';
+import { randomUUID } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
+import type { Attempt } from '../call/attempt';
+import type { FinishReason, ModelAnswer, Usage } from '../providers/provider-adapter';
+import type { ProviderId } from '../providers/provider-registry';
 import type { StrategyName } from '../request/unified-request';
-
-/**
- * One upstream call (or a candidate not called), as `fusion.attempts` reports it. `cancelled`: a call the
- * strategy stopped on purpose because another model answered first (hedging, best_of "fastest").
- */
-export interface Attempt {
-	model: string;
-	provider: ProviderId;
-	status: 'ok' | 'error' | 'skipped' | 'cancelled';
-	/** Set for a call that is not a candidate's answer: the best_of judge's verdict. */
-	role?: 'judge';
-	error?: { type: FusionErrorKind; message: string; http_status?: number };
-	/** Why a candidate was not called (price cap, score floor, cool-down), or why its call was stopped. */
-	reason?: string;
-	latency_ms: number;
-}
-
-/** One best_of candidate's answer, as `fusion.candidates` reports it. */
-export interface CandidateAnswer {
-	model: string;
-	status: 'ok' | 'error';
-	content: string | null;
-	/** How the selection rated it: judge (1 chosen, 0 not), consensus (mean similarity), length for longest/shortest. */
-	score?: number;
-	cost_usd: number | null;
-	latency_ms: number;
-	error?: string;
-}
+import type { CandidateAnswer, Routed } from '../strategies/routing-strategy';
 
 export interface FusionMetadata {
 	strategy: StrategyName | 'single';
@@ -63,4 +39,43 @@ export interface ChatCompletionOutput {
 	}>;
 	usage: Usage;
 	fusion: FusionMetadata;
+}
+
+function messageOf(answer: ModelAnswer): ChatCompletionOutput['choices'][0]['message'] {
+	if (answer.refusal === undefined) return { role: 'assistant', content: answer.content };
+	return { role: 'assistant', content: answer.content === '' ? null : answer.content, refusal: answer.refusal };
+}
+
+/** The output item for a routed answer; `startedAt` (performance.now()) is when the request began. */
+export function toChatCompletionOutput(
+	strategy: FusionMetadata['strategy'],
+	routed: Routed,
+	attempts: Attempt[],
+	notes: readonly string[],
+	startedAt: number,
+): ChatCompletionOutput {
+	const { answer, target } = routed;
+	// Key order is what n8n's table and JSON views show first: the cost and timing before the attempt list.
+	const fusion: FusionMetadata = {
+		strategy,
+		provider: target.provider.id,
+		model: answer.upstreamModel ?? target.upstreamModel,
+		cost_usd: routed.costUsd,
+		latency_ms: Math.round(performance.now() - startedAt),
+		...(routed.ttftMs !== undefined && { ttft_ms: routed.ttftMs }),
+		cached: false,
+		warnings: [...routed.warnings, ...routed.notes, ...notes],
+		...(routed.candidates !== undefined && { selection: routed.selection }),
+		attempts,
+		...(routed.candidates !== undefined && { candidates: routed.candidates }),
+	};
+	return {
+		id: answer.id ?? `fusion-${randomUUID()}`,
+		object: 'chat.completion',
+		created: answer.created ?? Math.floor(Date.now() / 1000),
+		model: target.fusionId,
+		choices: [{ index: 0, message: messageOf(answer), finish_reason: answer.finishReason }],
+		usage: answer.usage ?? { prompt_tokens: 0, completion_tokens: 0, total_tokens: 0 },
+		fusion,
+	};
 }

@@ -23,7 +23,6 @@ export interface FusionErrorOptions {
 	httpStatus?: number;
 	retryAfterMs?: number;
 	provider?: string;
-	model?: string;
 	cause?: unknown;
 }
 
@@ -32,7 +31,6 @@ export class FusionError extends Error {
 	readonly httpStatus?: number;
 	readonly retryAfterMs?: number;
 	readonly provider?: string;
-	readonly model?: string;
 
 	constructor(options: FusionErrorOptions) {
 		super(options.message, options.cause === undefined ? undefined : { cause: options.cause });
@@ -41,8 +39,12 @@ export class FusionError extends Error {
 		this.httpStatus = options.httpStatus;
 		this.retryAfterMs = options.retryAfterMs;
 		this.provider = options.provider;
-		this.model = options.model;
 	}
+}
+
+/** The execution was cancelled, or a strategy stopped the call: nothing to fail over from. */
+export function isCancellation(error: unknown): boolean {
+	return error instanceof FusionError && error.kind === 'cancelled';
 }
 
 /** The kind an HTTP status means when the provider's body says nothing more precise. */

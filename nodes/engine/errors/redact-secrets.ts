@@ -1,5 +1,3 @@
-import type { ProviderConnection } from '../providers/provider-adapter';
-
 const REDACTED = '[redacted]';
 
 /** Very short values would redact ordinary words; real keys and passwords are longer. */
@@ -7,24 +5,24 @@ const MIN_SECRET_LENGTH = 6;
 
 /** Patterns of credentials that may reach a message without the engine knowing the exact value. */
 const SECRET_PATTERNS: RegExp[] = [
-	/\bsk-[A-Za-z0-9_\-]{8,}/g,
-	/\bAIza[0-9A-Za-z_\-]{20,}/g,
+	/\bsk-[A-Za-z0-9_-]{8,}/g,
+	/\bAIza[0-9A-Za-z_-]{20,}/g,
 	/\bgsk_[A-Za-z0-9]{10,}/g,
 	/\bxai-[A-Za-z0-9]{10,}/g,
-	/(Bearer\s+)[A-Za-z0-9._\-]{8,}/gi,
+	/(Bearer\s+)[A-Za-z0-9._-]{8,}/gi,
 ];
 
 /** `Basic` credentials, whoever's they are: base64 that decodes to `user:password` (prose such as "Basic auth" does not). */
 const BASIC_CREDENTIALS = /(Basic\s+)([A-Za-z0-9+/]{4,}={0,2})/gi;
 
 /** A run of base64 (or base64url) text long enough to hold a key: `Basic` credentials, a token, a blob. */
-const BASE64_RUN = /[A-Za-z0-9+/_\-]{8,}={0,2}/g;
+const BASE64_RUN = /[A-Za-z0-9+/_-]{8,}={0,2}/g;
 
 /**
  * A key shown in part, as providers and proxies do in their errors: its start and/or its end around dots, an
  * ellipsis or asterisks (`sk-proj-****abcd`, `sk-abc123...wxyz`, `…wxyz`).
  */
-const PREVIEW = /([A-Za-z0-9_\-+/=]*)(?:\.{2,}|…|\*{3,})([A-Za-z0-9_\-+/=]*)/g;
+const PREVIEW = /([A-Za-z0-9_+/=-]*)(?:\.{2,}|…|\*{3,})([A-Za-z0-9_+/=-]*)/g;
 
 function escapeRegExp(text: string): string {
 	return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -76,7 +74,7 @@ export function redactSecrets(text: string, secrets: ReadonlyArray<string | unde
 }
 
 /** What a connection holds that no message may show: the key, and the password of a base URL's user:password@. */
-export function secretsOf(connection: ProviderConnection): string[] {
+export function secretsOf(connection: { apiKey?: string; baseUrl: string }): string[] {
 	const secrets = connection.apiKey === undefined ? [] : [connection.apiKey];
 	try {
 		const { password } = new URL(connection.baseUrl);

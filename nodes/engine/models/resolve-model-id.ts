@@ -1,8 +1,8 @@
-import type { CatalogModel, ModelPricing } from '../catalog/catalog-types';
+import type { CatalogModel } from '../catalog/catalog-types';
 import { matchCatalogModel } from '../catalog/model-catalog';
 import { FusionError } from '../errors/fusion-error';
-import type { ProviderDefinition } from '../providers/provider-adapter';
-import { PROVIDERS, providerForPrefix } from '../providers/provider-registry';
+import type { ModelPricing } from '../providers/listed-model';
+import { PROVIDERS, providerForPrefix, type ProviderDefinition } from '../providers/provider-registry';
 
 export interface ResolvedModel {
 	/** The id as the user wrote it: what the output reports. */

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { ProviderConnection, ProviderDefinition } from './provider-adapter';
+import type { ProviderConnection } from './provider-adapter';
+import type { ProviderDefinition } from './provider-registry';
 
 /** A connection is resolved once per execution and provider, so its key is computed once too. */
 const keysByConnection = new WeakMap<ProviderConnection, string>();

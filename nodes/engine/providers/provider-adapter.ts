@@ -1,19 +1,11 @@
 import type { FusionErrorKind } from '../errors/fusion-error';
 import type { ChatMessage } from '../request/unified-request';
+import type { ServerSentEvent } from '../transport/read-sse-stream';
+import type { UpstreamHttpRequest } from '../transport/send-upstream';
+import type { ModelListPage } from './listed-model';
 
-export type ProviderId =
-	| 'openai'
-	| 'anthropic'
-	| 'google'
-	| 'mistral'
-	| 'openrouter'
-	| 'groq'
-	| 'deepseek'
-	| 'xai'
-	| 'together'
-	| 'ollama'
-	| 'azure'
-	| 'custom';
+// The wire types belong to the transport; adapters name them from here.
+export type { ServerSentEvent, UpstreamHttpRequest };
 
 /** What a credential gives the engine: where the provider is and how to authenticate. */
 export interface ProviderConnection {
@@ -36,14 +28,6 @@ export interface ModelCallRequest {
 	presence_penalty?: number;
 	stop?: string[];
 	stream: boolean;
-}
-
-export interface UpstreamHttpRequest {
-	method: 'GET' | 'POST';
-	url: string;
-	headers: Record<string, string>;
-	/** Serialised as JSON by the transport. */
-	body?: unknown;
 }
 
 export interface BuiltChatRequest {
@@ -76,11 +60,6 @@ export interface ModelAnswer {
 	reportedCostUsd?: number;
 }
 
-export interface ServerSentEvent {
-	event?: string;
-	data: string;
-}
-
 /** Turns a provider's SSE events into one answer; one assembler per streamed call. */
 export interface StreamAssembler {
 	/** Feeds one event; returns the content text it adds ('' when none). Throws a FusionError on an error event. */
@@ -107,23 +86,14 @@ export interface ProviderAdapter {
 	/** Validates and translates a non-streamed response body; throws FusionError('invalid_response'). */
 	fromChatResponse(body: unknown): ModelAnswer;
 	createStreamAssembler(): StreamAssembler;
-	/** Reads a provider's error body (already JSON-parsed when it was JSON, else the raw text). */
+	/** Reads a provider's JSON error body; undefined when it is not the provider's error shape. */
 	errorDetailFromBody(body: unknown): ProviderErrorDetail | undefined;
 	/** The provider's cheap model-list call, used by credential tests and the live catalog. */
 	toModelListRequest(connection: ProviderConnection): UpstreamHttpRequest;
+	/** Reads one page of that list; throws FusionError('invalid_response'), naming the provider, when it is none. */
+	fromModelList(body: unknown, providerName: string): ModelListPage;
+	/** Where the page after `cursor` is, for a list that comes in pages. */
+	nextModelListPageUrl?(firstPageUrl: string, cursor: string): string;
 	/** A cheap call that needs a valid key, where the model list does not (OpenRouter's is public). */
 	toCredentialCheckRequest?(connection: ProviderConnection): UpstreamHttpRequest;
-}
-
-export interface ProviderDefinition {
-	id: ProviderId;
-	displayName: string;
-	/** n8n credential type name, fixed by the contract. */
-	credentialType: string;
-	/** Model-id prefixes (with the trailing slash) routed to this provider. */
-	modelPrefixes: string[];
-	/** Undefined where the user must give one (Azure resource, custom server). */
-	defaultBaseUrl?: string;
-	apiKeyRequired: boolean;
-	adapter: ProviderAdapter;
 }

@@ -1,34 +1,21 @@
 import { anthropicProvider } from './anthropic/anthropic-adapter';
-import { geminiProvider } from './google/gemini-adapter';
-import {
-	azureOpenAiProvider,
-	deepSeekProvider,
-	groqProvider,
-	mistralProvider,
-	ollamaProvider,
-	openAiCompatibleProvider,
-	openAiProvider,
-	openRouterProvider,
-	togetherProvider,
-	xaiProvider,
-} from './openai-compatible/openai-compatible-providers';
-import type { ProviderDefinition, ProviderId } from './provider-adapter';
+import { geminiProvider } from './gemini/gemini-adapter';
+import { openAiProvider, OTHER_OPENAI_COMPATIBLE_PROVIDERS } from './openai-compatible/openai-compatible-providers';
+import type { ProviderDefinitionFor } from './provider-definition';
 
-/** Every provider of the contract, in the contract's order (which is also the editor's). */
-export const PROVIDERS: readonly ProviderDefinition[] = [
-	openAiProvider,
-	anthropicProvider,
-	geminiProvider,
-	mistralProvider,
-	openRouterProvider,
-	groqProvider,
-	deepSeekProvider,
-	xaiProvider,
-	togetherProvider,
-	ollamaProvider,
-	azureOpenAiProvider,
-	openAiCompatibleProvider,
-];
+/**
+ * Every provider, in the editor's order: OpenAI, the two with APIs of their own, then the other OpenAI-compatible
+ * ones. An entry is all the engine and the nodes need; n8n also needs the provider's credential class in
+ * credentials/ and its line in package.json, which a test holds to this list.
+ */
+const REGISTRY = [openAiProvider, anthropicProvider, geminiProvider, ...OTHER_OPENAI_COMPATIBLE_PROVIDERS] as const;
+
+export type ProviderId = (typeof REGISTRY)[number]['id'];
+
+/** A provider of the registry. */
+export type ProviderDefinition = ProviderDefinitionFor<ProviderId>;
+
+export const PROVIDERS: readonly ProviderDefinition[] = REGISTRY;
 
 const byId = new Map(PROVIDERS.map((provider) => [provider.id, provider]));
 

@@ -2,14 +2,19 @@ import { errorKindFromHttpStatus, FusionError } from '../errors/fusion-error';
 import { BODY_LIMITS, discardBody, readBodyPrefix, readBodyText } from '../transport/read-body';
 import { retryAfterMsFromHeaders } from '../transport/retry-policy';
 import { describeTarget, type UpstreamResponse } from '../transport/send-upstream';
-import type { ModelAnswer, ProviderDefinition } from './provider-adapter';
+import { parseJson } from './parse-json';
+import type { ModelAnswer, ProviderErrorDetail } from './provider-adapter';
+import type { ProviderDefinition } from './provider-registry';
 
-export function parseJson(text: string): unknown {
-	try {
-		return JSON.parse(text);
-	} catch {
-		return undefined;
-	}
+/** How much of an error body that is not JSON (a proxy's or a CDN's page) a message quotes. */
+const MAX_TEXT_DETAIL_LENGTH = 500;
+
+/** What an error body says: the provider's own error object when it is JSON, else the start of the text. */
+export function errorDetailFromText(text: string, provider: ProviderDefinition): ProviderErrorDetail | undefined {
+	const json = parseJson(text);
+	if (json !== undefined) return provider.adapter.errorDetailFromBody(json);
+	const trimmed = text.trim();
+	return trimmed === '' ? undefined : { message: trimmed.slice(0, MAX_TEXT_DETAIL_LENGTH) };
 }
 
 /**
@@ -28,7 +33,7 @@ export async function fusionErrorFromResponse(response: UpstreamResponse, provid
 		});
 	}
 	const text = await readBodyPrefix(response.body, BODY_LIMITS.errorBytes);
-	const detail = provider.adapter.errorDetailFromBody(parseJson(text) ?? text);
+	const detail = errorDetailFromText(text, provider);
 	return new FusionError({
 		kind: detail?.kind ?? errorKindFromHttpStatus(response.status),
 		httpStatus: response.status,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { schemaPath } from '../errors/describe-schema-issues';
 
 export const STRATEGIES = [
 	'fallback',
@@ -12,6 +13,7 @@ export const STRATEGIES = [
 export type StrategyName = (typeof STRATEGIES)[number];
 
 export const BEST_OF_SELECTIONS = ['judge', 'longest', 'shortest', 'consensus', 'fastest'] as const;
+export type BestOfSelection = (typeof BEST_OF_SELECTIONS)[number];
 
 const modelId = z
 	.string({ invalid_type_error: 'must be a model id string such as "openai/gpt-4o"' })
@@ -47,9 +49,8 @@ const strategySpecSchema = z
 
 const modelListSchema = z.array(modelId).min(1, 'must list at least one model');
 
-/** For the type only: validation dispatches on the value's shape so each issue names the real field. */
-const modelSpecTypeSchema = z.union([modelId, modelListSchema, strategySpecSchema]);
-type ModelSpecValue = z.infer<typeof modelSpecTypeSchema>;
+/** Validation dispatches on the value's shape (modelSchemaFor) so that each issue names the real field. */
+type ModelSpecValue = z.infer<typeof modelId> | z.infer<typeof modelListSchema> | z.infer<typeof strategySpecSchema>;
 
 function modelSchemaFor(value: unknown): z.ZodTypeAny | undefined {
 	if (typeof value === 'string') return modelId;
@@ -122,13 +123,6 @@ export type ParseResult =
 	| { ok: true; request: UnifiedChatRequest }
 	| { ok: false; issues: string[] };
 
-function fieldPath(path: Array<string | number>): string {
-	return path.reduce<string>(
-		(text, part) => (typeof part === 'number' ? `${text}[${part}]` : text === '' ? part : `${text}.${part}`),
-		'',
-	);
-}
-
 /** Validates a unified request; every issue names the field it is about ("messages[1].role must be …"). */
 export function parseUnifiedRequest(input: unknown): ParseResult {
 	if (input === null || typeof input !== 'object' || Array.isArray(input)) {
@@ -137,7 +131,7 @@ export function parseUnifiedRequest(input: unknown): ParseResult {
 	const result = unifiedRequestSchema.safeParse(input);
 	if (result.success) return { ok: true, request: result.data };
 	const issues = result.error.issues.map((issue) => {
-		const field = fieldPath(issue.path);
+		const field = schemaPath(issue.path);
 		if (issue.code === 'unrecognized_keys') {
 			const where = field === '' ? '' : ` in ${field}`;
 			return `unknown field${issue.keys.length > 1 ? 's' : ''}${where}: ${issue.keys.join(', ')}`;

@@ -1,32 +1,26 @@
 import { performance } from 'node:perf_hooks';
-import { callModelWithRetries, type CallSettings, type ModelCallResult } from '../chat/call-model';
-import type { Attempt, CandidateAnswer } from '../chat/chat-output';
-import { costOfAnswer } from '../chat/cost';
+import { costOfAnswer } from '../call/answer-cost';
+import type { Attempt } from '../call/attempt';
+import { callModelWithRetries } from '../call/call-model';
+import type { CallSettings, ModelCallResult } from '../call/model-call';
 import { mapWithConcurrency } from '../concurrency/map-with-concurrency';
-import { AllModelsFailedError } from '../errors/all-models-failed-error';
-import { FusionError } from '../errors/fusion-error';
+import { isCancellation } from '../errors/fusion-error';
 import type { ResolvedModel } from '../models/resolve-model-id';
-import type { UnifiedChatRequest } from '../request/unified-request';
-import { raceCandidates, type StrategyResult } from './fallback-strategy';
+import type { BestOfSelection, UnifiedChatRequest } from '../request/unified-request';
+import { AllModelsFailedError } from './all-models-failed-error';
+import { deliveredInOnePiece, raceCandidates } from './race';
+import type { CandidateAnswer, Routed, RoutingStrategy } from './routing-strategy';
 import { consensusScores, fromJudgeVerdict, indexOfBest, toJudgeMessages } from './select-best-answer';
 
-export type BestOfSelection = 'judge' | 'longest' | 'shortest' | 'consensus' | 'fastest';
-
-export interface BestOfOptions {
+interface BestOfOptions {
 	selection: BestOfSelection;
 	judge?: ResolvedModel;
 	/** Candidates in flight at once. */
 	maxInFlight: number;
 }
 
-export interface BestOfResult extends StrategyResult {
-	candidates: CandidateAnswer[];
-	/** What decided, e.g. "judge anthropic/claude-3-opus" or "consensus (judge verdict unusable)". */
-	selection: string;
-	/** Every answer's cost plus the judge's; null when none is known. */
-	totalCostUsd: number | null;
-	notes: string[];
-}
+/** `selection`: what decided, e.g. "judge anthropic/claude-3-opus"; `costUsd`: every answer's cost plus the judge's. */
+type BestOfResult = Routed & Required<Pick<Routed, 'candidates' | 'selection'>>;
 
 type Outcome = { target: ResolvedModel; latencyMs: number } & ({ ok: true; result: ModelCallResult } | { ok: false; error: unknown });
 
@@ -72,7 +66,7 @@ async function askJudge(
 		const costUsd = costOfAnswer(answer, judge.pricing);
 		return index === undefined ? { costUsd, problem: `verdict "${answer.content.slice(0, 80)}" names no single answer` } : { index, costUsd };
 	} catch (error) {
-		if (error instanceof FusionError && error.kind === 'cancelled') throw error;
+		if (isCancellation(error)) throw error;
 		return { costUsd: null, problem: `the judge failed: ${errorText(error)}` };
 	} finally {
 		attempts.push(...judgeAttempts.map((attempt): Attempt => ({ ...attempt, role: 'judge' })));
@@ -84,7 +78,7 @@ async function askJudge(
  * shortest, the consensus (closest to all others), or the fastest (the rest are aborted when it arrives). A
  * judge that fails or gives no usable verdict falls back to consensus, and the output says so.
  */
-export async function runBestOfStrategy(
+async function runBestOf(
 	candidates: readonly ResolvedModel[],
 	request: UnifiedChatRequest,
 	settings: CallSettings,
@@ -102,7 +96,7 @@ export async function runBestOfStrategy(
 				return { model: candidate.fusionId, status: 'error', content: null, cost_usd: null, latency_ms: last?.latency_ms ?? 0, error: last?.error?.message ?? 'not called' };
 			});
 		const first = toCandidateAnswer({ target: winner.target, latencyMs, ok: true, result: winner });
-		return { ...winner, candidates: [{ ...first, score: 1 }, ...others], selection: 'fastest', totalCostUsd: first.cost_usd, notes: [] };
+		return { ...winner, candidates: [{ ...first, score: 1 }, ...others], selection: 'fastest', costUsd: first.cost_usd, notes: [] };
 	}
 
 	// Per-candidate lists, joined in the candidates' order: `attempts` then reads the same whatever finished first.
@@ -117,7 +111,7 @@ export async function runBestOfStrategy(
 		}
 	});
 	attempts.push(...candidateAttempts.flat());
-	const cancelled = outcomes.find((outcome) => !outcome.ok && outcome.error instanceof FusionError && outcome.error.kind === 'cancelled');
+	const cancelled = outcomes.find((outcome) => !outcome.ok && isCancellation(outcome.error));
 	if (cancelled && !cancelled.ok && settings.signal?.aborted) throw cancelled.error;
 
 	const answered = outcomes.filter((outcome): outcome is Outcome & { ok: true } => outcome.ok);
@@ -160,7 +154,22 @@ export async function runBestOfStrategy(
 		target: winner.target,
 		candidates: candidateAnswers,
 		selection,
-		totalCostUsd: addCosts([...candidateAnswers.map((answer) => answer.cost_usd), judgeCost]),
+		costUsd: addCosts([...candidateAnswers.map((answer) => answer.cost_usd), judgeCost]),
 		notes,
 	};
 }
+
+export const bestOfStrategy: RoutingStrategy<'best_of'> = {
+	name: 'best_of',
+	label: 'Best Of',
+	description: 'Ask every model at once and keep one answer',
+	order: async (candidates) => [...candidates],
+	route: (candidates, request, { settings, attempts, options }) =>
+		deliveredInOnePiece(settings, (quiet) =>
+			runBestOf(candidates, request, quiet, attempts, {
+				selection: options.selection ?? 'consensus',
+				judge: options.judge,
+				maxInFlight: options.maxInFlight,
+			}),
+		),
+};

@@ -1,13 +1,6 @@
+import { DEFAULT_EXPECTED_COMPLETION_TOKENS, estimatePromptTokens } from '../request/estimate-tokens';
 import type { UnifiedChatRequest } from '../request/unified-request';
 import type { Candidate } from './candidate';
-
-/** Answer length assumed when the request sets no max_tokens: a typical short answer. */
-export const DEFAULT_EXPECTED_COMPLETION_TOKENS = 500;
-
-/** About four characters per token for English text, plus a few tokens of framing per message. */
-export function estimatePromptTokens(request: Pick<UnifiedChatRequest, 'messages'>): number {
-	return request.messages.reduce((tokens, message) => tokens + Math.ceil(message.content.length / 4) + 4, 0);
-}
 
 /**
  * What this request is expected to cost on a candidate, in USD: prompt price × estimated prompt tokens +

@@ -1,4 +1,4 @@
-import type { ObservationLookup } from '../stats/model-stats';
+import type { ObservationLookup } from '../state/fusion-state';
 import type { Candidate } from './candidate';
 
 /** Without a benchmark score, a model starts in the middle of the scale until it has a track record here. */

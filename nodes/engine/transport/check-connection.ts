@@ -1,5 +1,4 @@
 import { FusionError } from '../errors/fusion-error';
-import type { ProviderConnection } from '../providers/provider-adapter';
 import { assertSafeBaseUrl } from './base-url-guard';
 
 /** What an API key is made of, and all an HTTP header can carry: printable ASCII, no space. */
@@ -40,10 +39,16 @@ function assertWellFormedKey(apiKey: string | undefined, providerName: string): 
 }
 
 /** A connection is resolved once per execution and provider, so it is checked once too. */
-const checkedConnections = new WeakSet<ProviderConnection>();
+const checkedConnections = new WeakSet<UsableConnection>();
+
+/** What a provider connection holds that a request is sent with. */
+interface UsableConnection {
+	baseUrl: string;
+	apiKey?: string;
+}
 
 /** Refuses a connection no request may be sent with: a base URL the guard refuses, or a malformed key. */
-export function assertUsableConnection(connection: ProviderConnection, providerName: string): void {
+export function assertUsableConnection(connection: UsableConnection, providerName: string): void {
 	if (checkedConnections.has(connection)) return;
 	assertSafeBaseUrl(connection.baseUrl, providerName);
 	assertWellFormedKey(connection.apiKey, providerName);

@@ -1,7 +1,11 @@
 import type { Readable } from 'node:stream';
 import { createParser } from 'eventsource-parser';
-import type { ServerSentEvent } from '../providers/provider-adapter';
 import { BODY_LIMITS, tooLargeError } from './read-body';
+
+export interface ServerSentEvent {
+	event?: string;
+	data: string;
+}
 
 const LINE_FEED = 10;
 const CARRIAGE_RETURN = 13;

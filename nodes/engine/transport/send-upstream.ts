@@ -1,9 +1,17 @@
 import { Agent, type Dispatcher } from 'undici';
 import { FusionError } from '../errors/fusion-error';
-import type { UpstreamHttpRequest } from '../providers/provider-adapter';
 import { onAbort } from './abort-listeners';
 import { createGuardedConnector, REFUSED_ADDRESS_CODE } from './base-url-guard';
-import { CONNECT_TIMEOUT_MS, type CallTimeouts } from './timeouts';
+import { CONNECT_TIMEOUT_MS, timeoutError, type CallTimeouts } from './timeouts';
+
+/** One request to a provider, as an adapter builds it. */
+export interface UpstreamHttpRequest {
+	method: 'GET' | 'POST';
+	url: string;
+	headers: Record<string, string>;
+	/** Serialised as JSON by the transport. */
+	body?: unknown;
+}
 
 /** Keep-alive pools per origin, and a connector that refuses link-local and metadata addresses. */
 export const UPSTREAM_AGENT_OPTIONS: Agent.Options = {
@@ -92,11 +100,11 @@ export async function sendUpstream(request: UpstreamHttpRequest, options: SendOp
 	};
 	// Our own timer: undici's headersTimeout ticks on a coarse ~0.5 s clock, so a 1 s limit fired at 1.5 s.
 	const firstByteTimer = setTimeout(
-		() => abort(new FusionError({ kind: 'timeout', message: `${target} sent no response within ${timeouts.firstByteMs / 1000} s (first-byte timeout)` })),
+		() => abort(timeoutError('firstByte', target, timeouts.firstByteMs)),
 		timeouts.firstByteMs,
 	);
 	const totalTimer = setTimeout(
-		() => abort(new FusionError({ kind: 'timeout', message: `no complete answer from ${target} within ${timeouts.totalMs / 1000} s (timeout)` })),
+		() => abort(timeoutError('total', target, timeouts.totalMs)),
 		timeouts.totalMs,
 	);
 	const abortReason = () => reason ?? cancellationError(options.signal);
@@ -142,11 +150,11 @@ export function fusionErrorFromTransportFailure(error: unknown, target: string, 
 	const code = coded?.code;
 	switch (code) {
 		case 'UND_ERR_CONNECT_TIMEOUT':
-			return new FusionError({ kind: 'timeout', message: `connecting to ${target} timed out after ${CONNECT_TIMEOUT_MS / 1000} s`, cause: error });
+			return timeoutError('connect', target, CONNECT_TIMEOUT_MS, error);
 		case 'UND_ERR_HEADERS_TIMEOUT':
-			return new FusionError({ kind: 'timeout', message: `${target} sent no response within ${timeouts.firstByteMs / 1000} s (first-byte timeout)`, cause: error });
+			return timeoutError('firstByte', target, timeouts.firstByteMs, error);
 		case 'UND_ERR_BODY_TIMEOUT':
-			return new FusionError({ kind: 'timeout', message: `${target} went silent for ${timeouts.idleMs / 1000} s in the middle of its answer (idle timeout)`, cause: error });
+			return timeoutError('idle', target, timeouts.idleMs, error);
 		case REFUSED_ADDRESS_CODE:
 			return new FusionError({ kind: 'bad_request', message: `${target}: ${coded?.message}`, cause: error });
 	}

@@ -1,5 +1,6 @@
 import { catalogModelDataSchema, providerCatalogDataSchema } from '../../../nodes/engine/catalog/catalog-schema';
-import { MODEL_CAPABILITIES, QUALITY_BENCHMARK } from '../../../nodes/engine/catalog/catalog-types';
+import { QUALITY_BENCHMARK } from '../../../nodes/engine/catalog/catalog-types';
+import { MODEL_CAPABILITIES } from '../../../nodes/engine/providers/listed-model';
 import { CATALOG_MODELS, findCatalogModel, PROVIDER_CATALOGS } from '../../../nodes/engine/catalog/model-catalog';
 import { PROVIDERS } from '../../../nodes/engine/providers/provider-registry';
 

@@ -1,5 +1,6 @@
 import { listLiveModels, type LiveListing } from '../../../nodes/engine/catalog/list-live-models';
-import type { ProviderConnection, ProviderId } from '../../../nodes/engine/providers/provider-adapter';
+import type { ProviderConnection } from '../../../nodes/engine/providers/provider-adapter';
+import type { ProviderId } from '../../../nodes/engine/providers/provider-registry';
 import { PROVIDERS, providerById } from '../../../nodes/engine/providers/provider-registry';
 import { MockProviderServer } from '../../mock-provider/mock-provider-server';
 import { settingsFor } from '../chat/engine-settings';
@@ -14,7 +15,7 @@ afterEach(() => server.reset());
 afterAll(async () => server.close());
 
 /** Each provider's base URL on the mock server: the real base URL's path, or a segment naming the provider. */
-function connections(): Record<ProviderId, ProviderConnection> {
+function connections(): Partial<Record<ProviderId, ProviderConnection>> {
 	return {
 		openai: { baseUrl: `${server.url}/v1`, apiKey: KEY },
 		anthropic: { baseUrl: server.url, apiKey: KEY },
@@ -62,7 +63,10 @@ describe('listLiveModels against the mock server', () => {
 	});
 
 	it('lists every provider at once, in the order asked', async () => {
-		const listings = await listLiveModels(PROVIDERS, settingsFor(connections()));
+		// A provider the table above does not name is reached at its default base URL's path.
+		const atDefaultPath = (baseUrl = 'http://localhost/v1') => ({ baseUrl: `${server.url}${new URL(baseUrl).pathname}`, apiKey: KEY });
+		const everyProvider = PROVIDERS.map((provider) => [provider.id, connections()[provider.id] ?? atDefaultPath(provider.defaultBaseUrl)]);
+		const listings = await listLiveModels(PROVIDERS, settingsFor(Object.fromEntries(everyProvider)));
 		expect(listings.map((listing) => [listing.provider, listing.ok])).toEqual(PROVIDERS.map((provider) => [provider.id, true]));
 	});
 

@@ -1,17 +1,21 @@
 import type { LiveListing } from '../../../nodes/engine/catalog/list-live-models';
 import { CATALOG_MODELS } from '../../../nodes/engine/catalog/model-catalog';
-import { estimateLatency, queryCatalog, queryLiveModels, type ModelListItem } from '../../../nodes/engine/catalog/query-models';
+import { queryCatalog, queryLiveModels, type ModelListItem } from '../../../nodes/engine/catalog/query-models';
 import { providerById } from '../../../nodes/engine/providers/provider-registry';
-import { ModelStats } from '../../../nodes/engine/stats/model-stats';
+import { MemoryFusionState } from '../../../nodes/engine/state/memory-fusion-state';
 import { MockProviderServer } from '../../mock-provider/mock-provider-server';
 import { settingsFor } from '../chat/engine-settings';
 
-const fresh = () => new ModelStats();
+/** What Fusion Models reads from the state: per model, what the credential that called it most saw. */
+const observationsIn = async (state: MemoryFusionState) => {
+	const observed = await state.observedModels();
+	return (modelId: string) => observed.get(modelId);
+};
 const byId = (models: ModelListItem[], id: string) => models.find((model) => model.id === id);
 
 describe('queryCatalog on the bundled catalog', () => {
 	it('lists every catalog model in the contract schema, in catalog order, with nothing set', () => {
-		const { models, providerErrors } = queryCatalog({}, { stats: fresh() });
+		const { models, providerErrors } = queryCatalog({});
 		expect(models.map((model) => model.id)).toEqual(CATALOG_MODELS.map((model) => model.id));
 		expect(providerErrors).toEqual([]);
 		expect(byId(models, 'anthropic/claude-3-opus')).toEqual({
@@ -42,7 +46,6 @@ describe('queryCatalog on the bundled catalog', () => {
 	it('filters by provider, capability, prices and context window together', () => {
 		const { models } = queryCatalog(
 			{ providers: ['openai', 'google'], capabilities: ['vision', 'tools'], maxPromptPrice: 0.0005, maxCompletionPrice: 0.002, minContextWindow: 1_000_000 },
-			{ stats: fresh() },
 		);
 		expect(models.map((model) => model.id)).toEqual(['openai/gpt-4.1-mini', 'openai/gpt-4.1-nano', 'google/gemini-2.5-flash-lite', 'google/gemini-2.0-flash']);
 		for (const model of models) {
@@ -52,13 +55,12 @@ describe('queryCatalog on the bundled catalog', () => {
 	});
 
 	it('leaves deprecated models out on request, and searches ids and names', () => {
-		const { models } = queryCatalog({ search: 'OPUS', includeDeprecated: false }, { stats: fresh() });
+		const { models } = queryCatalog({ search: 'OPUS', includeDeprecated: false });
 		expect(models.map((model) => model.id)).toEqual(['anthropic/claude-opus-4-6', 'anthropic/claude-opus-4-5', 'anthropic/claude-opus-4-1', 'anthropic/claude-opus-4-0']);
 	});
 
 	it('sorts cheapest, largest, best and fastest first, unknown values last', () => {
-		const stats = fresh();
-		const sortedBy = (sortBy: 'price' | 'context' | 'score' | 'latency') => queryCatalog({ sortBy, capabilities: ['chat'] }, { stats }).models;
+		const sortedBy = (sortBy: 'price' | 'context' | 'score' | 'latency') => queryCatalog({ sortBy, capabilities: ['chat'] }).models;
 		const price = sortedBy('price').map((model) => model.pricing.prompt_tokens! + model.pricing.completion_tokens!);
 		expect(price).toEqual([...price].sort((a, b) => a - b));
 		const context = sortedBy('context').map((model) => model.limits.max_request_tokens!);
@@ -72,29 +74,21 @@ describe('queryCatalog on the bundled catalog', () => {
 	});
 
 	it('returns at most `limit` models, after sorting', () => {
-		const { models } = queryCatalog({ sortBy: 'score', limit: 3 }, { stats: fresh() });
+		const { models } = queryCatalog({ sortBy: 'score', limit: 3 });
 		expect(models.map((model) => model.id)).toEqual(['anthropic/claude-opus-4-6', 'google/gemini-3.1-pro-preview', 'openai/gpt-5.5']);
 	});
 
-	it('uses observed latency and success once the process has seen the model, and says so', () => {
-		const stats = fresh();
-		stats.recordSuccess('openai/gpt-4o', 'openai:busy', 800);
-		stats.recordSuccess('openai/gpt-4o', 'openai:busy', 1300);
-		stats.recordFailure('openai/gpt-4o', 'openai:busy');
+	it('uses observed latency and success once the process has seen the model, and says so', async () => {
+		const state = new MemoryFusionState();
+		await state.recordOutcome('openai:busy', 'openai/gpt-4o', { ok: true, latencyMs: 800 });
+		await state.recordOutcome('openai:busy', 'openai/gpt-4o', { ok: true, latencyMs: 1300 });
+		await state.recordOutcome('openai:busy', 'openai/gpt-4o', { ok: false });
 		// With no credential of its own to look through, the list shows the credential that called the model most.
-		stats.recordFailure('openai/gpt-4o', 'openai:once');
-		const gpt4o = byId(queryCatalog({ providers: ['openai'] }, { stats }).models, 'openai/gpt-4o');
+		await state.recordOutcome('openai:once', 'openai/gpt-4o', { ok: false });
+		const observations = await observationsIn(state);
+		const gpt4o = byId(queryCatalog({ providers: ['openai'] }, { observations }).models, 'openai/gpt-4o');
 		expect(gpt4o).toMatchObject({ estimated_latency_ms: 900, latency_source: 'observed', observed_calls: 3, success_rate: 0.8 });
-		expect(byId(queryCatalog({ providers: ['openai'] }, { stats }).models, 'openai/gpt-4o-mini')).toMatchObject({ latency_source: 'catalog', success_rate: null });
-	});
-
-	it('counts observations made under an alias or another prefix spelling', () => {
-		const stats = fresh();
-		stats.recordSuccess('x-ai/grok-4', 'xai:credential', 4000);
-		const lookup = stats.lookupFor('xai:credential');
-		expect(estimateLatency('xai/grok-4', lookup)).toEqual({ latencyMs: 4000, source: 'observed' });
-		expect(estimateLatency('xai/grok-3', lookup)).toEqual({ latencyMs: 3500, source: 'catalog' });
-		expect(estimateLatency('openai/unknown-model', lookup)).toBeUndefined();
+		expect(byId(queryCatalog({ providers: ['openai'] }, { observations }).models, 'openai/gpt-4o-mini')).toMatchObject({ latency_source: 'catalog', success_rate: null });
 	});
 });
 
@@ -113,7 +107,7 @@ describe('queryCatalog merging live listings', () => {
 	];
 
 	it("merges the catalog's metadata into a listed model found under its dated name", () => {
-		const opus = byId(queryCatalog({}, { listings, stats: fresh() }).models, 'anthropic/claude-3-opus-20240229');
+		const opus = byId(queryCatalog({}, { listings }).models, 'anthropic/claude-3-opus-20240229');
 		expect(opus).toMatchObject({
 			catalog_id: 'anthropic/claude-3-opus',
 			source: 'catalog+live',
@@ -126,7 +120,7 @@ describe('queryCatalog merging live listings', () => {
 	});
 
 	it('lists a model the catalog does not know with what the provider said, price unknown', () => {
-		const model = byId(queryCatalog({}, { listings, stats: fresh() }).models, 'anthropic/claude-new-model-20270101');
+		const model = byId(queryCatalog({}, { listings }).models, 'anthropic/claude-new-model-20270101');
 		expect(model).toMatchObject({
 			source: 'live',
 			available: true,
@@ -143,20 +137,20 @@ describe('queryCatalog merging live listings', () => {
 	});
 
 	it("prefers OpenRouter's live prices to the catalog's", () => {
-		const model = byId(queryCatalog({}, { listings, stats: fresh() }).models, 'openrouter/anthropic/claude-3-opus');
+		const model = byId(queryCatalog({}, { listings }).models, 'openrouter/anthropic/claude-3-opus');
 		expect(model).toMatchObject({ pricing: { prompt_tokens: 0.02, completion_tokens: 0.08 }, pricing_source: 'live', price_checked_at: null, source: 'catalog+live' });
 	});
 
 	it('marks catalog models the provider no longer lists, and drops them on request', () => {
-		const { models } = queryCatalog({}, { listings, stats: fresh() });
+		const { models } = queryCatalog({}, { listings });
 		expect(byId(models, 'anthropic/claude-sonnet-4-5')).toMatchObject({ available: false, source: 'catalog' });
 		expect(models.filter((model) => model.provider === 'groq')).toEqual([]);
-		const onlyAvailable = queryCatalog({ onlyAvailable: true }, { listings, stats: fresh() }).models;
+		const onlyAvailable = queryCatalog({ onlyAvailable: true }, { listings }).models;
 		expect(onlyAvailable.every((model) => model.available === true)).toBe(true);
 	});
 
 	it('reports the providers that could not list', () => {
-		expect(queryCatalog({}, { listings, stats: fresh() }).providerErrors).toEqual([
+		expect(queryCatalog({}, { listings }).providerErrors).toEqual([
 			{ provider: 'groq', error: { type: 'auth', message: 'Groq answered HTTP 401', http_status: 401 } },
 		]);
 	});
@@ -178,7 +172,6 @@ describe('queryLiveModels against the mock server', () => {
 			{ capabilities: ['chat'], sortBy: 'price' },
 			[providerById('openai'), providerById('mistral')],
 			settings,
-			fresh(),
 		);
 		expect(providerErrors).toEqual([]);
 		expect(byId(models, 'openai/gpt-4o-mini-2024-07-18')).toMatchObject({ catalog_id: 'openai/gpt-4o-mini', available: true });

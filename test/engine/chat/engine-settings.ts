@@ -1,15 +1,14 @@
 import type { ChatSettings } from '../../../nodes/engine/chat/run-chat';
-import { ModelStats } from '../../../nodes/engine/stats/model-stats';
 import { FusionError } from '../../../nodes/engine/errors/fusion-error';
-import type { ProviderConnection, ProviderId } from '../../../nodes/engine/providers/provider-adapter';
+import type { ProviderConnection } from '../../../nodes/engine/providers/provider-adapter';
+import type { ProviderId } from '../../../nodes/engine/providers/provider-registry';
+import { MemoryFusionState } from '../../../nodes/engine/state/memory-fusion-state';
 import { DEFAULT_RETRY_POLICY } from '../../../nodes/engine/transport/retry-policy';
-import { RateLimiter } from '../../../nodes/engine/transport/rate-limiter';
-import { ModelHealth } from '../../../nodes/engine/strategies/model-health';
 import { DEFAULT_TIMEOUTS } from '../../../nodes/engine/transport/timeouts';
 
 /**
- * Settings for engine tests: every provider points at the mock server, fast retries, and statistics of their
- * and a rate limiter of their own so one test's failures cannot cool down or pause a model for the next.
+ * Settings for engine tests: every provider points at the mock server, fast retries, and a state of their own
+ * so one test's failures cannot cool down or pause a model for the next.
  */
 export function settingsFor(
 	connections: Partial<Record<ProviderId, ProviderConnection>>,
@@ -23,9 +22,7 @@ export function settingsFor(
 			if (connection === undefined) throw new FusionError({ kind: 'auth', message: `no ${provider.displayName} credential` });
 			return connection;
 		},
-		stats: new ModelStats(),
-		rateLimiter: new RateLimiter(),
-		healthTracker: new ModelHealth(),
+		state: new MemoryFusionState(),
 		...overrides,
 	};
 }

@@ -1,7 +1,6 @@
 import { runChat } from '../../../nodes/engine/chat/run-chat';
-import { ModelStats } from '../../../nodes/engine/stats/model-stats';
 import type { UnifiedChatRequest } from '../../../nodes/engine/request/unified-request';
-import { ModelHealth } from '../../../nodes/engine/strategies/model-health';
+import { MemoryFusionState } from '../../../nodes/engine/state/memory-fusion-state';
 import { useMockProvider } from '../../mock-provider/use-mock-provider';
 import { settingsFor } from './engine-settings';
 
@@ -74,15 +73,16 @@ describe('refusals and safety blocks', () => {
 
 	it('never counts against the model: no cool-down and no lower success rate after many refusals', async () => {
 		const refusal = REFUSALS[0];
-		const stats = new ModelStats();
-		const settings = settingsFor(connections(), { stats, healthTracker: new ModelHealth(), health: { failuresBeforeCooldown: 2, cooldownMs: 60_000 } });
+		const state = new MemoryFusionState();
+		const settings = settingsFor(connections(), { state, health: { failuresBeforeCooldown: 2, cooldownMs: 60_000 } });
 		for (let item = 0; item < 5; item++) {
 			mock.server.reply(refusal.path, refusal.reply);
 			const output = await runChat(ask([refusal.model, 'anthropic/claude-3-opus']), settings);
 			expect(output.fusion.attempts[0]).toMatchObject({ model: refusal.model, status: 'error', error: { type: 'content_filter' } });
 		}
-		expect(stats.busiest(refusal.model)).toBeUndefined();
-		expect(stats.busiest('anthropic/claude-3-opus')).toMatchObject({ successRate: 1, calls: 5 });
+		const observed = await state.observedModels();
+		expect(observed.get(refusal.model)).toBeUndefined();
+		expect(observed.get('anthropic/claude-3-opus')).toMatchObject({ successRate: 1, calls: 5 });
 	});
 
 	it('keeps a streamed refusal away from a live client and fails over before any text was sent', async () => {

@@ -1,6 +1,7 @@
 import { runChat } from '../../../nodes/engine/chat/run-chat';
-import { AllModelsFailedError } from '../../../nodes/engine/errors/all-models-failed-error';
+import { AllModelsFailedError } from '../../../nodes/engine/strategies/all-models-failed-error';
 import type { UnifiedChatRequest } from '../../../nodes/engine/request/unified-request';
+import { MemoryFusionState } from '../../../nodes/engine/state/memory-fusion-state';
 import { recordedResponse } from '../../fixtures/recorded';
 import { MockProviderServer } from '../../mock-provider/mock-provider-server';
 import { settingsFor } from './engine-settings';
@@ -181,3 +182,29 @@ describe('routing', () => {
 		expect(server.requests[0].body).toMatchObject({ model: 'anthropic/claude-3-opus' });
 	});
 });
+
+describe('runChat with an injected state', () => {
+	const roundRobin = request({ strategy: 'round_robin', models: ['openai/gpt-4o', 'openai/gpt-4o-mini'] });
+
+	it('continues a rotation across runs that share one state', async () => {
+		const state = new MemoryFusionState();
+		const first = await runChat(roundRobin, settingsFor(connections(), { state }));
+		const second = await runChat(roundRobin, settingsFor(connections(), { state }));
+		expect([first.model, second.model]).toEqual(['openai/gpt-4o', 'openai/gpt-4o-mini']);
+	});
+
+	it('starts a rotation afresh in a state of its own', async () => {
+		const first = await runChat(roundRobin, settingsFor(connections(), { state: new MemoryFusionState() }));
+		const second = await runChat(roundRobin, settingsFor(connections(), { state: new MemoryFusionState() }));
+		expect([first.model, second.model]).toEqual(['openai/gpt-4o', 'openai/gpt-4o']);
+	});
+
+	it('records each outcome in the state it was given, and only there', async () => {
+		const state = new MemoryFusionState();
+		const other = new MemoryFusionState();
+		await runChat(request('openai/gpt-4o'), settingsFor(connections(), { state }));
+		expect((await state.observedModels()).get('openai/gpt-4o')).toMatchObject({ calls: 1, successRate: 1 });
+		expect((await other.observedModels()).size).toBe(0);
+	});
+});
+

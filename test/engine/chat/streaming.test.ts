@@ -1,6 +1,6 @@
 import { runChat } from '../../../nodes/engine/chat/run-chat';
-import { AllModelsFailedError } from '../../../nodes/engine/errors/all-models-failed-error';
-import { PartialAnswerError } from '../../../nodes/engine/errors/partial-answer-error';
+import { AllModelsFailedError } from '../../../nodes/engine/strategies/all-models-failed-error';
+import { PartialAnswerError } from '../../../nodes/engine/call/partial-answer-error';
 import type { UnifiedChatRequest } from '../../../nodes/engine/request/unified-request';
 import { recordedChunks, recordedResponse, recordedSseEvents } from '../../fixtures/recorded';
 import { MockProviderServer } from '../../mock-provider/mock-provider-server';

@@ -1,5 +1,5 @@
 import { runChat } from '../../../nodes/engine/chat/run-chat';
-import type { AllModelsFailedError } from '../../../nodes/engine/errors/all-models-failed-error';
+import type { AllModelsFailedError } from '../../../nodes/engine/strategies/all-models-failed-error';
 import { redactSecrets, secretsOf } from '../../../nodes/engine/errors/redact-secrets';
 import { useMockProvider } from '../../mock-provider/use-mock-provider';
 import { settingsFor } from '../chat/engine-settings';

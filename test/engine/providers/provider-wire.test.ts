@@ -1,5 +1,5 @@
 import { runChat } from '../../../nodes/engine/chat/run-chat';
-import type { ProviderId } from '../../../nodes/engine/providers/provider-adapter';
+import type { ProviderId } from '../../../nodes/engine/providers/provider-registry';
 import type { UnifiedChatRequest } from '../../../nodes/engine/request/unified-request';
 import { recordedResponse, recordedSseEvents, type RecordedProvider } from '../../fixtures/recorded';
 import { MockProviderServer } from '../../mock-provider/mock-provider-server';

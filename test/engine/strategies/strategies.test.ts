@@ -1,10 +1,8 @@
 import { runChat } from '../../../nodes/engine/chat/run-chat';
 import { BudgetExceededError, SpendBudget } from '../../../nodes/engine/chat/spend-budget';
-import { AllModelsFailedError } from '../../../nodes/engine/errors/all-models-failed-error';
+import { AllModelsFailedError } from '../../../nodes/engine/strategies/all-models-failed-error';
 import type { ModelSpec, UnifiedChatRequest } from '../../../nodes/engine/request/unified-request';
-import { ModelHealth } from '../../../nodes/engine/strategies/model-health';
-import { resetRoundRobinState } from '../../../nodes/engine/strategies/order-candidates';
-import { ModelStats } from '../../../nodes/engine/stats/model-stats';
+import { MemoryFusionState } from '../../../nodes/engine/state/memory-fusion-state';
 import { credentialKeyOf } from '../../../nodes/engine/providers/credential-key';
 import { providerById } from '../../../nodes/engine/providers/provider-registry';
 import { forModel, MockProviderServer, type MockReply } from '../../mock-provider/mock-provider-server';
@@ -14,10 +12,7 @@ let server: MockProviderServer;
 beforeAll(async () => {
 	server = await MockProviderServer.start();
 });
-afterEach(() => {
-	server.reset();
-	resetRoundRobinState();
-});
+afterEach(() => server.reset());
 afterAll(async () => server.close());
 
 const connections = () => ({
@@ -248,38 +243,38 @@ const someoneElsesCredential = () => credentialKeyOf(providerById('openai'), { .
 
 describe('latency_optimized', () => {
 	it('asks the model observed to be fastest in this process first', async () => {
-		const stats = new ModelStats();
-		stats.recordSuccess('openai/gpt-4o', openAiCredential(), 2_000);
-		stats.recordSuccess('openai/gpt-4o-mini', openAiCredential(), 150);
-		const output = await runChat(ask({ strategy: 'latency_optimized', models: ['openai/gpt-4o', 'openai/gpt-4o-mini'] }), settingsFor(connections(), { stats }));
+		const state = new MemoryFusionState();
+		await state.recordOutcome(openAiCredential(), 'openai/gpt-4o', { ok: true, latencyMs: 2_000 });
+		await state.recordOutcome(openAiCredential(), 'openai/gpt-4o-mini', { ok: true, latencyMs: 150 });
+		const output = await runChat(ask({ strategy: 'latency_optimized', models: ['openai/gpt-4o', 'openai/gpt-4o-mini'] }), settingsFor(connections(), { state }));
 		expect(output.model).toBe('openai/gpt-4o-mini');
 	});
 
 	it("goes by what the item's own credential observed, not another user's", async () => {
-		const stats = new ModelStats();
-		stats.recordSuccess('openai/gpt-4o', someoneElsesCredential(), 50);
-		const output = await runChat(ask({ strategy: 'latency_optimized', models: ['openai/gpt-4o', 'openai/gpt-4o-mini'] }), settingsFor(connections(), { stats }));
+		const state = new MemoryFusionState();
+		await state.recordOutcome(someoneElsesCredential(), 'openai/gpt-4o', { ok: true, latencyMs: 50 });
+		const output = await runChat(ask({ strategy: 'latency_optimized', models: ['openai/gpt-4o', 'openai/gpt-4o-mini'] }), settingsFor(connections(), { state }));
 		expect(output.model).toBe('openai/gpt-4o-mini');
 	});
 });
 
 describe('performance_based', () => {
 	it("is not lowered by another user's failures with the same model", async () => {
-		const stats = new ModelStats();
+		const state = new MemoryFusionState();
 		// gpt-4o benchmarks above claude-3-opus; ten failures through someone else's broken proxy must not change that.
-		for (let call = 0; call < 10; call++) stats.recordFailure('openai/gpt-4o', someoneElsesCredential());
-		const output = await runChat(ask({ strategy: 'performance_based', models: ['anthropic/claude-3-opus', 'openai/gpt-4o'] }), settingsFor(connections(), { stats }));
+		for (let call = 0; call < 10; call++) await state.recordOutcome(someoneElsesCredential(), 'openai/gpt-4o', { ok: false });
+		const output = await runChat(ask({ strategy: 'performance_based', models: ['anthropic/claude-3-opus', 'openai/gpt-4o'] }), settingsFor(connections(), { state }));
 		expect(output.model).toBe('openai/gpt-4o');
-		expect(stats.get('openai/gpt-4o', openAiCredential())).toMatchObject({ calls: 1, successRate: 1 });
+		expect((await state.readModels(openAiCredential())).get('openai/gpt-4o')).toMatchObject({ calls: 1, successRate: 1 });
 	});
 
 	it('asks the highest-scoring model first', async () => {
-		const stats = new ModelStats();
+		const state = new MemoryFusionState();
 		for (let call = 0; call < 10; call++) {
-			stats.recordFailure('openai/gpt-4o', openAiCredential());
-			stats.recordSuccess('openai/gpt-4o-mini', openAiCredential(), 100);
+			await state.recordOutcome(openAiCredential(), 'openai/gpt-4o', { ok: false });
+			await state.recordOutcome(openAiCredential(), 'openai/gpt-4o-mini', { ok: true, latencyMs: 100 });
 		}
-		const output = await runChat(ask({ strategy: 'performance_based', models: ['openai/gpt-4o', 'openai/gpt-4o-mini'] }), settingsFor(connections(), { stats, health: { failuresBeforeCooldown: 1_000, cooldownMs: 1 } }));
+		const output = await runChat(ask({ strategy: 'performance_based', models: ['openai/gpt-4o', 'openai/gpt-4o-mini'] }), settingsFor(connections(), { state, health: { failuresBeforeCooldown: 1_000, cooldownMs: 1 } }));
 		expect(output.model).toBe('openai/gpt-4o-mini');
 	});
 });
@@ -337,9 +332,9 @@ describe('health', () => {
 
 describe('health is per credential', () => {
 	it("does not cool a model down for one credential because of another credential's failures", async () => {
-		const tracker = new ModelHealth();
-		const failing = settingsFor({ openai: { baseUrl: `${server.url}/failing/v1`, apiKey: 'sk-failing-0123456789' } }, { ...noRetries, healthTracker: tracker });
-		const healthy = settingsFor({ ...connections() }, { ...noRetries, healthTracker: tracker });
+		const state = new MemoryFusionState();
+		const failing = settingsFor({ openai: { baseUrl: `${server.url}/failing/v1`, apiKey: 'sk-failing-0123456789' } }, { ...noRetries, state });
+		const healthy = settingsFor({ ...connections() }, { ...noRetries, state });
 		server.reply('/failing/v1/chat/completions', serverError, serverError, serverError);
 		for (let item = 0; item < 3; item++) await expect(runChat(ask('openai/gpt-4o'), failing)).rejects.toBeInstanceOf(AllModelsFailedError);
 		const cooled = await runChat(ask(['openai/gpt-4o', 'openai/gpt-4o-mini']), failing).catch((error: unknown) => error);

@@ -1,7 +1,7 @@
 import { Agent } from 'undici';
 import { runChat } from '../../../nodes/engine/chat/run-chat';
 import type { ChatCompletionOutput } from '../../../nodes/engine/chat/chat-output';
-import { AllModelsFailedError } from '../../../nodes/engine/errors/all-models-failed-error';
+import { AllModelsFailedError } from '../../../nodes/engine/strategies/all-models-failed-error';
 import { createGuardedConnector, REFUSED_ADDRESS_CODE } from '../../../nodes/engine/transport/base-url-guard';
 import { sendUpstream } from '../../../nodes/engine/transport/send-upstream';
 import { DEFAULT_TIMEOUTS } from '../../../nodes/engine/transport/timeouts';

@@ -1,6 +1,7 @@
 import { runChat } from '../../../nodes/engine/chat/run-chat';
-import type { AllModelsFailedError } from '../../../nodes/engine/errors/all-models-failed-error';
-import type { ProviderConnection, ProviderId } from '../../../nodes/engine/providers/provider-adapter';
+import type { AllModelsFailedError } from '../../../nodes/engine/strategies/all-models-failed-error';
+import type { ProviderConnection } from '../../../nodes/engine/providers/provider-adapter';
+import type { ProviderId } from '../../../nodes/engine/providers/provider-registry';
 import { useMockProvider } from '../../mock-provider/use-mock-provider';
 import { settingsFor } from '../chat/engine-settings';
 

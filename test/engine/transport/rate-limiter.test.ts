@@ -1,44 +1,29 @@
 import { runChat } from '../../../nodes/engine/chat/run-chat';
-import type { AllModelsFailedError } from '../../../nodes/engine/errors/all-models-failed-error';
+import type { AllModelsFailedError } from '../../../nodes/engine/strategies/all-models-failed-error';
 import { credentialKeyOf } from '../../../nodes/engine/providers/credential-key';
 import { providerById } from '../../../nodes/engine/providers/provider-registry';
-import { RateLimiter, TokenBucket, type RateLimits } from '../../../nodes/engine/transport/rate-limiter';
+import type { RateLimits } from '../../../nodes/engine/state/fusion-state';
+import { MemoryFusionState } from '../../../nodes/engine/state/memory-fusion-state';
+import { acquireRateLimit } from '../../../nodes/engine/transport/rate-limiter';
 import { useMockProvider } from '../../mock-provider/use-mock-provider';
 import { settingsFor } from '../chat/engine-settings';
 
-describe('TokenBucket', () => {
-	it('starts with a minute of capacity, then refills continuously', () => {
-		const bucket = new TokenBucket(60, 0);
-		for (let request = 0; request < 60; request++) expect(bucket.take(1, 0)).toBe(0);
-		expect(bucket.take(1, 0)).toBe(1_000);
-		expect(bucket.take(1, 1_000)).toBe(0);
-	});
-
-	it('says how long a large token charge must wait, and lets a reconciliation give tokens back', () => {
-		const bucket = new TokenBucket(1_000, 0);
-		expect(bucket.take(800, 0)).toBe(0);
-		expect(bucket.take(400, 0)).toBe(12_000);
-		bucket.adjust(300);
-		expect(bucket.take(400, 0)).toBe(0);
-	});
-});
-
-describe('RateLimiter', () => {
+describe('acquireRateLimit', () => {
 	it('holds requests over the per-minute limit until the bucket refills', async () => {
-		const limiter = new RateLimiter();
+		const state = new MemoryFusionState();
 		const started = Date.now();
-		for (let request = 0; request < 121; request++) expect(await limiter.acquire('k', { requestsPerMinute: 120 }, 1)).toMatchObject({ admitted: true });
+		for (let request = 0; request < 121; request++) expect(await acquireRateLimit(state, 'k', { requestsPerMinute: 120 }, 1)).toMatchObject({ admitted: true });
 		const elapsed = Date.now() - started;
 		expect(elapsed).toBeGreaterThanOrEqual(450);
 		expect(elapsed).toBeLessThan(1_500);
 	});
 
 	/** Which of these acquisitions, made in this order, go through at once (within 100 ms). */
-	async function immediate(limiter: RateLimiter, limitsInOrder: RateLimits[]): Promise<boolean[]> {
+	async function immediate(state: MemoryFusionState, limitsInOrder: RateLimits[]): Promise<boolean[]> {
 		const controller = new AbortController();
 		const outcomes: boolean[] = [];
 		for (const limits of limitsInOrder) {
-			const acquired = limiter.acquire('k', limits, 1, { signal: controller.signal }).then((admission) => admission.admitted);
+			const acquired = acquireRateLimit(state, 'k', limits, 1, { signal: controller.signal }).then((admission) => admission.admitted);
 			outcomes.push(await Promise.race([acquired, new Promise<false>((resolve) => setTimeout(() => resolve(false), 100))]));
 		}
 		controller.abort();
@@ -46,14 +31,14 @@ describe('RateLimiter', () => {
 	}
 
 	it('holds two nodes with different limits for one credential to the strictest, in one shared bucket', async () => {
-		const limiter = new RateLimiter();
+		const state = new MemoryFusionState();
 		const alternating = Array.from({ length: 6 }, (_, index) => ({ requestsPerMinute: index % 2 === 0 ? 2 : 3 }));
-		expect(await immediate(limiter, alternating)).toEqual([true, true, false, false, false, false]);
+		expect(await immediate(state, alternating)).toEqual([true, true, false, false, false, false]);
 	});
 
 	it('applies a stricter limit to what the credential already sent this minute', async () => {
-		const limiter = new RateLimiter();
-		expect(await immediate(limiter, [{ requestsPerMinute: 10 }, { requestsPerMinute: 10 }, { requestsPerMinute: 10 }, { requestsPerMinute: 3 }])).toEqual([
+		const state = new MemoryFusionState();
+		expect(await immediate(state, [{ requestsPerMinute: 10 }, { requestsPerMinute: 10 }, { requestsPerMinute: 10 }, { requestsPerMinute: 3 }])).toEqual([
 			true,
 			true,
 			true,
@@ -64,12 +49,12 @@ describe('RateLimiter', () => {
 	it('lets a limit lapse a minute after the last request that set it', async () => {
 		jest.useFakeTimers({ now: 0 });
 		try {
-			const limiter = new RateLimiter();
-			await limiter.acquire('k', { requestsPerMinute: 1 }, 1);
+			const state = new MemoryFusionState();
+			await acquireRateLimit(state, 'k', { requestsPerMinute: 1 }, 1);
 			await jest.advanceTimersByTimeAsync(61_000);
 			// Under the lapsed limit of 1 a minute the second of these would wait a minute.
 			let acquired = 0;
-			for (let request = 0; request < 2; request++) void limiter.acquire('k', { requestsPerMinute: 100 }, 1).then(() => acquired++);
+			for (let request = 0; request < 2; request++) void acquireRateLimit(state, 'k', { requestsPerMinute: 100 }, 1).then(() => acquired++);
 			await jest.advanceTimersByTimeAsync(0);
 			expect(acquired).toBe(2);
 		} finally {
@@ -78,11 +63,11 @@ describe('RateLimiter', () => {
 	});
 
 	it('gives up waiting when the execution is cancelled', async () => {
-		const limiter = new RateLimiter();
-		limiter.pause('k', 10_000);
+		const state = new MemoryFusionState();
+		await state.pauseRateLimit('k', 10_000);
 		const controller = new AbortController();
 		setTimeout(() => controller.abort(), 50);
-		expect(await limiter.acquire('k', {}, 1, { signal: controller.signal })).toEqual({ admitted: false, reason: 'cancelled' });
+		expect(await acquireRateLimit(state, 'k', {}, 1, { signal: controller.signal })).toEqual({ admitted: false, reason: 'cancelled' });
 	});
 });
 
@@ -90,10 +75,10 @@ describe('two Fusion Chat nodes with different limits on one credential', () => 
 	const mock = useMockProvider();
 
 	it('send no more than the strictest limit allows, together', async () => {
-		const limiter = new RateLimiter();
+		const state = new MemoryFusionState();
 		const connection = { openai: { baseUrl: `${mock.server.url}/v1`, apiKey: 'sk-two-nodes-0123456789' } };
 		const controller = new AbortController();
-		const node = (requestsPerMinute: number) => settingsFor(connection, { rateLimiter: limiter, rateLimits: { requestsPerMinute }, signal: controller.signal });
+		const node = (requestsPerMinute: number) => settingsFor(connection, { state, rateLimits: { requestsPerMinute }, signal: controller.signal });
 		const [strict, loose] = [node(2), node(3)];
 		const calls = Array.from({ length: 40 }, (_, index) =>
 			runChat({ model: 'openai/gpt-4o-mini', messages: [{ role: 'user', content: `item ${index}` }] }, index % 2 === 0 ? strict : loose).catch(() => undefined),
@@ -190,10 +175,10 @@ describe('a 429 with Retry-After', () => {
 
 	it('gives a call that waited for the rate limit only the rest of its time', async () => {
 		mock.server.reply('/v1/chat/completions', { hang: true });
-		const limiter = new RateLimiter();
+		const state = new MemoryFusionState();
 		const connection = connections().openai;
-		limiter.pause(credentialKeyOf(providerById('openai'), connection), 600);
-		const settings = settingsFor({ openai: connection }, { rateLimiter: limiter, timeouts: { firstByteMs: 1_000, totalMs: 1_000, idleMs: 1_000, firstTokenMs: 1_000 } });
+		await state.pauseRateLimit(credentialKeyOf(providerById('openai'), connection), 600);
+		const settings = settingsFor({ openai: connection }, { state, timeouts: { firstByteMs: 1_000, totalMs: 1_000, idleMs: 1_000, firstTokenMs: 1_000 } });
 		const started = Date.now();
 		const failure = (await runChat(ask('slow'), settings).catch((error: unknown) => error)) as AllModelsFailedError;
 		const elapsed = Date.now() - started;
@@ -203,10 +188,10 @@ describe('a 429 with Retry-After', () => {
 	});
 
 	it('waits without using the processor or growing the heap', async () => {
-		const limiter = new RateLimiter();
+		const state = new MemoryFusionState();
 		const connection = connections().openai;
-		limiter.pause(credentialKeyOf(providerById('openai'), connection), 1_500);
-		const settings = settingsFor({ openai: connection }, { rateLimiter: limiter });
+		await state.pauseRateLimit(credentialKeyOf(providerById('openai'), connection), 1_500);
+		const settings = settingsFor({ openai: connection }, { state });
 		const items = Array.from({ length: 50 }, (_, index) => runChat(ask(`item ${index}`), settings));
 		await new Promise((resolve) => setTimeout(resolve, 200));
 		const heapBefore = process.memoryUsage().heapUsed;

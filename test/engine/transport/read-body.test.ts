@@ -1,6 +1,6 @@
 import { listLiveModels } from '../../../nodes/engine/catalog/list-live-models';
 import { runChat } from '../../../nodes/engine/chat/run-chat';
-import type { AllModelsFailedError } from '../../../nodes/engine/errors/all-models-failed-error';
+import type { AllModelsFailedError } from '../../../nodes/engine/strategies/all-models-failed-error';
 import { providerById } from '../../../nodes/engine/providers/provider-registry';
 import type { UnifiedChatRequest } from '../../../nodes/engine/request/unified-request';
 import { BODY_LIMITS } from '../../../nodes/engine/transport/read-body';

@@ -1,5 +1,6 @@
 import { NodeApiError, NodeOperationError, type IDataObject, type INodeParameters, type StructuredChunk } from 'n8n-workflow';
 import { FusionChat } from '../../../nodes/FusionChat/FusionChat.node';
+import { PROVIDERS } from '../../../nodes/engine';
 import { recordedResponse, recordedSseEvents } from '../../fixtures/recorded';
 import { forModel, MockProviderServer } from '../../mock-provider/mock-provider-server';
 import { runNodeInN8n } from '../../helpers/run-node-in-n8n';
@@ -267,7 +268,7 @@ describe('Fusion Chat in n8n', () => {
 		expect(description.usableAsTool).toBe(true);
 		expect(description.version).toEqual([1, 2]);
 		expect(description.defaultVersion).toBe(2);
-		expect(description.credentials).toHaveLength(12);
+		expect(description.credentials).toHaveLength(PROVIDERS.length);
 		expect(description.credentials?.find((credential) => credential.name === 'fusionAnthropicApi')).toEqual({
 			name: 'fusionAnthropicApi',
 			displayName: 'Credential for Anthropic',

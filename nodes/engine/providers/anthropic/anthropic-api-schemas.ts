@@ -98,3 +98,15 @@ export function isKnownAnthropicStreamEventType(type: string): boolean {
 	return anthropicStreamEventSchema.optionsMap.has(type);
 }
 
+/** Anthropic's GET /v1/models: paginated by `after_id`. */
+export const anthropicModelListSchema = z.object({
+	data: z.array(
+		z.object({
+			id: z.string().min(1),
+			display_name: z.string().nullish(),
+			created_at: z.string().nullish(),
+		}),
+	),
+	has_more: z.boolean().nullish(),
+	last_id: z.string().nullish(),
+});

@@ -2,15 +2,12 @@ import { FusionError, looksLikeContextLengthError, type FusionErrorKind } from '
 import type { ProviderErrorDetail } from '../provider-adapter';
 import { anthropicErrorBodySchema, type AnthropicErrorBody } from './anthropic-api-schemas';
 
-const MAX_TEXT_MESSAGE_LENGTH = 500;
-
 /** The kind an Anthropic error type means; undefined leaves the decision to the HTTP status. */
 export function errorKindFromAnthropicErrorType(type: string, message: string): FusionErrorKind | undefined {
 	switch (type) {
 		case 'authentication_error':
 		case 'permission_error':
-		// An account without credit fails every call like a bad key does: fail over, never retry.
-		case 'billing_error':
+		case 'billing_error': // An account without credit fails every call like a bad key does: fail over, never retry.
 			return 'auth';
 		case 'not_found_error':
 			return 'not_found';
@@ -37,12 +34,8 @@ function detailFromErrorBody(body: AnthropicErrorBody): ProviderErrorDetail {
 	return kind === undefined ? { message, code: type } : { message, code: type, kind };
 }
 
-/** Reads `{type: "error", error: {type, message}}`, or a plain-text body (a proxy's or Cloudflare's page). */
+/** Reads `{type: "error", error: {type, message}}`. */
 export function anthropicErrorDetailFromBody(body: unknown): ProviderErrorDetail | undefined {
-	if (typeof body === 'string') {
-		const text = body.trim();
-		return text === '' ? undefined : { message: text.slice(0, MAX_TEXT_MESSAGE_LENGTH) };
-	}
 	const parsed = anthropicErrorBodySchema.safeParse(body);
 	return parsed.success ? detailFromErrorBody(parsed.data) : undefined;
 }

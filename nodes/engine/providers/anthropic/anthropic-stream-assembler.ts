@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { describeSchemaIssues } from '../../errors/describe-schema-issues';
 import { FusionError } from '../../errors/fusion-error';
+import { parseEventJson } from '../parse-json';
 import type { ServerSentEvent, StreamAssembler } from '../provider-adapter';
 import {
 	anthropicStreamEventSchema,
@@ -10,26 +12,11 @@ import {
 import { fusionErrorFromAnthropicStreamError } from './anthropic-error';
 import { convertAnthropicUsage, type AnthropicUsageCounts } from './convert-anthropic-usage';
 import { mapAnthropicStopReason } from './map-anthropic-stop-reason';
-import { describeSchemaIssues } from '../describe-schema-issues';
 
 const eventEnvelopeSchema = z.object({ type: z.string() });
 
 function invalidStream(message: string): FusionError {
 	return new FusionError({ kind: 'invalid_response', message, provider: 'anthropic' });
-}
-
-/** Reads one event's JSON; the `type` inside it decides, since the SSE `event:` line may be missing. */
-function parseEventData(data: string): unknown {
-	try {
-		return JSON.parse(data);
-	} catch (error) {
-		throw new FusionError({
-			kind: 'invalid_response',
-			message: `the Anthropic stream sent an event that is not JSON: ${data.slice(0, 100)}`,
-			provider: 'anthropic',
-			cause: error,
-		});
-	}
 }
 
 /** Assembles one streamed Messages API answer from its events. */
@@ -48,7 +35,8 @@ export function createAnthropicStreamAssembler(): StreamAssembler {
 
 	return {
 		push(event: ServerSentEvent): string {
-			const json = parseEventData(event.data);
+			// The `type` inside the JSON decides, since the SSE `event:` line may be missing.
+			const json = parseEventJson(event.data, 'the Anthropic stream');
 			const envelope = eventEnvelopeSchema.safeParse(json);
 			if (!envelope.success) throw invalidStream('the Anthropic stream sent an event without a "type"');
 			// Anthropic may add event types; skipping them keeps older releases working.

@@ -3,7 +3,7 @@ import type { ModelAnswer } from '../provider-adapter';
 import { anthropicMessagesResponseSchema, isAnthropicTextBlock } from './anthropic-api-schemas';
 import { convertAnthropicUsage } from './convert-anthropic-usage';
 import { mapAnthropicStopReason } from './map-anthropic-stop-reason';
-import { describeSchemaIssues } from '../describe-schema-issues';
+import { describeSchemaIssues } from '../../errors/describe-schema-issues';
 
 /** Validates a non-streamed Messages API body and translates it into the unified answer. */
 export function fromAnthropicResponse(body: unknown): ModelAnswer {

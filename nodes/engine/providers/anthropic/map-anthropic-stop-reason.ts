@@ -4,8 +4,7 @@ import type { FinishReason } from '../provider-adapter';
 export function mapAnthropicStopReason(reason: string | null | undefined): FinishReason {
 	switch (reason) {
 		case 'max_tokens':
-		// The answer was cut by the context window rather than by max_tokens: truncated all the same.
-		case 'model_context_window_exceeded':
+		case 'model_context_window_exceeded': // Cut by the context window rather than max_tokens: truncated all the same.
 			return 'length';
 		case 'tool_use':
 			return 'tool_calls';

@@ -19,6 +19,7 @@ export function createOpenAiCompatibleAdapter(config: OpenAiCompatibleConfig): P
 		createStreamAssembler: createOpenAiCompatibleStreamAssembler,
 		errorDetailFromBody: openAiCompatibleErrorDetailFromBody,
 		toModelListRequest: (connection) => getRequest(connection, config.modelListPath),
+		fromModelList: config.fromModelList,
 		...(credentialCheckPath === undefined ? {} : { toCredentialCheckRequest: (connection: ProviderConnection) => getRequest(connection, credentialCheckPath) }),
 	};
 }

@@ -8,7 +8,7 @@ import {
 } from './openai-api-schemas';
 import { fusionErrorFromInBandError } from './openai-compatible-error';
 import { mapOpenAiFinishReason } from './map-openai-finish-reason';
-import { describeSchemaIssues } from '../describe-schema-issues';
+import { describeSchemaIssues } from '../../errors/describe-schema-issues';
 
 /** The answer text of a message or delta: the string, or the `text` parts (Mistral's thinking parts are not answer). */
 export function openAiContentText(content: OpenAiContent): string {

@@ -1,4 +1,6 @@
+import type { ModelListPage } from '../listed-model';
 import type { ModelCallRequest, ProviderConnection } from '../provider-adapter';
+import { authHeaders, type ProviderAuth } from '../provider-definition';
 
 /** Our sampling settings that some providers or models refuse (or silently ignore). */
 export type SamplingParameter = keyof Pick<
@@ -11,9 +13,6 @@ export type SamplingParameter = keyof Pick<
  * APIs only know `max_tokens`, and some (Mistral) reject the other name.
  */
 export type TokenLimitField = 'max_tokens' | 'max_completion_tokens';
-
-/** `bearer`: `Authorization: Bearer <key>`; `api-key`: Azure's `api-key: <key>`. */
-export type AuthStyle = 'bearer' | 'api-key';
 
 /** What differs for some of a provider's models. */
 export interface ModelRule {
@@ -34,11 +33,13 @@ export interface OpenAiCompatibleConfig {
 	modelListPath: string;
 	/** Where the key is checked, when the model list answers without one. */
 	credentialCheckPath?: string;
+	/** Reads the model list; the OpenAI format unless the provider's list says more (prices, capabilities). */
+	fromModelList: (body: unknown, providerName: string) => ModelListPage;
 	/** Set for APIs versioned by an `api-version` query parameter (Azure): the version used when the credential names none. */
 	defaultApiVersion?: string;
 	/** False where the model is already in the path (an Azure deployment). */
 	modelInBody: boolean;
-	auth: AuthStyle;
+	auth: ProviderAuth;
 	tokenLimitField: TokenLimitField;
 	/** Sends `stream_options: {include_usage: true}`: without it OpenAI's streams carry no usage. */
 	streamUsageOption: boolean;
@@ -48,18 +49,9 @@ export interface OpenAiCompatibleConfig {
 	headers?: Readonly<Record<string, string>>;
 }
 
-/** Blank keys count as none: an optional credential field left empty is not a key. */
-function apiKeyOf(connection: ProviderConnection): string | undefined {
-	const key = connection.apiKey?.trim();
-	return key === undefined || key === '' ? undefined : key;
-}
-
-/** The auth header and the provider's fixed headers; without a key no auth header, so the provider says what is missing. */
+/** The provider's fixed headers and its auth header. */
 export function openAiCompatibleHeaders(config: OpenAiCompatibleConfig, connection: ProviderConnection): Record<string, string> {
-	const key = apiKeyOf(connection);
-	const auth: Record<string, string> =
-		key === undefined ? {} : config.auth === 'bearer' ? { authorization: `Bearer ${key}` } : { 'api-key': key };
-	return { ...config.headers, ...auth };
+	return { ...config.headers, ...authHeaders(config.auth, connection) };
 }
 
 /** `baseUrl + path`, with `{model}` filled in and `api-version` added where the provider is versioned so. */

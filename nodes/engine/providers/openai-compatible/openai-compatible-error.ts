@@ -1,8 +1,7 @@
 import { errorKindFromHttpStatus, FusionError, looksLikeContextLengthError, type FusionErrorKind } from '../../errors/fusion-error';
+import { parseJson } from '../parse-json';
 import type { ProviderErrorDetail } from '../provider-adapter';
 import { openAiErrorBodySchema, validationDetailSchema, type OpenAiErrorField, type ValidationDetail } from './openai-api-schemas';
-
-const MAX_TEXT_MESSAGE_LENGTH = 500;
 
 /** "max_completion_tokens: Extra inputs are not permitted" from a pydantic detail list (the `body` prefix dropped). */
 function describeValidationDetail(detail: ValidationDetail): string {
@@ -18,13 +17,9 @@ function describeValidationDetail(detail: ValidationDetail): string {
 /** Mistral once sent its validation detail JSON-encoded inside `message`; decoded, it reads like the others. */
 function decodeEncodedDetail(message: string): string {
 	if (!message.startsWith('{')) return message;
-	try {
-		const decoded: unknown = JSON.parse(message);
-		const detail = validationDetailSchema.safeParse((decoded as { detail?: unknown } | null)?.detail);
-		return detail.success ? describeValidationDetail(detail.data) : message;
-	} catch {
-		return message;
-	}
+	const decoded = parseJson(message) as { detail?: unknown } | undefined;
+	const detail = validationDetailSchema.safeParse(decoded?.detail);
+	return detail.success ? describeValidationDetail(detail.data) : message;
 }
 
 /** The kind the body's code or type tells; undefined leaves it to the HTTP status. */
@@ -54,14 +49,10 @@ function detailFromErrorObject(error: OpenAiErrorField): ProviderErrorDetail {
 
 /**
  * Reads an OpenAI-style error body: `{error: {message, type, code, param}}`, Mistral's `{object: "error", message,
- * type, code}` (whose message may be a validation detail) and `{detail}` 422 bodies, or a plain-text body (a proxy's
- * page). Undefined when the body says nothing usable.
+ * type, code}` (whose message may be a validation detail) and `{detail}` 422 bodies. Undefined when the body says
+ * nothing usable.
  */
 export function openAiCompatibleErrorDetailFromBody(body: unknown): ProviderErrorDetail | undefined {
-	if (typeof body === 'string') {
-		const text = body.trim();
-		return text === '' ? undefined : { message: text.slice(0, MAX_TEXT_MESSAGE_LENGTH) };
-	}
 	const parsed = openAiErrorBodySchema.safeParse(body);
 	if (!parsed.success) return undefined;
 	const data = parsed.data;

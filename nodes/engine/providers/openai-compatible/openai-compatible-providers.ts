@@ -1,5 +1,9 @@
-import type { ProviderDefinition } from '../provider-adapter';
+import { BEARER_AUTH, type ProviderAuth, type ProviderDefinitionFor } from '../provider-definition';
 import { createOpenAiCompatibleAdapter } from './create-openai-compatible-adapter';
+import { fromMistralModelList } from './from-mistral-model-list';
+import { fromOpenAiModelList } from './from-openai-model-list';
+import { fromOpenRouterModelList } from './from-openrouter-model-list';
+import { fromTogetherModelList } from './from-together-model-list';
 import type { ModelRule, OpenAiCompatibleConfig } from './openai-compatible-config';
 
 /* The OpenAI-compatible providers, as data; each setting follows the provider's own API reference. */
@@ -15,19 +19,25 @@ const OPENAI_REASONING_MODELS = /^(?:o\d+|gpt-5(?!-chat))(?:-|$)/;
 
 const OPENAI_REASONING_PARAMETERS = ['temperature', 'top_p', 'frequency_penalty', 'presence_penalty', 'stop'] as const;
 
-/** The common case: `/chat/completions` and `/models` under the base URL, bearer key, model in the body. */
-const COMMON: Omit<OpenAiCompatibleConfig, 'tokenLimitField' | 'streamUsageOption'> = {
+/** An entry's API details; its authentication and API version are the provider's, given once in its definition. */
+type OpenAiCompatibleApi = Omit<OpenAiCompatibleConfig, 'auth' | 'defaultApiVersion'>;
+
+/** The common case: `/chat/completions` and `/models` under the base URL, the model in the body, OpenAI's list. */
+const COMMON = {
 	chatPath: '/chat/completions',
 	modelListPath: '/models',
 	modelInBody: true,
-	auth: 'bearer',
-};
+	fromModelList: fromOpenAiModelList,
+} satisfies Partial<OpenAiCompatibleApi>;
 
-function provider(
-	definition: Omit<ProviderDefinition, 'adapter'>,
-	config: OpenAiCompatibleConfig,
-): ProviderDefinition {
-	return { ...definition, adapter: createOpenAiCompatibleAdapter(config) };
+/** A provider whose key is a bearer token unless it says otherwise. */
+function provider<Id extends string>(
+	definition: Omit<ProviderDefinitionFor<Id>, 'adapter' | 'auth'> & { auth?: ProviderAuth },
+	api: OpenAiCompatibleApi,
+): ProviderDefinitionFor<Id> {
+	const auth = definition.auth ?? BEARER_AUTH;
+	const adapter = createOpenAiCompatibleAdapter({ ...api, auth, defaultApiVersion: definition.defaultApiVersion });
+	return { ...definition, auth, adapter };
 }
 
 export const openAiProvider = provider(
@@ -38,6 +48,7 @@ export const openAiProvider = provider(
 		modelPrefixes: ['openai/'],
 		defaultBaseUrl: 'https://api.openai.com/v1',
 		apiKeyRequired: true,
+		credential: { documentationUrl: 'https://platform.openai.com/api-keys', icon: 'openai' },
 	},
 	{
 		...COMMON,
@@ -62,9 +73,11 @@ export const mistralProvider = provider(
 		modelPrefixes: ['mistral/', 'mistralai/'],
 		defaultBaseUrl: 'https://api.mistral.ai/v1',
 		apiKeyRequired: true,
+		credential: { documentationUrl: 'https://console.mistral.ai/api-keys', icon: 'mistral' },
 	},
 	{
 		...COMMON,
+		fromModelList: fromMistralModelList,
 		// Mistral rejects unknown fields (422 extra_forbidden), max_completion_tokens and stream_options among
 		// them; it puts the usage on the last chunk anyway.
 		tokenLimitField: 'max_tokens',
@@ -80,9 +93,11 @@ export const openRouterProvider = provider(
 		modelPrefixes: ['openrouter/'],
 		defaultBaseUrl: 'https://openrouter.ai/api/v1',
 		apiKeyRequired: true,
+		credential: { documentationUrl: 'https://openrouter.ai/settings/keys', icon: 'openrouter' },
 	},
 	{
 		...COMMON,
+		fromModelList: fromOpenRouterModelList,
 		// The model list is public; the key's own endpoint answers 401 to a wrong key.
 		credentialCheckPath: '/key',
 		tokenLimitField: 'max_tokens',
@@ -100,6 +115,7 @@ export const groqProvider = provider(
 		modelPrefixes: ['groq/'],
 		defaultBaseUrl: 'https://api.groq.com/openai/v1',
 		apiKeyRequired: true,
+		credential: { documentationUrl: 'https://console.groq.com/keys', icon: 'groq' },
 	},
 	{ ...COMMON, tokenLimitField: 'max_tokens', streamUsageOption: true },
 );
@@ -112,6 +128,7 @@ export const deepSeekProvider = provider(
 		modelPrefixes: ['deepseek/'],
 		defaultBaseUrl: 'https://api.deepseek.com',
 		apiKeyRequired: true,
+		credential: { documentationUrl: 'https://platform.deepseek.com/api_keys', icon: 'deepseek' },
 	},
 	{
 		...COMMON,
@@ -138,6 +155,7 @@ export const xaiProvider = provider(
 		modelPrefixes: ['xai/', 'x-ai/'],
 		defaultBaseUrl: 'https://api.x.ai/v1',
 		apiKeyRequired: true,
+		credential: { documentationUrl: 'https://console.x.ai', icon: 'xai' },
 	},
 	{
 		...COMMON,
@@ -162,9 +180,10 @@ export const togetherProvider = provider(
 		modelPrefixes: ['together/'],
 		defaultBaseUrl: 'https://api.together.xyz/v1',
 		apiKeyRequired: true,
+		credential: { documentationUrl: 'https://api.together.ai/settings/api-keys', icon: 'together' },
 	},
 	// stream_options is not in Together's API; its last chunk carries the usage anyway.
-	{ ...COMMON, tokenLimitField: 'max_tokens', streamUsageOption: false },
+	{ ...COMMON, fromModelList: fromTogetherModelList, tokenLimitField: 'max_tokens', streamUsageOption: false },
 );
 
 export const ollamaProvider = provider(
@@ -175,6 +194,13 @@ export const ollamaProvider = provider(
 		modelPrefixes: ['ollama/'],
 		defaultBaseUrl: 'http://localhost:11434/v1',
 		apiKeyRequired: false,
+		credential: {
+			documentationUrl: 'https://github.com/ollama/ollama/blob/main/docs/openai.md',
+			icon: 'ollama',
+			apiKeyDescription: 'Ollama itself checks no key: fill this in only when a proxy in front of it asks for a Bearer token',
+			baseUrlDescription:
+				'The OpenAI-compatible API of a local Ollama server. From n8n running in Docker, use http://host.docker.internal:11434/v1. Change it to reach another server, a proxy or a gateway.',
+		},
 	},
 	{ ...COMMON, tokenLimitField: 'max_tokens', streamUsageOption: true },
 );
@@ -194,13 +220,23 @@ export const azureOpenAiProvider = provider(
 		credentialType: 'fusionAzureOpenAiApi',
 		modelPrefixes: ['azure/'],
 		apiKeyRequired: true,
+		auth: { keyHeader: 'api-key' },
+		defaultApiVersion: AZURE_DEFAULT_API_VERSION,
+		credential: {
+			documentationUrl: 'https://learn.microsoft.com/en-us/azure/ai-services/openai/reference',
+			icon: 'azure-openai',
+			apiKeyDescription: 'KEY 1 or KEY 2 from the resource\'s "Keys and Endpoint" page in the Azure portal',
+			baseUrlLabel: 'Endpoint',
+			baseUrlPlaceholder: 'https://my-resource.openai.azure.com',
+			baseUrlDescription:
+				'The endpoint of your Azure OpenAI resource, without /openai. It can also be a proxy or a gateway in front of it.',
+		},
 	},
 	{
 		chatPath: '/openai/deployments/{model}/chat/completions',
 		modelListPath: '/openai/models',
-		defaultApiVersion: AZURE_DEFAULT_API_VERSION,
+		fromModelList: fromOpenAiModelList,
 		modelInBody: false,
-		auth: 'api-key',
 		// The GA API knows only max_tokens, and older model versions reject the new name.
 		tokenLimitField: 'max_tokens',
 		streamUsageOption: true,
@@ -215,7 +251,28 @@ export const openAiCompatibleProvider = provider(
 		credentialType: 'fusionOpenAiCompatibleApi',
 		modelPrefixes: ['custom/'],
 		apiKeyRequired: false,
+		credential: {
+			documentationUrl: 'https://platform.openai.com/docs/api-reference/chat',
+			icon: 'openai-compatible',
+			apiKeyDescription: 'Sent as a Bearer token. Leave it empty for a server that checks no key.',
+			baseUrlPlaceholder: 'http://localhost:8000/v1',
+			baseUrlDescription:
+				'Any server that speaks the OpenAI chat completions API (vLLM, LM Studio, LiteLLM, a proxy or a gateway), up to but not including /chat/completions',
+		},
 	},
 	// The server is unknown: send only what every compatible server takes; some reject stream_options.
 	{ ...COMMON, tokenLimitField: 'max_tokens', streamUsageOption: false },
 );
+
+/** The OpenAI-compatible providers other than OpenAI itself, in the editor's order: a new one is added here. */
+export const OTHER_OPENAI_COMPATIBLE_PROVIDERS = [
+	mistralProvider,
+	openRouterProvider,
+	groqProvider,
+	deepSeekProvider,
+	xaiProvider,
+	togetherProvider,
+	ollamaProvider,
+	azureOpenAiProvider,
+	openAiCompatibleProvider,
+] as const;

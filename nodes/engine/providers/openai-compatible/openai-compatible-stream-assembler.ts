@@ -1,25 +1,14 @@
+import { describeSchemaIssues } from '../../errors/describe-schema-issues';
 import { FusionError } from '../../errors/fusion-error';
+import { parseEventJson } from '../parse-json';
 import type { ModelAnswer, ServerSentEvent, StreamAssembler } from '../provider-adapter';
 import { openAiChatChunkSchema, type OpenAiUsage } from './openai-api-schemas';
 import { fusionErrorFromInBandError } from './openai-compatible-error';
 import { convertOpenAiUsage, openAiContentText, reportedCostUsd, withRefusal } from './from-openai-compatible-response';
 import { mapOpenAiFinishReason } from './map-openai-finish-reason';
-import { describeSchemaIssues } from '../describe-schema-issues';
 
 /** OpenAI-style streams end with this sentinel instead of JSON. */
 const DONE = '[DONE]';
-
-function parseChunk(data: string): unknown {
-	try {
-		return JSON.parse(data);
-	} catch (error) {
-		throw new FusionError({
-			kind: 'invalid_response',
-			message: `the stream sent an event that is not JSON: ${data.slice(0, 100)}`,
-			cause: error,
-		});
-	}
-}
 
 /**
  * Assembles one streamed chat/completions answer from its chunks: content deltas appended (reasoning is not
@@ -45,7 +34,7 @@ export function createOpenAiCompatibleStreamAssembler(): StreamAssembler {
 			}
 			// Blank data is a keep-alive, not a chunk.
 			if (data === '') return '';
-			const parsed = openAiChatChunkSchema.safeParse(parseChunk(data));
+			const parsed = openAiChatChunkSchema.safeParse(parseEventJson(data, 'the stream'));
 			if (!parsed.success) {
 				throw new FusionError({
 					kind: 'invalid_response',

@@ -83,13 +83,14 @@ describe('anthropicAdapter', () => {
 
 describe('anthropicProvider', () => {
 	it('describes the Anthropic provider', () => {
-		expect(anthropicProvider).toEqual({
+		expect(anthropicProvider).toMatchObject({
 			id: 'anthropic',
 			displayName: 'Anthropic',
 			credentialType: 'fusionAnthropicApi',
 			modelPrefixes: ['anthropic/'],
 			defaultBaseUrl: 'https://api.anthropic.com',
 			apiKeyRequired: true,
+			auth: { keyHeader: 'x-api-key', fixedHeaders: { 'anthropic-version': ANTHROPIC_API_VERSION } },
 			adapter: anthropicAdapter,
 		});
 	});

@@ -41,14 +41,7 @@ describe('anthropicErrorDetailFromBody', () => {
 		});
 	});
 
-	it('reads a text body, trimmed and cut to 500 characters', () => {
-		expect(anthropicErrorDetailFromBody('  upstream connect error  \n')).toEqual({ message: 'upstream connect error' });
-		const long = anthropicErrorDetailFromBody('x'.repeat(800));
-		expect(long?.message).toHaveLength(500);
-	});
-
 	it('returns undefined for a body it does not recognise', () => {
-		expect(anthropicErrorDetailFromBody('   ')).toBeUndefined();
 		expect(anthropicErrorDetailFromBody({ error: 'something' })).toBeUndefined();
 		expect(anthropicErrorDetailFromBody({ type: 'error', error: { type: 'api_error' } })).toBeUndefined();
 		expect(anthropicErrorDetailFromBody(null)).toBeUndefined();

@@ -86,7 +86,7 @@ describe('fromAnthropicResponse', () => {
 	it('rejects a text block without text', () => {
 		const error = thrown(response({ content: [{ type: 'text' }] }));
 		expect(error.kind).toBe('invalid_response');
-		expect(error.message).toContain('content.0');
+		expect(error.message).toContain('content[0]');
 	});
 
 	it('rejects an error body and a non-object body', () => {

@@ -186,14 +186,7 @@ describe('openAiCompatibleErrorDetailFromBody', () => {
 	});
 
 	describe('other bodies', () => {
-		it('keeps a text body, trimmed and cut to 500 characters', () => {
-			expect(openAiCompatibleErrorDetailFromBody('  Bad Gateway\n')).toStrictEqual({ message: 'Bad Gateway' });
-			const page = `<html>${'x'.repeat(1000)}</html>`;
-			expect(openAiCompatibleErrorDetailFromBody(page)?.message).toBe(page.slice(0, 500));
-		});
-
-		it('says nothing for an empty text or an unknown shape', () => {
-			expect(openAiCompatibleErrorDetailFromBody('   ')).toBeUndefined();
+		it('says nothing for an unknown shape', () => {
 			expect(openAiCompatibleErrorDetailFromBody({ status: 'failed' })).toBeUndefined();
 			expect(openAiCompatibleErrorDetailFromBody(undefined)).toBeUndefined();
 		});

@@ -11,7 +11,8 @@ import {
 	togetherProvider,
 	xaiProvider,
 } from '../../../../nodes/engine/providers/openai-compatible/openai-compatible-providers';
-import type { ModelCallRequest, ProviderConnection, ProviderDefinition } from '../../../../nodes/engine/providers/provider-adapter';
+import type { ModelCallRequest, ProviderConnection } from '../../../../nodes/engine/providers/provider-adapter';
+import type { ProviderDefinition } from '../../../../nodes/engine/providers/provider-registry';
 
 const messages: ModelCallRequest['messages'] = [{ role: 'user', content: 'Hi' }];
 const KEY = 'test-key-0123456789';

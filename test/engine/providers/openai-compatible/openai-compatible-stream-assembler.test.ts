@@ -167,7 +167,7 @@ describe('createOpenAiCompatibleStreamAssembler', () => {
 	it('throws invalid_response for a chunk whose content is not text', () => {
 		const error = caught(() => pushAll(createOpenAiCompatibleStreamAssembler(), [chunk({ content: 42 })]));
 		expect(error.kind).toBe('invalid_response');
-		expect(error.message).toContain('choices.0.delta.content');
+		expect(error.message).toContain('choices[0].delta.content');
 	});
 
 	it('gathers a streamed refusal apart from the answer text and finishes as content_filter', () => {

@@ -1,12 +1,15 @@
+import { fromOpenAiModelList } from '../../../../nodes/engine/providers/openai-compatible/from-openai-model-list';
 import type { OpenAiCompatibleConfig } from '../../../../nodes/engine/providers/openai-compatible/openai-compatible-config';
 import { toOpenAiCompatibleRequest } from '../../../../nodes/engine/providers/openai-compatible/to-openai-compatible-request';
 import type { ModelCallRequest } from '../../../../nodes/engine/providers/provider-adapter';
+import { BEARER_AUTH } from '../../../../nodes/engine/providers/provider-definition';
 
 const config: OpenAiCompatibleConfig = {
 	chatPath: '/chat/completions',
 	modelListPath: '/models',
 	modelInBody: true,
-	auth: 'bearer',
+	auth: BEARER_AUTH,
+	fromModelList: fromOpenAiModelList,
 	tokenLimitField: 'max_tokens',
 	streamUsageOption: true,
 };
@@ -122,7 +125,7 @@ describe('toOpenAiCompatibleRequest', () => {
 			...config,
 			chatPath: '/openai/deployments/{model}/chat/completions',
 			modelInBody: false,
-			auth: 'api-key',
+			auth: { keyHeader: 'api-key' },
 			defaultApiVersion: '2024-10-21',
 		};
 		const built = toOpenAiCompatibleRequest(request({ model: 'my gpt/4o' }), { baseUrl: 'https://r.openai.azure.com', apiKey: 'k-123456' }, azure);

@@ -1,5 +1,4 @@
-import type { Attempt } from '../../../../nodes/engine';
-import type { ChatCompletionOutput } from '../../../../nodes/engine';
+import type { Attempt, ChatCompletionOutput } from '../../../../nodes/engine';
 import { summarizeAttempts, toSimplifiedOutput } from '../../../../nodes/FusionChat/execute/simplify-output';
 
 const attempt = (model: string, status: Attempt['status'], extra: Partial<Attempt> = {}): Attempt => ({

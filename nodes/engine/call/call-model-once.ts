@@ -1,0 +1,122 @@
+import { performance } from 'node:perf_hooks';
+import { FusionError } from '../errors/fusion-error';
+import type { ResolvedModel } from '../models/resolve-model-id';
+import type { ModelAnswer, ProviderConnection } from '../providers/provider-adapter';
+import type { ProviderDefinition } from '../providers/provider-registry';
+import { answerFromBody, fusionErrorFromResponse, readJsonBody } from '../providers/provider-response';
+import type { UnifiedChatRequest } from '../request/unified-request';
+import { assertUsableConnection } from '../transport/check-connection';
+import { discardBody } from '../transport/read-body';
+import { readSseStream } from '../transport/read-sse-stream';
+import { describeTarget, fusionErrorFromTransportFailure, sendUpstream, type UpstreamResponse } from '../transport/send-upstream';
+import { timeoutError } from '../transport/timeouts';
+import { toModelCallRequest, type CallSettings, type ModelCallResult } from './model-call';
+import { PartialAnswerError } from './partial-answer-error';
+
+/** What one exchange needs: no state, no retries; those are the policy's (call-model.ts). */
+export type ExchangeSettings = Pick<CallSettings, 'timeouts' | 'signal' | 'onDelta' | 'failOverOnRefusal'>;
+
+interface StreamProgress {
+	text: string;
+	ttftMs?: number;
+}
+
+async function readStreamedAnswer(
+	response: UpstreamResponse,
+	provider: ProviderDefinition,
+	settings: ExchangeSettings,
+	startedAt: number,
+	progress: StreamProgress,
+): Promise<ModelAnswer> {
+	const { firstTokenMs, idleMs } = settings.timeouts;
+	const firstTokenTimer = setTimeout(
+		() => response.abort(timeoutError('firstToken', provider.displayName, firstTokenMs)),
+		firstTokenMs,
+	);
+	const idleTimeout = () => response.abort(timeoutError('idle', provider.displayName, idleMs));
+	let idleTimer = setTimeout(idleTimeout, idleMs);
+	const bodyMoved = () => {
+		clearTimeout(idleTimer);
+		idleTimer = setTimeout(idleTimeout, idleMs);
+	};
+	try {
+		const assembler = provider.adapter.createStreamAssembler();
+		const endedEarly = await readSseStream(
+			response.body,
+			(event) => {
+				const delta = assembler.push(event);
+				if (delta !== '') {
+					if (progress.ttftMs === undefined) {
+						progress.ttftMs = Math.round(performance.now() - startedAt);
+						clearTimeout(firstTokenTimer);
+					}
+					progress.text += delta;
+					settings.onDelta?.(delta);
+				}
+				return assembler.hasEnded();
+			},
+			bodyMoved,
+		);
+		// The answer is complete; whatever else the server sends, or however long it holds the connection, is not waited for.
+		if (endedEarly) void discardBody(response.body);
+		return assembler.finish();
+	} finally {
+		clearTimeout(firstTokenTimer);
+		clearTimeout(idleTimer);
+	}
+}
+
+async function readAnswer(response: UpstreamResponse, provider: ProviderDefinition, url: string): Promise<ModelAnswer> {
+	return answerFromBody(await readJsonBody(response, provider, url, 'answer'), provider);
+}
+
+/** A server that ignores `stream: true` answers with plain JSON: that is the answer (or the error), not a broken stream. */
+function answeredWithJson(response: UpstreamResponse): boolean {
+	const type = response.headers['content-type'];
+	return typeof type === 'string' && /\bjson\b/i.test(type);
+}
+
+/** One upstream call: build, send, read, translate. Throws a FusionError (or a PartialAnswerError around one). */
+export async function callModelOnce(
+	target: ResolvedModel,
+	request: UnifiedChatRequest,
+	connection: ProviderConnection,
+	settings: ExchangeSettings,
+): Promise<ModelCallResult> {
+	const { provider } = target;
+	assertUsableConnection(connection, provider.displayName);
+	const built = provider.adapter.toChatRequest(toModelCallRequest(request, target.upstreamModel), connection);
+	const startedAt = performance.now();
+	const response = await sendUpstream(built.http, { timeouts: settings.timeouts, signal: settings.signal });
+	const progress: StreamProgress = { text: '' };
+	try {
+		if (response.status >= 300) throw await fusionErrorFromResponse(response, provider, built.http.url);
+		const streamed = request.stream === true && !answeredWithJson(response);
+		const answer = streamed
+			? await readStreamedAnswer(response, provider, settings, startedAt, progress)
+			: await readAnswer(response, provider, built.http.url);
+		if (request.stream === true && !streamed && answer.content !== '') settings.onDelta?.(answer.content);
+		if (answer.finishReason === 'content_filter') {
+			const refusal = answer.refusal ?? `${provider.displayName} declined to answer (finish_reason content_filter)`;
+			// Another model may well answer what this one refused; the refusal says nothing about its health.
+			if (settings.failOverOnRefusal !== false) throw new FusionError({ kind: 'content_filter', message: `${provider.displayName} refused: ${refusal}` });
+			return { answer: { ...answer, refusal }, warnings: built.warnings, ttftMs: progress.ttftMs };
+		}
+		if (answer.content.trim() === '') {
+			// An empty answer is useless to the next node; another model may well answer.
+			throw new FusionError({
+				kind: 'invalid_response',
+				message: `${provider.displayName} answered with empty content (finish_reason ${answer.finishReason})`,
+			});
+		}
+		return { answer, warnings: built.warnings, ttftMs: progress.ttftMs };
+	} catch (error) {
+		const failure = response.signal.aborted
+			? response.abortReason()
+			: fusionErrorFromTransportFailure(error, describeTarget(built.http.url), settings.timeouts);
+		if (settings.onDelta !== undefined && progress.text !== '') throw new PartialAnswerError(target.fusionId, progress.text, failure);
+		throw failure;
+	} finally {
+		response.done();
+	}
+}

@@ -1,0 +1,49 @@
+import type { ConnectionResolver } from '../providers/connection-resolver';
+import type { ModelAnswer, ModelCallRequest } from '../providers/provider-adapter';
+import type { UnifiedChatRequest } from '../request/unified-request';
+import type { FusionState, RateLimits } from '../state/fusion-state';
+import type { RetryPolicy } from '../transport/retry-policy';
+import type { CallTimeouts } from '../transport/timeouts';
+
+export interface CallSettings {
+	timeouts: CallTimeouts;
+	retry: RetryPolicy;
+	/** The execution's cancel signal: aborts in-flight calls and backoff waits. */
+	signal?: AbortSignal;
+	connectionFor: ConnectionResolver;
+	/** Where rate limits, statistics, health, rotations and cached answers are kept, shared with other executions. */
+	state: FusionState;
+	/**
+	 * Receives each piece of a streamed answer as it arrives (a chat or a streaming webhook). Once a piece has
+	 * been handed over, a broken stream ends the item as partial instead of failing over.
+	 */
+	onDelta?: (text: string) => void;
+	/** Per-credential limits; none by default. */
+	rateLimits?: RateLimits;
+	/**
+	 * A refusal or safety block (finish_reason content_filter) moves on to the next model, like a failure
+	 * (the default); false makes it the answer, its text in `choices[0].message.refusal`.
+	 */
+	failOverOnRefusal?: boolean;
+}
+
+export interface ModelCallResult {
+	answer: ModelAnswer;
+	warnings: string[];
+	/** Streamed calls: ms from sending the request to the first content token. */
+	ttftMs?: number;
+}
+
+export function toModelCallRequest(request: UnifiedChatRequest, upstreamModel: string): ModelCallRequest {
+	return {
+		model: upstreamModel,
+		messages: request.messages,
+		max_tokens: request.max_tokens,
+		temperature: request.temperature,
+		top_p: request.top_p,
+		frequency_penalty: request.frequency_penalty,
+		presence_penalty: request.presence_penalty,
+		stop: typeof request.stop === 'string' ? [request.stop] : request.stop,
+		stream: request.stream === true,
+	};
+}

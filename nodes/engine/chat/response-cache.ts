@@ -1,0 +1,54 @@
+import { createHash } from 'node:crypto';
+import type { UnifiedChatRequest } from '../request/unified-request';
+import type { FusionState } from '../state/fusion-state';
+import type { ChatCompletionOutput } from './chat-output';
+
+export interface CacheSettings {
+	ttlMs: number;
+	/** Keys are scoped by the caller (a workflow's node), so one workflow's answers never serve another's. */
+	scope: string;
+}
+
+/**
+ * What makes two requests the same: model spec, messages and parameters, and the credentials they go out with
+ * (credentialKeyOf, never a key). `stream` is left out (a streamed and a plain call give the same answer) and
+ * `stop` is always a list. A digest, so that no prompt text is kept in a key.
+ */
+export function cacheKeyOf(scope: string, request: UnifiedChatRequest, credentials: readonly string[]): string {
+	const identity = JSON.stringify([
+		scope,
+		credentials,
+		request.model,
+		request.messages.map((message) => [message.role, message.content]),
+		request.max_tokens ?? null,
+		request.temperature ?? null,
+		request.top_p ?? null,
+		request.frequency_penalty ?? null,
+		request.presence_penalty ?? null,
+		typeof request.stop === 'string' ? [request.stop] : (request.stop ?? null),
+	]);
+	return `answer:${createHash('sha256').update(identity).digest('base64url')}`;
+}
+
+/**
+ * The cached answer to an identical request, with no attempt, no cost and `cached: true`; else `answer()`'s,
+ * kept for `ttlMs`.
+ */
+export async function answerThroughCache(
+	state: FusionState,
+	cache: CacheSettings,
+	key: string,
+	onDelta: ((text: string) => void) | undefined,
+	answer: () => Promise<ChatCompletionOutput>,
+): Promise<ChatCompletionOutput> {
+	// Only answers are stored under these keys.
+	const cached = (await state.getCached(key)) as ChatCompletionOutput | undefined;
+	if (cached !== undefined) {
+		const { content } = cached.choices[0].message;
+		if (content) onDelta?.(content);
+		return { ...cached, fusion: { ...cached.fusion, attempts: [], latency_ms: 0, cost_usd: 0, cached: true } };
+	}
+	const output = await answer();
+	await state.setCached(key, output, cache.ttlMs);
+	return output;
+}

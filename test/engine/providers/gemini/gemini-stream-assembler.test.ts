@@ -1,0 +1,138 @@
+import { readFileSync } from 'fs';
+import { join } from 'path';
+import { FusionError } from '../../../../nodes/engine/errors/fusion-error';
+import { createGeminiStreamAssembler } from '../../../../nodes/engine/providers/gemini/gemini-stream-assembler';
+import type { StreamAssembler } from '../../../../nodes/engine/providers/provider-adapter';
+
+const recordedChunks = readFileSync(join(__dirname, '../../../fixtures/recorded/google-text.chunks.txt'), 'utf8')
+	.split('\n')
+	.filter((line) => line.trim() !== '');
+
+function push(assembler: StreamAssembler, chunk: unknown): string {
+	return assembler.push({ data: typeof chunk === 'string' ? chunk : JSON.stringify(chunk) });
+}
+
+function thrown(run: () => unknown): FusionError {
+	try {
+		run();
+	} catch (error) {
+		if (error instanceof FusionError) return error;
+		throw error;
+	}
+	throw new Error('expected a FusionError');
+}
+
+function textChunk(text: string, extra: Record<string, unknown> = {}) {
+	return { candidates: [{ content: { role: 'model', parts: [{ text }] }, index: 0, ...extra }] };
+}
+
+describe('createGeminiStreamAssembler', () => {
+	it('replays the recorded stream into the joined text, stop and the last chunk usage', () => {
+		expect(recordedChunks).toHaveLength(3);
+		const assembler = createGeminiStreamAssembler();
+		const added = recordedChunks.map((data) => assembler.push({ data }));
+		expect(added).toEqual(['There are **3**', ' "r"s in strawberry.\n\nst**r**awbe**rr**y', '']);
+		expect(assembler.finish()).toStrictEqual({
+			id: 'bH6LaZW8Fp_3nsEPqtaSwQ4',
+			upstreamModel: 'gemini-3-pro-preview',
+			content: 'There are **3** "r"s in strawberry.\n\nst**r**awbe**rr**y',
+			finishReason: 'stop',
+			// The last chunk's running totals (23 + 185 thinking), not a sum over chunks.
+			usage: { prompt_tokens: 9, completion_tokens: 23 + 185, total_tokens: 217 },
+		});
+	});
+
+	it('has ended with the chunk that carries the finish reason, its last', () => {
+		const assembler = createGeminiStreamAssembler();
+		const ended = recordedChunks.map((data) => {
+			assembler.push({ data });
+			return assembler.hasEnded();
+		});
+		expect(ended).toEqual([false, false, true]);
+	});
+
+	it('refuses to finish before Gemini sent a finish reason', () => {
+		const assembler = createGeminiStreamAssembler();
+		recordedChunks.slice(0, 2).forEach((data) => assembler.push({ data }));
+		const error = thrown(() => assembler.finish());
+		expect(error.kind).toBe('network');
+		expect(error.message).toBe('the Gemini stream ended before a finish reason; the answer is incomplete');
+	});
+
+	it('refuses to finish a stream that sent nothing', () => {
+		expect(thrown(() => createGeminiStreamAssembler().finish()).kind).toBe('network');
+	});
+
+	it('skips thought parts and adds nothing for a usage-only chunk', () => {
+		const assembler = createGeminiStreamAssembler();
+		const thought = { candidates: [{ content: { parts: [{ text: 'Counting letters…', thought: true }] } }] };
+		expect(push(assembler, thought)).toBe('');
+		expect(push(assembler, textChunk('Three.', { finishReason: 'STOP' }))).toBe('Three.');
+		expect(push(assembler, { usageMetadata: { promptTokenCount: 5, candidatesTokenCount: 2, totalTokenCount: 7 } })).toBe('');
+		expect(assembler.finish()).toEqual({
+			content: 'Three.',
+			finishReason: 'stop',
+			usage: { prompt_tokens: 5, completion_tokens: 2, total_tokens: 7 },
+		});
+	});
+
+	it('maps a length cut', () => {
+		const assembler = createGeminiStreamAssembler();
+		push(assembler, textChunk('Once upon a', { finishReason: 'MAX_TOKENS' }));
+		expect(assembler.finish().finishReason).toBe('length');
+	});
+
+	it('finishes a blocked prompt as an empty content_filter answer that says why', () => {
+		const assembler = createGeminiStreamAssembler();
+		const blocked = {
+			promptFeedback: { blockReason: 'PROHIBITED_CONTENT' },
+			usageMetadata: { promptTokenCount: 9, totalTokenCount: 9 },
+			modelVersion: 'gemini-3.7-flash',
+			responseId: 'EXCPatOAKMrQjMcPteHVmQo',
+		};
+		expect(push(assembler, blocked)).toBe('');
+		expect(assembler.finish()).toStrictEqual({
+			id: 'EXCPatOAKMrQjMcPteHVmQo',
+			upstreamModel: 'gemini-3.7-flash',
+			content: '',
+			finishReason: 'content_filter',
+			refusal: 'Gemini blocked the prompt (blockReason PROHIBITED_CONTENT)',
+			usage: { prompt_tokens: 9, completion_tokens: 0, total_tokens: 9 },
+		});
+	});
+
+	it('throws the mapped error when an error chunk arrives mid-stream', () => {
+		const assembler = createGeminiStreamAssembler();
+		expect(assembler.push({ data: recordedChunks[0] ?? '' })).toBe('There are **3**');
+		const error = thrown(() =>
+			push(assembler, { error: { code: 503, message: 'The model is overloaded. Please try again later.', status: 'UNAVAILABLE' } }),
+		);
+		expect(error.kind).toBe('overloaded');
+		expect(error.message).toBe('the Gemini stream reported UNAVAILABLE: The model is overloaded. Please try again later.');
+	});
+
+	it('maps a quota error chunk to rate_limit', () => {
+		const error = thrown(() =>
+			push(createGeminiStreamAssembler(), {
+				error: { code: 429, message: 'You exceeded your current quota.', status: 'RESOURCE_EXHAUSTED' },
+			}),
+		);
+		expect(error.kind).toBe('rate_limit');
+	});
+
+	it('rejects an event that is not JSON', () => {
+		const error = thrown(() => push(createGeminiStreamAssembler(), '{"candidates":[{"content"'));
+		expect(error.kind).toBe('invalid_response');
+		expect(error.message).toBe('the Gemini stream sent an event that is not JSON: {"candidates":[{"content"');
+	});
+
+	it('rejects an error chunk it cannot read and a chunk of the wrong shape', () => {
+		const unreadable = thrown(() => push(createGeminiStreamAssembler(), { error: 'boom' }));
+		expect(unreadable.kind).toBe('invalid_response');
+		expect(unreadable.message).toContain('unreadable error');
+		const wrongShape = thrown(() => push(createGeminiStreamAssembler(), { candidates: 'none' }));
+		expect(wrongShape.kind).toBe('invalid_response');
+		expect(wrongShape.message).toContain('candidates');
+		expect(thrown(() => push(createGeminiStreamAssembler(), '[1,2]')).kind).toBe('invalid_response');
+	});
+});
