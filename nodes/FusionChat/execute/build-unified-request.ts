@@ -81,14 +81,21 @@ function requestFromFields(read: ReadParameter): Record<string, unknown> {
 	};
 }
 
+/** JSON.parse as a result, so that the caller raises the item's error outside any catch. */
+function parseJson(text: string): { ok: true; value: unknown } | { ok: false; reason: string } {
+	try {
+		return { ok: true, value: JSON.parse(text) };
+	} catch (error) {
+		return { ok: false, reason: (error as Error).message };
+	}
+}
+
 function requestFromJson(read: ReadParameter): unknown {
 	const raw = read('requestJson');
 	if (typeof raw !== 'string') return raw;
-	try {
-		return JSON.parse(raw);
-	} catch (error) {
-		throw new InvalidRequestError([`requestJson is not valid JSON (${(error as Error).message})`]);
-	}
+	const parsed = parseJson(raw);
+	if (!parsed.ok) throw new InvalidRequestError([`requestJson is not valid JSON (${parsed.reason})`]);
+	return parsed.value;
 }
 
 function withoutUndefined(request: Record<string, unknown>): Record<string, unknown> {
