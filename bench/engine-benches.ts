@@ -17,7 +17,7 @@ import { progress } from './progress';
 
 /** Every figure is the median of this many runs, each after the part's warm-up. */
 export const RUNS = 5;
-/** The provider latency of the throughput, best_of and n8n figures, as in the targets. */
+/** The provider latency of the throughput, best_of and n8n figures, which their targets assume. */
 export const PROVIDER_LATENCY_MS = 100;
 /** Sequential figures (overhead, failover, memory) wait on the provider; a short latency gives more samples per second. */
 const SHORT_LATENCY_MS = 10;

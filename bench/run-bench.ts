@@ -1,5 +1,5 @@
 /**
- * `npm run bench`: every figure of the performance issue in one run, printed as a Markdown table with the
+ * `npm run bench`: every performance figure and target in one run, printed as a Markdown table with the
  * machine it ran on. `-- --only=engine` skips the n8n part (parts 1–5 take about two minutes);
  * `-- --only=n8n` runs only part 6.
  */

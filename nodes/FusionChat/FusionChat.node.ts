@@ -2,8 +2,8 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { chatProperties } from './description/chat.description';
 import { providerCredentials } from '../shared/provider-credentials';
-import { providerCredentialTest } from '../shared/test-provider-credential';
-import { executeFusionChat } from './execute/router';
+import { providerCredentialTest } from '../shared/credential-test';
+import { executeFusionChat } from './execute/item-loop';
 import { searchModels } from './methods/search-models';
 
 export class FusionChat implements INodeType {

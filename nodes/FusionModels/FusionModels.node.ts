@@ -1,9 +1,9 @@
 import { NodeConnectionTypes } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { providerCredentialSlots } from '../shared/provider-credentials';
-import { providerCredentialTest } from '../shared/test-provider-credential';
+import { providerCredentialTest } from '../shared/credential-test';
 import { modelsProperties } from './description/models.description';
-import { executeFusionModels } from './execute/router';
+import { executeFusionModels } from './execute/item-loop';
 
 export class FusionModels implements INodeType {
 	description: INodeTypeDescription = {

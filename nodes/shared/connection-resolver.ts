@@ -1,26 +1,7 @@
-import type { ICredentialDataDecryptedObject, IExecuteFunctions } from 'n8n-workflow';
-import { FusionError, type ConnectionResolver, type ProviderConnection, type ProviderDefinition } from '../engine';
+import type { IExecuteFunctions } from 'n8n-workflow';
+import { FusionError, type ConnectionResolver, type ProviderConnection } from '../engine';
+import { connectionFromCredential } from './connection-from-credential';
 import { chosenProviders } from './provider-credentials';
-
-function stringField(data: ICredentialDataDecryptedObject, name: string): string | undefined {
-	const value = data[name];
-	return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
-}
-
-export function connectionFromCredential(provider: ProviderDefinition, data: ICredentialDataDecryptedObject): ProviderConnection {
-	const baseUrl = stringField(data, 'baseUrl') ?? provider.defaultBaseUrl;
-	if (baseUrl === undefined) {
-		throw new FusionError({
-			kind: 'auth',
-			message: `The ${provider.displayName} credential has no Base URL; enter the address of the server`,
-		});
-	}
-	const apiKey = stringField(data, 'apiKey');
-	if (apiKey === undefined && provider.apiKeyRequired) {
-		throw new FusionError({ kind: 'auth', message: `The ${provider.displayName} credential has no API key; enter one in the credential` });
-	}
-	return { baseUrl: baseUrl.replace(/\/+$/, ''), apiKey, apiVersion: stringField(data, 'apiVersion') };
-}
 
 /**
  * Credentials are read once per provider and execution: every item of a batch shares them. A model whose

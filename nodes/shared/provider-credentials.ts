@@ -1,6 +1,6 @@
 import type { INodeCredentialDescription, INodeProperties, NodeParameterValue } from 'n8n-workflow';
 import { PROVIDERS } from '../engine';
-import { CREDENTIAL_TEST_METHOD } from './test-provider-credential';
+import { CREDENTIAL_TEST_METHOD } from './credential-test';
 
 /**
  * The providers a node may call. It decides which credential slots the editor shows: one per chosen

@@ -1,5 +1,5 @@
 import { CredentialTestContext } from 'n8n-core';
-import { testProviderCredential } from '../../nodes/shared/test-provider-credential';
+import { testProviderCredential } from '../../nodes/shared/credential-test';
 import { assertOnlyLoopback, NAMESPACE } from '../isolated/network-namespace';
 import { MockProviderServer } from '../mock-provider/mock-provider-server';
 

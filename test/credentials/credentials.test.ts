@@ -7,7 +7,7 @@ import type { ICredentialDataDecryptedObject, ICredentialType, INodeCredentialTe
 
 import { FusionChat } from '../../nodes/FusionChat/FusionChat.node';
 import { FusionModels } from '../../nodes/FusionModels/FusionModels.node';
-import { CREDENTIAL_TEST_METHOD, testProviderCredential } from '../../nodes/shared/test-provider-credential';
+import { CREDENTIAL_TEST_METHOD, testProviderCredential } from '../../nodes/shared/credential-test';
 import { loadListedCredentials } from './package-credentials';
 
 const API_KEY = 'test-key-123';

@@ -14,7 +14,7 @@ import { PROVIDER_CATALOGS } from '../../nodes/engine/catalog/model-catalog';
 import { checkCredential } from '../../nodes/engine/catalog/check-credential';
 import { PROVIDERS, type ProviderDefinition } from '../../nodes/engine/providers/provider-registry';
 import { timeoutsFromTotal } from '../../nodes/engine/transport/timeouts';
-import { connectionFromCredential } from '../../nodes/shared/connection-resolver';
+import { connectionFromCredential } from '../../nodes/shared/connection-from-credential';
 import { runNodeInN8n } from '../helpers/run-node-in-n8n';
 import { MockProviderServer, type RecordedRequest } from '../mock-provider/mock-provider-server';
 import { CREDENTIALS_DIR, LISTED_CREDENTIAL_FILES, loadListedCredentials } from './package-credentials';

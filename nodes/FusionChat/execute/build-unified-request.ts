@@ -1,5 +1,5 @@
-import type { IExecuteFunctions } from 'n8n-workflow';
 import { parseUnifiedRequest, type ChatMessage, type UnifiedChatRequest } from '../../engine';
+import type { ReadParameter } from '../../shared/item-parameters';
 
 /** A request that cannot be sent, with the sentence that tells the user which field to change. */
 export class InvalidRequestError extends Error {
@@ -33,17 +33,17 @@ interface CandidateFields {
 }
 
 /** The `model` of the unified request, from the strategy fields. Zero caps and weight 1 are the defaults. */
-function modelSpecFromFields(context: IExecuteFunctions, itemIndex: number): unknown {
-	const strategy = context.getNodeParameter('strategy', itemIndex, 'fallback') as string;
+function modelSpecFromFields(read: ReadParameter): unknown {
+	const strategy = read('strategy', 'fallback') as string;
 	if (strategy === 'fallback') {
-		const model = locatorValue(context.getNodeParameter('model', itemIndex, ''));
-		const fallbacks = context.getNodeParameter('fallbackModels.models', itemIndex, []) as CandidateFields[];
+		const model = locatorValue(read('model', ''));
+		const fallbacks = read('fallbackModels.models', []) as CandidateFields[];
 		const ids = [model, ...fallbacks.map((entry) => locatorValue(entry.model)).filter((id) => id !== '')];
-		const hedgeAfterMs = context.getNodeParameter('hedgeAfterMs', itemIndex, 0) as number;
+		const hedgeAfterMs = read('hedgeAfterMs', 0) as number;
 		if (hedgeAfterMs > 0) return { strategy, models: ids, hedge_after_ms: hedgeAfterMs };
 		return ids.length > 1 ? ids : model;
 	}
-	const entries = context.getNodeParameter('candidates.models', itemIndex, []) as CandidateFields[];
+	const entries = read('candidates.models', []) as CandidateFields[];
 	const models = entries.map((entry) => {
 		const id = locatorValue(entry.model);
 		const candidate: Record<string, unknown> = { id };
@@ -53,15 +53,15 @@ function modelSpecFromFields(context: IExecuteFunctions, itemIndex: number): unk
 		return Object.keys(candidate).length === 1 ? id : candidate;
 	});
 	if (strategy !== 'best_of') return { strategy, models };
-	const selection = context.getNodeParameter('selection', itemIndex, 'consensus') as string;
-	const judgeModel = selection === 'judge' ? locatorValue(context.getNodeParameter('judgeModel', itemIndex, '')) : '';
+	const selection = read('selection', 'consensus') as string;
+	const judgeModel = selection === 'judge' ? locatorValue(read('judgeModel', '')) : '';
 	return { strategy, models, selection, ...(judgeModel === '' ? {} : { judge_model: judgeModel }) };
 }
 
-function requestFromFields(context: IExecuteFunctions, itemIndex: number): Record<string, unknown> {
-	const prompt = context.getNodeParameter('prompt', itemIndex, '') as unknown;
-	const systemMessage = context.getNodeParameter('systemMessage', itemIndex, '') as unknown;
-	const parameters = context.getNodeParameter('parameters', itemIndex, {}) as ModelParameters;
+function requestFromFields(read: ReadParameter): Record<string, unknown> {
+	const prompt = read('prompt', '');
+	const systemMessage = read('systemMessage', '');
+	const parameters = read('parameters', {}) as ModelParameters;
 
 	const messages: Array<Partial<ChatMessage> & { content: unknown }> = [];
 	if (typeof systemMessage === 'string' && systemMessage.trim() !== '') messages.push({ role: 'system', content: systemMessage });
@@ -69,7 +69,7 @@ function requestFromFields(context: IExecuteFunctions, itemIndex: number): Recor
 
 	const stop = parameters.stop?.split('\n').filter((line) => line !== '');
 	return {
-		model: modelSpecFromFields(context, itemIndex),
+		model: modelSpecFromFields(read),
 		messages,
 		max_tokens: parameters.maxTokens,
 		temperature: parameters.temperature,
@@ -81,24 +81,31 @@ function requestFromFields(context: IExecuteFunctions, itemIndex: number): Recor
 	};
 }
 
-function requestFromJson(context: IExecuteFunctions, itemIndex: number): unknown {
-	const raw = context.getNodeParameter('requestJson', itemIndex) as unknown;
-	if (typeof raw !== 'string') return raw;
+/** JSON.parse as a result, so that the caller raises the item's error outside any catch. */
+function parseJson(text: string): { ok: true; value: unknown } | { ok: false; reason: string } {
 	try {
-		return JSON.parse(raw);
+		return { ok: true, value: JSON.parse(text) };
 	} catch (error) {
-		throw new InvalidRequestError([`requestJson is not valid JSON (${(error as Error).message})`]);
+		return { ok: false, reason: (error as Error).message };
 	}
+}
+
+function requestFromJson(read: ReadParameter): unknown {
+	const raw = read('requestJson');
+	if (typeof raw !== 'string') return raw;
+	const parsed = parseJson(raw);
+	if (!parsed.ok) throw new InvalidRequestError([`requestJson is not valid JSON (${parsed.reason})`]);
+	return parsed.value;
 }
 
 function withoutUndefined(request: Record<string, unknown>): Record<string, unknown> {
 	return Object.fromEntries(Object.entries(request).filter(([, value]) => value !== undefined));
 }
 
-/** Reads one item's parameters into a validated unified request; throws InvalidRequestError naming the fields. */
-export function buildUnifiedRequest(context: IExecuteFunctions, itemIndex: number): UnifiedChatRequest {
-	const inputMode = context.getNodeParameter('inputMode', itemIndex, 'fields') as string;
-	const candidate = inputMode === 'json' ? requestFromJson(context, itemIndex) : withoutUndefined(requestFromFields(context, itemIndex));
+/** One item's parameters as a validated unified request; throws InvalidRequestError naming the fields. */
+export function buildUnifiedRequest(read: ReadParameter): UnifiedChatRequest {
+	const inputMode = read('inputMode', 'fields') as string;
+	const candidate = inputMode === 'json' ? requestFromJson(read) : withoutUndefined(requestFromFields(read));
 	if (inputMode === 'fields') {
 		const messages = (candidate as { messages: Array<{ role: string; content: unknown }> }).messages;
 		const prompt = messages[messages.length - 1];

@@ -5,9 +5,7 @@ import { recordedResponse, recordedSseEvents } from '../../fixtures/recorded';
 import { forModel, MockProviderServer } from '../../mock-provider/mock-provider-server';
 import { runNodeInN8n } from '../../helpers/run-node-in-n8n';
 import { editorAuthenticationField } from '../../helpers/editor-authentication-field';
-
-const OPENAI_KEY = 'sk-node-test-openai-0123456789';
-const ANTHROPIC_KEY = 'sk-ant-node-test-0123456789';
+import { chatCredentials, modelParameter, OPENAI_KEY, runFusionChat, type ChatItem } from './run-fusion-chat';
 
 let server: MockProviderServer;
 beforeAll(async () => {
@@ -16,29 +14,9 @@ beforeAll(async () => {
 afterEach(() => server.reset());
 afterAll(async () => server.close());
 
-const credentials = () => ({
-	fusionOpenAiApi: { apiKey: OPENAI_KEY, baseUrl: `${server.url}/v1` },
-	fusionAnthropicApi: { apiKey: ANTHROPIC_KEY, baseUrl: server.url },
-});
-
-const modelParameter = (id: string) => ({ __rl: true, mode: 'id', value: id });
-
-/** The full response (Simplify Output off), which most tests here look into. */
-function runChat(parameters: INodeParameters, inputItems: IDataObject[], continueOnFail = false) {
-	return runNodeInN8n({
-		nodeType: new FusionChat(),
-		parameters: { providers: ['openai', 'anthropic'], simplify: false, ...parameters },
-		credentials: credentials(),
-		inputItems,
-		continueOnFail,
-	});
-}
-
-type ChatItem = {
-	model: string;
-	choices: Array<{ message: { content: string }; finish_reason: string }>;
-	fusion: { strategy: string; attempts: Array<{ model: string; status: string; error?: { type: string; http_status?: number } }>; cost_usd: number | null };
-};
+const credentials = () => chatCredentials(server);
+const runChat = (parameters: INodeParameters, inputItems: IDataObject[], continueOnFail = false) =>
+	runFusionChat(server, parameters, inputItems, continueOnFail);
 
 describe('Fusion Chat in n8n', () => {
 	it('fields mode: builds the request from expressions and answers one item per input item', async () => {
@@ -132,21 +110,6 @@ describe('Fusion Chat in n8n', () => {
 		expect(error?.message).toMatch(/^Invalid request: requestJson is not valid JSON/);
 	});
 
-	it('with continue-on-fail, a bad item becomes an {error} item and the others carry on', async () => {
-		const { items, error } = await runChat(
-			{ inputMode: 'fields', model: modelParameter('openai/gpt-4o-mini'), prompt: '={{ $json.text }}' },
-			[{ text: 'one' }, { text: '' }, { text: 'three' }],
-			true,
-		);
-		expect(error).toBeUndefined();
-		expect(items).toHaveLength(3);
-		expect((items[0].json as unknown as ChatItem).choices[0].message.content).toBe('[gpt-4o-mini] answer to: one');
-		expect(items[1].json).toEqual({ error: expect.stringMatching(/^Invalid request: Prompt is empty/) });
-		expect(items[1].pairedItem).toEqual({ item: 1 });
-		expect((items[2].json as unknown as ChatItem).choices[0].message.content).toBe('[gpt-4o-mini] answer to: three');
-		expect(server.requests).toHaveLength(2);
-	});
-
 	it('fails the node with a NodeApiError listing the attempts when every model fails, and never shows the key', async () => {
 		server.reply('/v1/chat/completions', { status: 401, json: { error: { message: `Incorrect API key provided: ${OPENAI_KEY}`, code: 'invalid_api_key' } } });
 		const { error } = await runChat({ inputMode: 'fields', model: modelParameter('openai/gpt-4o'), prompt: 'Hi' }, [{}]);
@@ -175,23 +138,6 @@ describe('Fusion Chat in n8n', () => {
 		);
 		expect(items[0].json.error).toMatch(/no Google Gemini credential: add "Google Gemini" under the node's Providers/);
 		expect(server.requests).toHaveLength(0);
-	});
-
-	it('runs items concurrently and keeps the output in input order', async () => {
-		// The first item is answered last: order must come from the input, not from completion.
-		server.reply('/v1/chat/completions', { delayMs: 400, json: recordedResponse('openai') });
-		const inputs = Array.from({ length: 6 }, (_, index) => ({ text: `item ${index}` }));
-		const started = Date.now();
-		const { items } = await runChat(
-			{ inputMode: 'fields', model: modelParameter('openai/gpt-4o-mini'), prompt: '={{ $json.text }}', options: { concurrency: 6 } },
-			inputs,
-		);
-		const elapsed = Date.now() - started;
-		const contents = items.map((item) => (item.json as unknown as ChatItem).choices[0].message.content);
-		expect(contents.slice(1)).toEqual(inputs.slice(1).map((input) => `[gpt-4o-mini] answer to: ${input.text}`));
-		expect(contents[0]).toBe((recordedResponse('openai') as { choices: Array<{ message: { content: string } }> }).choices[0].message.content);
-		// Generous bound: sequential calls would take at least 400 ms plus five more round trips.
-		expect(elapsed).toBeLessThan(2_000);
 	});
 
 	it('fields mode: offers every strategy with a candidate list, here best_of with a judge', async () => {
@@ -295,17 +241,6 @@ describe('Fusion Chat in n8n', () => {
 		);
 		expect(server.requests).toHaveLength(1);
 		expect(items.map((item) => (item.json as unknown as { fusion: { cached: boolean } }).fusion.cached)).toEqual([false, true, true]);
-	});
-
-	it('validates a typed-in JSON request once and applies it, or its error, to every item', async () => {
-		const good = await runChat({ inputMode: 'json', requestJson: JSON.stringify({ model: 'openai/gpt-4o-mini', messages: [{ role: 'user', content: 'Hi' }] }) }, [{}, {}]);
-		expect(good.items).toHaveLength(2);
-		expect(server.requests).toHaveLength(2);
-		const bad = await runChat({ inputMode: 'json', requestJson: '{"model": "openai/gpt-4o-mini", "messages": []}' }, [{}, {}], true);
-		expect(bad.items.map((item) => item.json.error)).toEqual([
-			'Invalid request: messages must contain at least one message',
-			'Invalid request: messages must contain at least one message',
-		]);
 	});
 
 	it("fails over on a model's refusal, or with the option off makes the refusal the item's answer", async () => {

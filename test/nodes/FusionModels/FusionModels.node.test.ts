@@ -5,6 +5,7 @@ import { NodeApiError, NodeOperationError, type IDataObject, type INodeParameter
 import { CATALOG_MODELS } from '../../../nodes/engine/catalog/model-catalog';
 import { FusionModels } from '../../../nodes/FusionModels/FusionModels.node';
 import { editorAuthenticationField } from '../../helpers/editor-authentication-field';
+import { itemsReadByName, recordParameterReads } from '../../helpers/record-parameter-reads';
 import { runNodeInN8n } from '../../helpers/run-node-in-n8n';
 import { MockProviderServer } from '../../mock-provider/mock-provider-server';
 
@@ -90,6 +91,17 @@ describe('Fusion Models: the bundled catalog, run by n8n', () => {
 			[{ item: 0 }, ['xai/grok-3', 'xai/grok-3-mini']],
 			[{ item: 1 }, ['anthropic/claude-haiku-4-5', 'anthropic/claude-3-haiku']],
 		]);
+	});
+
+	it('reads a parameter without an expression once per execution, and one holding an expression for every item', async () => {
+		const { nodeType, reads } = recordParameterReads(new FusionModels());
+		const { items } = await runNodeInN8n({
+			nodeType,
+			parameters: { output: 'list', sortBy: 'price', filters: { search: '={{ $json.family }}' }, options: { limit: 1 } },
+			inputItems: [{ family: 'grok-3' }, { family: 'haiku' }, { family: 'gemini' }],
+		});
+		expect(items).toHaveLength(3);
+		expect(itemsReadByName(reads)).toEqual({ providers: [0], source: [0], output: [0], filters: [0, 1, 2], options: [0], sortBy: [0] });
 	});
 });
 

@@ -1,6 +1,6 @@
 import type { ICredentialsDecrypted, ICredentialTestFunctions, INodeCredentialTestResult } from 'n8n-workflow';
 import { checkCredential, PROVIDERS, timeoutsFromTotal } from '../engine';
-import { connectionFromCredential } from './connection-resolver';
+import { connectionFromCredential } from './connection-from-credential';
 
 /** The name the nodes' credential slots give in `testedBy`, and under which the nodes offer the method. */
 export const CREDENTIAL_TEST_METHOD = 'fusionProviderCredentialTest';

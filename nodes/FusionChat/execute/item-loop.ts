@@ -21,11 +21,12 @@ import {
 	type BudgetExhaustedBehaviour,
 	type ChatCompletionOutput,
 	type ChatSettings,
-	type UnifiedChatRequest,
 } from '../../engine';
 import { buildUnifiedRequest, InvalidRequestError } from './build-unified-request';
+import { prepareAhead } from './prepare-ahead';
 import { summarizeAttempts, toSimplifiedOutput } from './simplify-output';
 import { createConnectionResolver } from '../../shared/connection-resolver';
+import { ItemParameters } from '../../shared/item-parameters';
 
 interface ChatOptions {
 	cacheTtl?: number;
@@ -88,27 +89,12 @@ function errorItem(error: unknown, itemIndex: number, simplify: boolean): INodeE
 }
 
 /**
- * A JSON request typed into the node (no expression) is the same for every item: it is validated once, and
- * every item gets that request, or that validation error.
- */
-function parseOnceIfStatic(context: IExecuteFunctions): (() => UnifiedChatRequest) | undefined {
-	const { parameters } = context.getNode();
-	const raw = parameters.requestJson;
-	if (parameters.inputMode !== 'json' || typeof raw !== 'string' || raw.startsWith('=')) return undefined;
-	try {
-		const request = buildUnifiedRequest(context, 0);
-		return () => request;
-	} catch (error) {
-		return () => {
-			throw error;
-		};
-	}
-}
-
-/**
  * Owns the item loop for Fusion Chat: every item becomes one unified request, up to `concurrency` of them in
  * flight, and the output keeps the input's order. A failing item fails the node, or with "continue on fail"
- * becomes an `{error}` item while the others carry on.
+ * becomes an `{error}` item while the others carry on. The options are the execution's, read once; of the
+ * request's parameters only those holding an expression are read per item, and a request without any is
+ * built and validated once for every item. Requests are built ahead, while earlier items wait on their
+ * providers.
  */
 export async function executeFusionChat(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
@@ -127,12 +113,12 @@ export async function executeFusionChat(this: IExecuteFunctions): Promise<INodeE
 		failOverOnRefusal: options.failOverOnRefusal ?? true,
 		cache: options.cacheTtl ? { ttlMs: options.cacheTtl * 1000, scope: `${this.getWorkflow().id ?? ''}:${this.getNode().id}` } : undefined,
 	};
-	const sharedRequest = parseOnceIfStatic(this);
 
 	// A chat trigger or a streaming webhook shows tokens as they arrive. Items go one at a time then, so that
 	// their texts do not interleave in the one response the client reads.
 	const streaming = typeof this.isStreaming === 'function' && this.isStreaming();
 	const concurrency = streaming ? 1 : (options.concurrency ?? 8);
+	const requestFor = prepareAhead(items.length, new ItemParameters(this).perItem(buildUnifiedRequest));
 	// n8n's sendChunk is asynchronous behind a void signature; a client that went away must not fail the item.
 	const send = (type: ChunkType, itemIndex: number, content?: string) => {
 		void Promise.resolve(this.sendChunk(type, itemIndex, content)).catch(() => undefined);
@@ -140,7 +126,7 @@ export async function executeFusionChat(this: IExecuteFunctions): Promise<INodeE
 	const outcomes = await mapWithConcurrency(items, concurrency, async (_item, itemIndex): Promise<ItemOutcome> => {
 		if (streaming) send('begin', itemIndex);
 		try {
-			const request = sharedRequest ? sharedRequest() : buildUnifiedRequest(this, itemIndex);
+			const request = requestFor(itemIndex);
 			const itemSettings = streaming ? { ...settings, onDelta: (text: string) => send('item', itemIndex, text) } : settings;
 			return { ok: true, output: await runChat(request, itemSettings) };
 		} catch (error) {

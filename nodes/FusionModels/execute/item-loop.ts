@@ -13,35 +13,38 @@ import {
 	queryCatalog,
 	timeoutsFromTotal,
 	type LiveListing,
-	type ModelCapability,
 	type ModelQuery,
 	type ModelQueryResult,
 	type ModelSortKey,
-	type ProviderId,
+	type ProviderDefinition,
 } from '../../engine';
 import { createConnectionResolver } from '../../shared/connection-resolver';
+import { ItemParameters, type ReadParameter } from '../../shared/item-parameters';
 import { chosenProviders } from '../../shared/provider-credentials';
 
-interface ModelFilters {
-	providers?: ProviderId[];
-	capabilities?: ModelCapability[];
-	maxPromptPrice?: number;
-	maxCompletionPrice?: number;
-	minContextWindow?: number;
-	search?: string;
-	includeDeprecated?: boolean;
-	onlyAvailable?: boolean;
-}
+/** The Filters collection: every field of a query but the ones with parameters of their own. */
+type ModelFilters = Omit<ModelQuery, 'sortBy' | 'limit'>;
 
 interface ModelOptions {
 	limit?: number;
 	timeout?: number;
 }
 
-function queryFor(context: IExecuteFunctions, itemIndex: number): ModelQuery {
-	const filters = context.getNodeParameter('filters', itemIndex, {}) as ModelFilters;
-	const options = context.getNodeParameter('options', itemIndex, {}) as ModelOptions;
-	return {
+/** What one item asks for; `providers` and `timeoutSeconds` matter for the live source only. */
+interface ItemQuery {
+	live: boolean;
+	asList: boolean;
+	query: ModelQuery;
+	providers: ProviderDefinition[];
+	timeoutSeconds: number;
+}
+
+function itemQueryFrom(read: ReadParameter): ItemQuery {
+	const live = read('source', 'catalog') === 'live';
+	const asList = read('output', 'items') === 'list';
+	const filters = read('filters', {}) as ModelFilters;
+	const options = read('options', {}) as ModelOptions;
+	const query: ModelQuery = {
 		providers: filters.providers,
 		capabilities: filters.capabilities,
 		maxPromptPrice: filters.maxPromptPrice,
@@ -50,13 +53,16 @@ function queryFor(context: IExecuteFunctions, itemIndex: number): ModelQuery {
 		search: filters.search,
 		includeDeprecated: filters.includeDeprecated,
 		onlyAvailable: filters.onlyAvailable,
-		sortBy: context.getNodeParameter('sortBy', itemIndex, 'catalog') as ModelSortKey,
+		sortBy: read('sortBy', 'catalog') as ModelSortKey,
 		limit: options.limit,
 	};
+	if (!live) return { live, asList, query, providers: [], timeoutSeconds: 0 };
+	const chosen = chosenProviders(read('providers', []));
+	return { live, asList, query, providers: PROVIDERS.filter((provider) => chosen.has(provider.id)), timeoutSeconds: options.timeout ?? 30 };
 }
 
 /** Every chosen provider failed: the item has nothing to show, and the error names each failure. */
-function allProvidersFailed(context: IExecuteFunctions, result: ModelQueryResult, itemIndex: number): Error {
+function allProvidersFailedError(context: IExecuteFunctions, result: ModelQueryResult, itemIndex: number): Error {
 	const lines = result.providerErrors.map(({ provider, error }) => `${provider}: ${error.message}`);
 	const message = `No provider could list its models (${result.providerErrors.map(({ provider }) => provider).join(', ')})`;
 	const lastStatus = [...result.providerErrors].reverse().find(({ error }) => error.http_status !== undefined)?.error.http_status;
@@ -79,9 +85,10 @@ function outputFor(result: ModelQueryResult, asList: boolean, live: boolean, ite
 }
 
 /**
- * Owns Fusion Models' item loop: each input item is one query (parameters may be expressions), answered from
- * the bundled catalog or, live, from the providers' lists — fetched once per execution and shared by every
- * item. A provider that cannot list becomes an error entry and a hint; only when none can does the item fail.
+ * Owns Fusion Models' item loop: each input item is one query (parameters may be expressions; a query
+ * without any is read once for every item), answered from the bundled catalog or, live, from the providers'
+ * lists — fetched once per execution and shared by every item. A provider that cannot list becomes an error
+ * entry and a hint; only when none can does the item fail.
  */
 export async function executeFusionModels(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
@@ -91,20 +98,16 @@ export async function executeFusionModels(this: IExecuteFunctions): Promise<INod
 	const observations = (modelId: string) => observed.get(modelId);
 	const output: INodeExecutionData[] = [];
 	const failedProviders = new Set<string>();
+	const itemQueryFor = new ItemParameters(this).perItem(itemQueryFrom);
 
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 		try {
-			const live = this.getNodeParameter('source', itemIndex, 'catalog') === 'live';
-			const asList = this.getNodeParameter('output', itemIndex, 'items') === 'list';
-			const query = queryFor(this, itemIndex);
+			const { live, asList, query, providers, timeoutSeconds } = itemQueryFor(itemIndex);
 			let result: ModelQueryResult;
 			if (live) {
-				const chosen = chosenProviders(this.getNodeParameter('providers', itemIndex, []));
-				const providers = PROVIDERS.filter((provider) => chosen.has(provider.id));
 				if (providers.length === 0) {
 					throw new NodeOperationError(this.getNode(), 'Choose at least one provider under Providers to list live models', { itemIndex });
 				}
-				const timeoutSeconds = (this.getNodeParameter('options', itemIndex, {}) as ModelOptions).timeout ?? 30;
 				const key = `${providers.map((provider) => provider.id).join(',')}|${timeoutSeconds}`;
 				let listings = listingsByKey.get(key);
 				if (listings === undefined) {
@@ -117,7 +120,7 @@ export async function executeFusionModels(this: IExecuteFunctions): Promise<INod
 				}
 				const settled = await listings;
 				result = queryCatalog(query, { listings: settled, observations });
-				if (settled.every((listing) => !listing.ok)) throw allProvidersFailed(this, result, itemIndex);
+				if (settled.every((listing) => !listing.ok)) throw allProvidersFailedError(this, result, itemIndex);
 				for (const { provider } of result.providerErrors) failedProviders.add(provider);
 			} else {
 				result = queryCatalog(query, { observations });
