@@ -11,7 +11,10 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as wait } from 'node:timers/promises';
-import { simulatedAnswerText, simulateProviderReply } from '../test/mock-provider/provider-simulator';
+import {
+	simulatedAnswerText,
+	simulateProviderReply,
+} from '../test/mock-provider/provider-simulator';
 
 const ROUTE = /^\/(?:delay\/(\d+)|status\/(\d{3})|(hang))(\/.*)$/;
 
@@ -33,7 +36,8 @@ function sendJson(response: ServerResponse, status: number, body: unknown): void
 
 /** The last user text of a Responses API `input` (what n8n's OpenAI node sends). */
 function responsesPrompt(body: unknown): string {
-	const input = (body as { input?: Array<{ role?: string; content?: Array<{ text?: string }> }> }).input ?? [];
+	const input =
+		(body as { input?: Array<{ role?: string; content?: Array<{ text?: string }> }> }).input ?? [];
 	const last = [...input].reverse().find((message) => message.role === 'user');
 	return last?.content?.map((part) => part.text ?? '').join('') ?? '';
 }
@@ -59,7 +63,11 @@ function responsesReply(body: unknown): unknown {
 				content: [{ type: 'output_text', text, annotations: [] }],
 			},
 		],
-		usage: { input_tokens: inputTokens, output_tokens: outputTokens, total_tokens: inputTokens + outputTokens },
+		usage: {
+			input_tokens: inputTokens,
+			output_tokens: outputTokens,
+			total_tokens: inputTokens + outputTokens,
+		},
 	};
 }
 
@@ -67,14 +75,21 @@ async function handle(request: IncomingMessage, response: ServerResponse): Promi
 	const body = await readBody(request);
 	const route = ROUTE.exec(request.url ?? '/');
 	if (route === null) {
-		sendJson(response, 404, { error: { message: `no bench route for ${request.url}`, type: 'invalid_request_error' } });
+		sendJson(response, 404, {
+			error: { message: `no bench route for ${request.url}`, type: 'invalid_request_error' },
+		});
 		return;
 	}
 	const [, delayMs, status, hang, path] = route;
 	// The client's own timeout closes the socket; nothing is left to clean up here.
 	if (hang !== undefined) return;
 	if (status !== undefined) {
-		sendJson(response, Number(status), { error: { message: 'The server had an error while processing your request.', type: 'server_error' } });
+		sendJson(response, Number(status), {
+			error: {
+				message: 'The server had an error while processing your request.',
+				type: 'server_error',
+			},
+		});
 		return;
 	}
 	await wait(Number(delayMs));
@@ -83,9 +98,20 @@ async function handle(request: IncomingMessage, response: ServerResponse): Promi
 		sendJson(response, 200, responsesReply(body));
 		return;
 	}
-	const reply = simulateProviderReply({ method: request.method ?? 'GET', path, headers: request.headers, body, receivedAt: Date.now() });
+	const reply = simulateProviderReply({
+		method: request.method ?? 'GET',
+		path,
+		headers: request.headers,
+		body,
+		receivedAt: Date.now(),
+	});
 	if (!('json' in reply)) {
-		sendJson(response, 501, { error: { message: 'the bench provider answers JSON only (no streaming)', type: 'invalid_request_error' } });
+		sendJson(response, 501, {
+			error: {
+				message: 'the bench provider answers JSON only (no streaming)',
+				type: 'invalid_request_error',
+			},
+		});
 		return;
 	}
 	sendJson(response, reply.status ?? 200, reply.json);
@@ -94,7 +120,8 @@ async function handle(request: IncomingMessage, response: ServerResponse): Promi
 async function main(): Promise<void> {
 	const server = createServer((request, response) => {
 		void handle(request, response).catch((error: unknown) => {
-			if (!response.headersSent) sendJson(response, 500, { error: { message: String(error), type: 'server_error' } });
+			if (!response.headersSent)
+				sendJson(response, 500, { error: { message: String(error), type: 'server_error' } });
 		});
 	});
 	// Longer than the clients' keep-alive, so that it is always the client that retires an idle connection.

@@ -21,10 +21,15 @@ export interface BenchProvider {
  * event-loop turns from the very client whose per-request cost is being measured.
  */
 export async function startBenchProvider(): Promise<BenchProvider> {
-	const child = fork(join(__dirname, 'bench-provider-server.js'), [], { execArgv: [], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+	const child = fork(join(__dirname, 'bench-provider-server.js'), [], {
+		execArgv: [],
+		stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+	});
 	const url = await new Promise<string>((resolve, reject) => {
 		child.once('message', (message) => resolve((message as { url: string }).url));
-		child.once('exit', (code) => reject(new Error(`the bench provider exited with ${code} before listening`)));
+		child.once('exit', (code) =>
+			reject(new Error(`the bench provider exited with ${code} before listening`)),
+		);
 	});
 	return {
 		url,
@@ -50,6 +55,7 @@ export async function refusedBaseUrl(): Promise<string> {
 	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 	const address = server.address();
 	await new Promise<void>((resolve) => server.close(() => resolve()));
-	if (address === null || typeof address === 'string') throw new Error('no loopback port could be reserved');
+	if (address === null || typeof address === 'string')
+		throw new Error('no loopback port could be reserved');
 	return `http://127.0.0.1:${address.port}/v1`;
 }

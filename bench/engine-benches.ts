@@ -1,6 +1,12 @@
 /** Parts 1–5: the engine itself, in this process, against the bench provider in its child process. */
 import { performance } from 'node:perf_hooks';
-import { DEFAULT_RETRY_POLICY, mapWithConcurrency, runChat, timeoutsFromTotal, type ChatCompletionOutput } from '../nodes/engine';
+import {
+	DEFAULT_RETRY_POLICY,
+	mapWithConcurrency,
+	runChat,
+	timeoutsFromTotal,
+	type ChatCompletionOutput,
+} from '../nodes/engine';
 import type { ModelSpec } from '../nodes/engine/request/unified-request';
 import { refusedBaseUrl, type BenchProvider } from './bench-provider';
 import {
@@ -34,7 +40,11 @@ async function timed(work: () => Promise<unknown>): Promise<number> {
 }
 
 /** Sequential calls of two kinds, alternating which goes first, so that drift in the machine hits both alike. */
-async function interleaved(count: number, first: Timed, second: Timed): Promise<{ first: number[]; second: number[] }> {
+async function interleaved(
+	count: number,
+	first: Timed,
+	second: Timed,
+): Promise<{ first: number[]; second: number[] }> {
 	const samples = { first: [] as number[], second: [] as number[] };
 	for (let index = 0; index < count; index++) {
 		if (index % 2 === 0) {
@@ -51,7 +61,9 @@ async function interleaved(count: number, first: Timed, second: Timed): Promise<
 /** (1) What the engine adds to one request over a direct undici call with the same bytes, same server, same pool. */
 async function engineOverhead(provider: BenchProvider): Promise<Figure[]> {
 	const samples = 200;
-	progress(`(1) engine overhead: ${RUNS} runs × ${samples} sequential engine/direct pairs, provider latency ${SHORT_LATENCY_MS} ms`);
+	progress(
+		`(1) engine overhead: ${RUNS} runs × ${samples} sequential engine/direct pairs, provider latency ${SHORT_LATENCY_MS} ms`,
+	);
 	const connection = { baseUrl: provider.delayedBaseUrl(SHORT_LATENCY_MS), apiKey: BENCH_API_KEY };
 	const settings = engineSettings({ openai: connection });
 	const viaEngine: Timed = (index) => {
@@ -59,7 +71,11 @@ async function engineOverhead(provider: BenchProvider): Promise<Figure[]> {
 		return timed(() => runChat(parsedRequest(raw), settings));
 	};
 	const direct: Timed = (index) => {
-		const wire = wireRequest(SINGLE_MODEL, parsedRequest(rawRequest(SINGLE_MODEL, index)), connection);
+		const wire = wireRequest(
+			SINGLE_MODEL,
+			parsedRequest(rawRequest(SINGLE_MODEL, index)),
+			connection,
+		);
 		return timed(() => callDirect(wire));
 	};
 	await interleaved(100, viaEngine, direct);
@@ -74,9 +90,32 @@ async function engineOverhead(provider: BenchProvider): Promise<Figure[]> {
 	}
 	const note = `p(engine) − p(direct) over ${samples} calls per run; provider latency ${SHORT_LATENCY_MS} ms`;
 	return [
-		{ part: '1', name: 'engine overhead per request, p50', unit: ' ms', runs: p50, target: { kind: 'max', limit: 1 }, decimals: 2, note },
-		{ part: '1', name: 'engine overhead per request, p99', unit: ' ms', runs: p99, target: { kind: 'max', limit: 5 }, decimals: 2, note },
-		{ part: '1', name: 'direct undici call, p50 (baseline)', unit: ' ms', runs: directP50, decimals: 2, note: `the ${SHORT_LATENCY_MS} ms provider delay included` },
+		{
+			part: '1',
+			name: 'engine overhead per request, p50',
+			unit: ' ms',
+			runs: p50,
+			target: { kind: 'max', limit: 1 },
+			decimals: 2,
+			note,
+		},
+		{
+			part: '1',
+			name: 'engine overhead per request, p99',
+			unit: ' ms',
+			runs: p99,
+			target: { kind: 'max', limit: 5 },
+			decimals: 2,
+			note,
+		},
+		{
+			part: '1',
+			name: 'direct undici call, p50 (baseline)',
+			unit: ' ms',
+			runs: directP50,
+			decimals: 2,
+			note: `the ${SHORT_LATENCY_MS} ms provider delay included`,
+		},
 	];
 }
 
@@ -88,19 +127,35 @@ interface BatchOutcome {
 }
 
 /** (2) A batch as Fusion Chat runs it: `concurrency` items in flight, each parsed and sent through runChat. */
-async function runBatch(provider: BenchProvider, items: number, concurrency: number, via: 'engine' | 'direct'): Promise<BatchOutcome> {
-	const connection = { baseUrl: provider.delayedBaseUrl(PROVIDER_LATENCY_MS), apiKey: BENCH_API_KEY };
+async function runBatch(
+	provider: BenchProvider,
+	items: number,
+	concurrency: number,
+	via: 'engine' | 'direct',
+): Promise<BatchOutcome> {
+	const connection = {
+		baseUrl: provider.delayedBaseUrl(PROVIDER_LATENCY_MS),
+		apiKey: BENCH_API_KEY,
+	};
 	// One settings object per batch, as Fusion Chat builds one per execution.
 	const settings = engineSettings({ openai: connection });
 	const raws = Array.from({ length: items }, (_, index) => rawRequest(SINGLE_MODEL, index));
-	const wires = via === 'direct' ? raws.map((raw) => wireRequest(SINGLE_MODEL, parsedRequest(raw), connection)) : [];
+	const wires =
+		via === 'direct'
+			? raws.map((raw) => wireRequest(SINGLE_MODEL, parsedRequest(raw), connection))
+			: [];
 	const cpuBefore = process.cpuUsage();
 	const started = performance.now();
-	await mapWithConcurrency(raws, concurrency, (raw, index) => (via === 'engine' ? runChat(parsedRequest(raw), settings) : callDirect(wires[index])));
+	await mapWithConcurrency(raws, concurrency, (raw, index) =>
+		via === 'engine' ? runChat(parsedRequest(raw), settings) : callDirect(wires[index]),
+	);
 	const seconds = (performance.now() - started) / 1000;
 	const cpu = process.cpuUsage(cpuBefore);
 	const ideal = concurrency / (PROVIDER_LATENCY_MS / 1000);
-	return { percentOfIdeal: (100 * items) / seconds / ideal, cpuMicrosPerItem: (cpu.user + cpu.system) / items };
+	return {
+		percentOfIdeal: (100 * items) / seconds / ideal,
+		cpuMicrosPerItem: (cpu.user + cpu.system) / items,
+	};
 }
 
 async function batchThroughput(provider: BenchProvider): Promise<Figure[]> {
@@ -108,7 +163,9 @@ async function batchThroughput(provider: BenchProvider): Promise<Figure[]> {
 		{ concurrency: 20, items: 200 },
 		{ concurrency: 100, items: 1_000 },
 	];
-	progress(`(2) batch throughput: ${RUNS} runs of 200 items at concurrency 20 and 1,000 at 100, engine and direct, provider latency ${PROVIDER_LATENCY_MS} ms`);
+	progress(
+		`(2) batch throughput: ${RUNS} runs of 200 items at concurrency 20 and 1,000 at 100, engine and direct, provider latency ${PROVIDER_LATENCY_MS} ms`,
+	);
 	// Warm-up at the higher concurrency, so that both pools hold their connections before anything is timed.
 	await runBatch(provider, 200, 100, 'engine');
 	await runBatch(provider, 200, 100, 'direct');
@@ -131,7 +188,13 @@ async function batchThroughput(provider: BenchProvider): Promise<Figure[]> {
 				target: concurrency === 20 ? { kind: 'min', limit: 85 } : undefined,
 				note,
 			},
-			{ part: '2', name: `direct undici batch throughput, concurrency ${concurrency} (baseline)`, unit: ' % of ideal', runs: direct.map((outcome) => outcome.percentOfIdeal), note },
+			{
+				part: '2',
+				name: `direct undici batch throughput, concurrency ${concurrency} (baseline)`,
+				unit: ' % of ideal',
+				runs: direct.map((outcome) => outcome.percentOfIdeal),
+				note,
+			},
 			{
 				part: '2',
 				name: `CPU per request at concurrency ${concurrency}: engine`,
@@ -149,20 +212,27 @@ async function batchThroughput(provider: BenchProvider): Promise<Figure[]> {
 async function bestOfWallTime(provider: BenchProvider): Promise<Figure[]> {
 	const samples = 20;
 	progress(`(3) best_of: ${RUNS} runs × ${samples} best_of/slowest-candidate pairs`);
-	const slowestConnection = { baseUrl: provider.delayedBaseUrl(PROVIDER_LATENCY_MS), apiKey: BENCH_API_KEY };
+	const slowestConnection = {
+		baseUrl: provider.delayedBaseUrl(PROVIDER_LATENCY_MS),
+		apiKey: BENCH_API_KEY,
+	};
 	const connections: Connections = {
 		openai: { baseUrl: provider.delayedBaseUrl(60), apiKey: BENCH_API_KEY },
 		mistral: { baseUrl: provider.delayedBaseUrl(80), apiKey: BENCH_API_KEY },
 		groq: slowestConnection,
 	};
 	const slowest = 'groq/llama-3.3-70b-versatile';
-	const spec: ModelSpec = { strategy: 'best_of', models: ['openai/gpt-4o-mini', 'mistral/mistral-small-latest', slowest] };
+	const spec: ModelSpec = {
+		strategy: 'best_of',
+		models: ['openai/gpt-4o-mini', 'mistral/mistral-small-latest', slowest],
+	};
 	const settings = engineSettings(connections);
 	const bestOf: Timed = (index) => {
 		const raw = rawRequest(spec, index);
 		return timed(async () => {
 			const output = await runChat(parsedRequest(raw), settings);
-			if (output.fusion.candidates?.some((candidate) => candidate.status !== 'ok')) throw new Error('a best_of candidate failed in the bench');
+			if (output.fusion.candidates?.some((candidate) => candidate.status !== 'ok'))
+				throw new Error('a best_of candidate failed in the bench');
 		});
 	};
 	const direct: Timed = (index) => {
@@ -202,11 +272,31 @@ interface FailureKind {
 /** (4) A two-model fallback whose first model fails, against the second model asked alone. */
 async function failoverTime(provider: BenchProvider): Promise<Figure[]> {
 	const kinds: FailureKind[] = [
-		{ name: 'refused connection', baseUrl: await refusedBaseUrl(), expectedKind: 'network', samples: 20, target: 20 },
-		{ name: 'HTTP 500', baseUrl: provider.statusBaseUrl(500), expectedKind: 'server', samples: 20, target: 20 },
-		{ name: 'first-byte timeout (1 s)', baseUrl: provider.hangingBaseUrl(), expectedKind: 'timeout', samples: 3, firstByteMs: 1_000 },
+		{
+			name: 'refused connection',
+			baseUrl: await refusedBaseUrl(),
+			expectedKind: 'network',
+			samples: 20,
+			target: 20,
+		},
+		{
+			name: 'HTTP 500',
+			baseUrl: provider.statusBaseUrl(500),
+			expectedKind: 'server',
+			samples: 20,
+			target: 20,
+		},
+		{
+			name: 'first-byte timeout (1 s)',
+			baseUrl: provider.hangingBaseUrl(),
+			expectedKind: 'timeout',
+			samples: 3,
+			firstByteMs: 1_000,
+		},
 	];
-	progress(`(4) failover: ${RUNS} runs per failure, samples per run: ${kinds.map((kind) => `${kind.name} ${kind.samples}`).join(', ')}`);
+	progress(
+		`(4) failover: ${RUNS} runs per failure, samples per run: ${kinds.map((kind) => `${kind.name} ${kind.samples}`).join(', ')}`,
+	);
 	const healthy = { baseUrl: provider.delayedBaseUrl(SHORT_LATENCY_MS), apiKey: BENCH_API_KEY };
 	const backup = 'mistral/mistral-small-latest';
 	const figures: Figure[] = [];
@@ -216,7 +306,10 @@ async function failoverTime(provider: BenchProvider): Promise<Figure[]> {
 		const settings = () =>
 			engineSettings(
 				{ openai: { baseUrl: kind.baseUrl, apiKey: BENCH_API_KEY }, mistral: healthy },
-				{ retry: NO_RETRIES, timeouts: { ...timeoutsFromTotal(120_000), firstByteMs: kind.firstByteMs ?? 120_000 } },
+				{
+					retry: NO_RETRIES,
+					timeouts: { ...timeoutsFromTotal(120_000), firstByteMs: kind.firstByteMs ?? 120_000 },
+				},
 			);
 		const failover: Timed = (index) => {
 			const raw = rawRequest([SINGLE_MODEL, backup], index);
@@ -251,12 +344,15 @@ async function failoverTime(provider: BenchProvider): Promise<Figure[]> {
 function checkFailover(output: ChatCompletionOutput, kind: FailureKind): void {
 	const [first, second] = output.fusion.attempts;
 	if (first?.error?.type !== kind.expectedKind || second?.status !== 'ok') {
-		throw new Error(`the ${kind.name} failover did not go as planned: ${JSON.stringify(output.fusion.attempts)}`);
+		throw new Error(
+			`the ${kind.name} failover did not go as planned: ${JSON.stringify(output.fusion.attempts)}`,
+		);
 	}
 }
 
 const gc = (): void => {
-	if (typeof global.gc !== 'function') throw new Error('the memory figure needs node --expose-gc (npm run bench passes it)');
+	if (typeof global.gc !== 'function')
+		throw new Error('the memory figure needs node --expose-gc (npm run bench passes it)');
 	global.gc();
 };
 
@@ -279,23 +375,37 @@ interface MemoryOutcome {
  * (5) Heap held by 1,000 answered items kept as n8n keeps a node's output ({ json, pairedItem } per item
  * until the execution ends); inputs and settings exist before the first measurement.
  */
-async function retainedHeap(provider: BenchProvider, via: 'engine' | 'direct'): Promise<MemoryOutcome> {
+async function retainedHeap(
+	provider: BenchProvider,
+	via: 'engine' | 'direct',
+): Promise<MemoryOutcome> {
 	const items = 1_000;
 	const connection = { baseUrl: provider.delayedBaseUrl(SHORT_LATENCY_MS), apiKey: BENCH_API_KEY };
 	const settings = engineSettings({ openai: connection });
 	const raws = Array.from({ length: items }, (_, index) => rawRequest(SINGLE_MODEL, index));
-	const wires = via === 'direct' ? raws.map((raw) => wireRequest(SINGLE_MODEL, parsedRequest(raw), connection)) : [];
+	const wires =
+		via === 'direct'
+			? raws.map((raw) => wireRequest(SINGLE_MODEL, parsedRequest(raw), connection))
+			: [];
 	const before = await settledHeapBytes();
-	let output: Array<{ json: unknown; pairedItem: { item: number } }> | undefined = await mapWithConcurrency(raws, 20, async (raw, index) => ({
-		json: via === 'engine' ? await runChat(parsedRequest(raw), settings) : await callDirect(wires[index]),
-		pairedItem: { item: index },
-	}));
+	let output: Array<{ json: unknown; pairedItem: { item: number } }> | undefined =
+		await mapWithConcurrency(raws, 20, async (raw, index) => ({
+			json:
+				via === 'engine'
+					? await runChat(parsedRequest(raw), settings)
+					: await callDirect(wires[index]),
+			pairedItem: { item: index },
+		}));
 	const retained = (await settledHeapBytes()) - before;
 	const jsonBytesPerItem = JSON.stringify(output).length / items;
 	output = undefined;
 	const afterRelease = (await settledHeapBytes()) - before;
 	const perThousandMb = (bytes: number) => ((bytes / items) * 1_000) / 1e6;
-	return { retainedMb: perThousandMb(retained), afterReleaseMb: perThousandMb(afterRelease), jsonBytesPerItem };
+	return {
+		retainedMb: perThousandMb(retained),
+		afterReleaseMb: perThousandMb(afterRelease),
+		jsonBytesPerItem,
+	};
 }
 
 async function memoryPerThousandItems(provider: BenchProvider): Promise<Figure[]> {
@@ -308,7 +418,8 @@ async function memoryPerThousandItems(provider: BenchProvider): Promise<Figure[]
 		engine.push(await retainedHeap(provider, 'engine'));
 		direct.push(await retainedHeap(provider, 'direct'));
 	}
-	const jsonSize = (outcomes: MemoryOutcome[]) => `${Math.round(median(outcomes.map((outcome) => outcome.jsonBytesPerItem)))} B of JSON per item`;
+	const jsonSize = (outcomes: MemoryOutcome[]) =>
+		`${Math.round(median(outcomes.map((outcome) => outcome.jsonBytesPerItem)))} B of JSON per item`;
 	return [
 		{
 			part: '5',

@@ -29,7 +29,10 @@ export function rawRequest(model: ModelSpec, index: number): unknown {
 		model,
 		messages: [
 			{ role: 'system', content: 'You are a concise support assistant.' },
-			{ role: 'user', content: `Summarize ticket #${index}: the customer cannot log in since the last update and asks for a refund.` },
+			{
+				role: 'user',
+				content: `Summarize ticket #${index}: the customer cannot log in since the last update and asks for a refund.`,
+			},
 		],
 		max_tokens: 300,
 	};
@@ -46,13 +49,20 @@ export function parsedRequest(raw: unknown): UnifiedChatRequest {
  * Settings as Fusion Chat builds them from its defaults (120 s timeout, 2 retries), with a state of their own
  * so that one figure's failures cannot cool a model down for the next.
  */
-export function engineSettings(connections: Connections, overrides: Partial<ChatSettings> = {}): ChatSettings {
+export function engineSettings(
+	connections: Connections,
+	overrides: Partial<ChatSettings> = {},
+): ChatSettings {
 	return {
 		timeouts: timeoutsFromTotal(120_000),
 		retry: DEFAULT_RETRY_POLICY,
 		connectionFor: async (provider) => {
 			const connection = connections[provider.id];
-			if (connection === undefined) throw new FusionError({ kind: 'auth', message: `no ${provider.displayName} connection in the bench` });
+			if (connection === undefined)
+				throw new FusionError({
+					kind: 'auth',
+					message: `no ${provider.displayName} connection in the bench`,
+				});
 			return connection;
 		},
 		state: new MemoryFusionState(),
@@ -68,9 +78,16 @@ export interface WireRequest {
 }
 
 /** Exactly what the engine puts on the wire for this model and request: same adapter, same headers, same body. */
-export function wireRequest(modelId: string, request: UnifiedChatRequest, connection: ProviderConnection): WireRequest {
+export function wireRequest(
+	modelId: string,
+	request: UnifiedChatRequest,
+	connection: ProviderConnection,
+): WireRequest {
 	const target = resolveModelId(modelId);
-	const { http } = target.provider.adapter.toChatRequest(toModelCallRequest(request, target.upstreamModel), connection);
+	const { http } = target.provider.adapter.toChatRequest(
+		toModelCallRequest(request, target.upstreamModel),
+		connection,
+	);
 	const url = new URL(http.url);
 	return {
 		origin: url.origin,
@@ -93,7 +110,8 @@ export async function callDirect(request: WireRequest): Promise<unknown> {
 		body: JSON.stringify(request.body),
 	});
 	const text = await response.body.text();
-	if (response.statusCode !== 200) throw new Error(`direct call answered HTTP ${response.statusCode}: ${text.slice(0, 200)}`);
+	if (response.statusCode !== 200)
+		throw new Error(`direct call answered HTTP ${response.statusCode}: ${text.slice(0, 200)}`);
 	return JSON.parse(text);
 }
 

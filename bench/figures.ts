@@ -58,7 +58,15 @@ function formatRuns(figure: Figure): string {
 
 /** The results as a Markdown table, ready for RESULTS.md. */
 export function formatTable(figures: readonly Figure[]): string {
-	const header = ['part', 'figure', 'target', 'measured (median)', 'spread over runs', 'result', 'note'];
+	const header = [
+		'part',
+		'figure',
+		'target',
+		'measured (median)',
+		'spread over runs',
+		'result',
+		'note',
+	];
 	const rows = figures.map((figure) => {
 		const verdict = passes(figure);
 		return [

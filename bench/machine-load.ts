@@ -22,7 +22,10 @@ function machineTicks(): { busy: number; total: number } {
 function processTicks(pid: number | 'self'): number {
 	const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
 	// Fields after the command name, which may hold spaces: index 0 is field 3 (state), so field n is n - 3.
-	const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ').map(Number);
+	const fields = stat
+		.slice(stat.lastIndexOf(')') + 2)
+		.split(' ')
+		.map(Number);
 	return fields[11] + fields[12] + fields[13] + fields[14];
 }
 
@@ -30,7 +33,8 @@ function processTicks(pid: number | 'self'): number {
 export function sampleCpu(livePids: number[]): CpuSample | undefined {
 	try {
 		const { busy, total } = machineTicks();
-		const ownTicks = processTicks('self') + livePids.reduce((sum, pid) => sum + processTicks(pid), 0);
+		const ownTicks =
+			processTicks('self') + livePids.reduce((sum, pid) => sum + processTicks(pid), 0);
 		return { machineBusy: busy, machineTotal: total, ownTicks };
 	} catch {
 		return undefined;
@@ -38,8 +42,12 @@ export function sampleCpu(livePids: number[]): CpuSample | undefined {
 }
 
 /** Percent of the whole machine's CPU (all cores) that other processes used between two samples. */
-export function othersShare(from: CpuSample | undefined, to: CpuSample | undefined): number | undefined {
-	if (from === undefined || to === undefined || to.machineTotal === from.machineTotal) return undefined;
+export function othersShare(
+	from: CpuSample | undefined,
+	to: CpuSample | undefined,
+): number | undefined {
+	if (from === undefined || to === undefined || to.machineTotal === from.machineTotal)
+		return undefined;
 	const others = to.machineBusy - from.machineBusy - (to.ownTicks - from.ownTicks);
 	return Math.max(0, (100 * others) / (to.machineTotal - from.machineTotal));
 }

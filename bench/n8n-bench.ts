@@ -10,7 +10,15 @@ import type { IRun } from 'n8n-workflow';
 import { buildAndPack, CUSTOM_NODE_PREFIX, installTarball } from '../test/n8n/fusion-package';
 import { N8nCli, type CredentialToImport } from '../test/n8n/n8n-cli';
 import { ensureN8nInstalled } from '../test/n8n/n8n-install';
-import { codeItems, fusionChat, linearWorkflow, manualTrigger, modelById, type NodeSpec, type WorkflowToImport } from '../test/n8n/workflow-builder';
+import {
+	codeItems,
+	fusionChat,
+	linearWorkflow,
+	manualTrigger,
+	modelById,
+	type NodeSpec,
+	type WorkflowToImport,
+} from '../test/n8n/workflow-builder';
 import type { BenchProvider } from './bench-provider';
 import { BENCH_API_KEY } from './engine-client';
 import { PROVIDER_LATENCY_MS } from './engine-benches';
@@ -34,7 +42,9 @@ const CREDENTIALS = {
 	openAi: { id: 'benchCredential02', name: 'Bench OpenAI', type: 'openAiApi' },
 } as const;
 
-const slot = (credential: (typeof CREDENTIALS)[keyof typeof CREDENTIALS]) => ({ [credential.type]: { id: credential.id, name: credential.name } });
+const slot = (credential: (typeof CREDENTIALS)[keyof typeof CREDENTIALS]) => ({
+	[credential.type]: { id: credential.id, name: credential.name },
+});
 
 interface Contender {
 	/** Six letters: part of the workflow id, and the ids sort into the order the rounds should run in. */
@@ -48,23 +58,29 @@ interface Contender {
 	warmUpItems: number;
 }
 
-const httpRequestNode = (batching: boolean) => (baseUrl: string): NodeSpec => ({
-	name: 'HTTP Request',
-	type: 'n8n-nodes-base.httpRequest',
-	typeVersion: 4.2,
-	parameters: {
-		method: 'POST',
-		url: `${baseUrl}/chat/completions`,
-		sendHeaders: true,
-		headerParameters: { parameters: [{ name: 'Authorization', value: `Bearer ${BENCH_API_KEY}` }] },
-		sendBody: true,
-		specifyBody: 'json',
-		jsonBody: `={{ JSON.stringify({ model: '${UPSTREAM_MODEL}', messages: [{ role: 'user', content: $json.text }] }) }}`,
-		// n8n's batching starts `batchSize` requests, then waits `batchInterval` ms; 20 per 100 ms keeps about
-		// 20 in flight against a 100 ms provider, the closest it has to a concurrency limit.
-		options: batching ? { batching: { batch: { batchSize: CONCURRENCY, batchInterval: PROVIDER_LATENCY_MS } } } : {},
-	},
-});
+const httpRequestNode =
+	(batching: boolean) =>
+	(baseUrl: string): NodeSpec => ({
+		name: 'HTTP Request',
+		type: 'n8n-nodes-base.httpRequest',
+		typeVersion: 4.2,
+		parameters: {
+			method: 'POST',
+			url: `${baseUrl}/chat/completions`,
+			sendHeaders: true,
+			headerParameters: {
+				parameters: [{ name: 'Authorization', value: `Bearer ${BENCH_API_KEY}` }],
+			},
+			sendBody: true,
+			specifyBody: 'json',
+			jsonBody: `={{ JSON.stringify({ model: '${UPSTREAM_MODEL}', messages: [{ role: 'user', content: $json.text }] }) }}`,
+			// n8n's batching starts `batchSize` requests, then waits `batchInterval` ms; 20 per 100 ms keeps about
+			// 20 in flight against a 100 ms provider, the closest it has to a concurrency limit.
+			options: batching
+				? { batching: { batch: { batchSize: CONCURRENCY, batchInterval: PROVIDER_LATENCY_MS } } }
+				: {},
+		},
+	});
 
 const FUSION_CHAT: Contender = {
 	key: 'fusion',
@@ -129,10 +145,13 @@ const HTTP_BATCHED: Contender = {
 const CONTENDERS = [FUSION_CHAT, OPENAI_NODE, HTTP_ALL_AT_ONCE, HTTP_BATCHED];
 
 const tickets = (count: number) =>
-	Array.from({ length: count }, (_, index) => ({ text: `Summarize ticket #${index}: the customer cannot log in since the last update and asks for a refund.` }));
+	Array.from({ length: count }, (_, index) => ({
+		text: `Summarize ticket #${index}: the customer cannot log in since the last update and asks for a refund.`,
+	}));
 
 /** `benchRun<round><key>`: execute-batch runs workflows in id order, so round 00 (the warm-ups) goes first. */
-const workflowId = (round: number, contender: Contender) => `benchRun${String(round).padStart(2, '0')}${contender.key}`;
+const workflowId = (round: number, contender: Contender) =>
+	`benchRun${String(round).padStart(2, '0')}${contender.key}`;
 
 function workflowsFor(baseUrl: string): WorkflowToImport[] {
 	const workflows: WorkflowToImport[] = [];
@@ -140,11 +159,11 @@ function workflowsFor(baseUrl: string): WorkflowToImport[] {
 		for (let round = 0; round <= contender.rounds; round++) {
 			const items = round === 0 ? contender.warmUpItems : ITEMS;
 			workflows.push(
-				linearWorkflow(workflowId(round, contender), `Bench ${round === 0 ? 'warm-up' : `round ${round}`}: ${contender.label}`, [
-					manualTrigger(),
-					codeItems('Tickets', tickets(items)),
-					contender.node(baseUrl),
-				]),
+				linearWorkflow(
+					workflowId(round, contender),
+					`Bench ${round === 0 ? 'warm-up' : `round ${round}`}: ${contender.label}`,
+					[manualTrigger(), codeItems('Tickets', tickets(items)), contender.node(baseUrl)],
+				),
 			);
 		}
 	}
@@ -154,18 +173,24 @@ function workflowsFor(baseUrl: string): WorkflowToImport[] {
 /** The node's own execution time from the run data, after checking that every item was answered. */
 function nodeMilliseconds(run: IRun | undefined, contender: Contender, id: string): number {
 	const task = run?.data.resultData.runData[contender.nodeName]?.[0];
-	if (run === undefined || task === undefined) throw new Error(`workflow ${id}: no run data for ${contender.nodeName}`);
-	if (task.error !== undefined) throw new Error(`workflow ${id}: ${contender.nodeName} failed: ${task.error.message}`);
+	if (run === undefined || task === undefined)
+		throw new Error(`workflow ${id}: no run data for ${contender.nodeName}`);
+	if (task.error !== undefined)
+		throw new Error(`workflow ${id}: ${contender.nodeName} failed: ${task.error.message}`);
 	const output = task.data?.main?.[0] ?? [];
 	const failed = output.filter((item) => item.json.error !== undefined);
 	if (output.length !== ITEMS || failed.length > 0) {
-		throw new Error(`workflow ${id}: ${contender.nodeName} returned ${output.length} items, ${failed.length} with an error`);
+		throw new Error(
+			`workflow ${id}: ${contender.nodeName} returned ${output.length} items, ${failed.length} with an error`,
+		);
 	}
 	return task.executionTime;
 }
 
 export async function runN8nBench(provider: BenchProvider): Promise<Figure[]> {
-	progress('(6) n8n: installing n8n (cached after the first time), building and packing the package');
+	progress(
+		'(6) n8n: installing n8n (cached after the first time), building and packing the package',
+	);
 	const installation = await ensureN8nInstalled();
 	const userFolder = mkdtempSync(join(tmpdir(), 'n8n-nodes-fusion-bench-'));
 	try {
@@ -180,7 +205,9 @@ export async function runN8nBench(provider: BenchProvider): Promise<Figure[]> {
 			{ ...CREDENTIALS.openAi, data: { apiKey: BENCH_API_KEY, url: baseUrl } },
 		];
 		const workflows = workflowsFor(baseUrl);
-		progress(`(6) n8n: importing ${workflows.length} workflows (a warm-up and ${ROUNDS} rounds; the OpenAI node ${OPENAI_NODE_ROUNDS})`);
+		progress(
+			`(6) n8n: importing ${workflows.length} workflows (a warm-up and ${ROUNDS} rounds; the OpenAI node ${OPENAI_NODE_ROUNDS})`,
+		);
 		await n8n.importCredentials(credentials);
 		await n8n.importWorkflows(workflows);
 		progress('(6) n8n: running them in one execute-batch (the OpenAI node takes ~20 s per round)');
@@ -191,7 +218,10 @@ export async function runN8nBench(provider: BenchProvider): Promise<Figure[]> {
 			for (let round = 1; round <= contender.rounds; round++) {
 				const id = workflowId(round, contender);
 				const execution = executions.get(id);
-				if (execution?.status !== 'success') throw new Error(`workflow ${id} did not succeed in n8n: ${execution?.status ?? 'not run'} ${execution?.error ?? ''}`);
+				if (execution?.status !== 'success')
+					throw new Error(
+						`workflow ${id} did not succeed in n8n: ${execution?.status ?? 'not run'} ${execution?.error ?? ''}`,
+					);
 				runs.push(nodeMilliseconds(execution.run, contender, id));
 			}
 			return runs;
@@ -200,7 +230,14 @@ export async function runN8nBench(provider: BenchProvider): Promise<Figure[]> {
 		const openAi = milliseconds(OPENAI_NODE);
 		const note = `${ITEMS} items, provider latency ${PROVIDER_LATENCY_MS} ms; the node's executionTime in n8n's run data`;
 		return [
-			{ part: '6', name: `n8n: ${FUSION_CHAT.label}`, unit: ' ms', runs: fusion, decimals: 0, note },
+			{
+				part: '6',
+				name: `n8n: ${FUSION_CHAT.label}`,
+				unit: ' ms',
+				runs: fusion,
+				decimals: 0,
+				note,
+			},
 			{
 				part: '6',
 				name: `n8n: Fusion Chat batch throughput, concurrency ${CONCURRENCY}`,
@@ -209,7 +246,14 @@ export async function runN8nBench(provider: BenchProvider): Promise<Figure[]> {
 				target: { kind: 'min', limit: 92 },
 				note: `ideal: ${ITEMS} items in waves of ${CONCURRENCY}, each ${PROVIDER_LATENCY_MS} ms, = ${IDEAL_MS} ms`,
 			},
-			{ part: '6', name: `n8n: ${OPENAI_NODE.label}`, unit: ' ms', runs: openAi, decimals: 0, note: `${note}; items one after another` },
+			{
+				part: '6',
+				name: `n8n: ${OPENAI_NODE.label}`,
+				unit: ' ms',
+				runs: openAi,
+				decimals: 0,
+				note: `${note}; items one after another`,
+			},
 			{
 				part: '6',
 				name: 'n8n: Fusion Chat speed-up over the OpenAI node',
@@ -218,8 +262,22 @@ export async function runN8nBench(provider: BenchProvider): Promise<Figure[]> {
 				target: { kind: 'min', limit: 10 },
 				note: `OpenAI node ÷ Fusion Chat, round by round; ratio of the medians: ${(median(openAi) / median(fusion)).toFixed(1)}×`,
 			},
-			{ part: '6', name: `n8n: ${HTTP_ALL_AT_ONCE.label}`, unit: ' ms', runs: milliseconds(HTTP_ALL_AT_ONCE), decimals: 0, note },
-			{ part: '6', name: `n8n: ${HTTP_BATCHED.label}`, unit: ' ms', runs: milliseconds(HTTP_BATCHED), decimals: 0, note },
+			{
+				part: '6',
+				name: `n8n: ${HTTP_ALL_AT_ONCE.label}`,
+				unit: ' ms',
+				runs: milliseconds(HTTP_ALL_AT_ONCE),
+				decimals: 0,
+				note,
+			},
+			{
+				part: '6',
+				name: `n8n: ${HTTP_BATCHED.label}`,
+				unit: ' ms',
+				runs: milliseconds(HTTP_BATCHED),
+				decimals: 0,
+				note,
+			},
 		];
 	} finally {
 		rmSync(userFolder, { recursive: true, force: true });

@@ -20,7 +20,8 @@ function parseOnly(args: string[]): Only {
 	const flag = args.find((arg) => arg.startsWith('--only='));
 	if (flag === undefined) return undefined;
 	const value = flag.slice('--only='.length);
-	if (value !== 'engine' && value !== 'n8n') throw new Error(`--only takes engine or n8n, not "${value}"`);
+	if (value !== 'engine' && value !== 'n8n')
+		throw new Error(`--only takes engine or n8n, not "${value}"`);
 	return value;
 }
 
@@ -37,7 +38,8 @@ function memorySummary(): string {
 	}
 }
 
-const percent = (share: number | undefined) => (share === undefined ? 'no reading (needs /proc)' : `${share.toFixed(1)} %`);
+const percent = (share: number | undefined) =>
+	share === undefined ? 'no reading (needs /proc)' : `${share.toFixed(1)} %`;
 
 async function main(): Promise<void> {
 	const only = parseOnly(process.argv.slice(2));
@@ -47,7 +49,8 @@ async function main(): Promise<void> {
 	const provider = await startBenchProvider();
 	const figures: Figure[] = [];
 	// Samples are taken while the provider still runs, so that its ticks are counted as the bench's own.
-	const samples: Array<{ label: string; from: CpuSample | undefined; to: CpuSample | undefined }> = [];
+	const samples: Array<{ label: string; from: CpuSample | undefined; to: CpuSample | undefined }> =
+		[];
 	const measure = async (label: string, part: () => Promise<Figure[]>) => {
 		const from = sampleCpu([provider.pid]);
 		figures.push(...(await part()));

@@ -1,5 +1,9 @@
 import type { IAuthenticateGeneric, Icon, ICredentialType, INodeProperties } from 'n8n-workflow';
-import { providerById, type ProviderDefinition, type ProviderId } from '../../nodes/engine/providers/provider-registry';
+import {
+	providerById,
+	type ProviderDefinition,
+	type ProviderId,
+} from '../../nodes/engine/providers/provider-registry';
 
 /** The credential form's fields: the key, where the provider is, and the API version where it takes one. */
 function credentialFields(provider: ProviderDefinition): INodeProperties[] {
@@ -46,7 +50,10 @@ function credentialFields(provider: ProviderDefinition): INodeProperties[] {
  */
 function authenticationOf(provider: ProviderDefinition): IAuthenticateGeneric {
 	const { keyHeader, fixedHeaders } = provider.auth;
-	const key = keyHeader === 'authorization' ? '={{$credentials.apiKey ? "Bearer " + $credentials.apiKey : ""}}' : '={{$credentials.apiKey}}';
+	const key =
+		keyHeader === 'authorization'
+			? '={{$credentials.apiKey ? "Bearer " + $credentials.apiKey : ""}}'
+			: '={{$credentials.apiKey}}';
 	return { type: 'generic', properties: { headers: { [keyHeader]: key, ...fixedHeaders } } };
 }
 

@@ -1,5 +1,10 @@
 import { NodeConnectionTypes } from 'n8n-workflow';
-import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type {
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
 import { chatProperties } from './description/chat.description';
 import { providerCredentials } from '../shared/provider-credentials';
 import { providerCredentialTest } from '../shared/credential-test';
@@ -17,7 +22,8 @@ export class FusionChat implements INodeType {
 		defaultVersion: 2,
 		subtitle:
 			'={{ $parameter["inputMode"] === "json" ? "JSON request" : $parameter["strategy"] === "fallback" ? $parameter["model"].value : $parameter["strategy"].replace("_", " ") }}',
-		description: 'One OpenAI-style chat request per item, sent to any LLM provider, with fallback across models',
+		description:
+			'One OpenAI-style chat request per item, sent to any LLM provider, with fallback across models',
 		defaults: { name: 'Fusion Chat' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

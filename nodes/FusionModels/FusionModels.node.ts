@@ -1,5 +1,10 @@
 import { NodeConnectionTypes } from 'n8n-workflow';
-import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type {
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
 import { providerCredentialSlots } from '../shared/provider-credentials';
 import { providerCredentialTest } from '../shared/credential-test';
 import { modelsProperties } from './description/models.description';
@@ -13,7 +18,8 @@ export class FusionModels implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{ $parameter["source"] === "live" ? "Live from providers" : "Bundled catalog" }}',
-		description: 'Lists LLMs with their capabilities, prices, context limits, quality scores and estimated latency',
+		description:
+			'Lists LLMs with their capabilities, prices, context limits, quality scores and estimated latency',
 		defaults: { name: 'Fusion Models' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

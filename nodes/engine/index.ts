@@ -1,6 +1,10 @@
 /** The engine's public surface: what the n8n nodes (and tests, and the benchmark) build on. */
 export { runChat, type ChatSettings } from './chat/run-chat';
-export { BudgetExceededError, SpendBudget, type BudgetExhaustedBehaviour } from './chat/spend-budget';
+export {
+	BudgetExceededError,
+	SpendBudget,
+	type BudgetExhaustedBehaviour,
+} from './chat/spend-budget';
 export type { CallSettings } from './call/model-call';
 export type { ConnectionResolver } from './providers/connection-resolver';
 export type { Attempt } from './call/attempt';
@@ -12,10 +16,31 @@ export { STRATEGY_OPTIONS, type StrategyOption } from './strategies/strategy-reg
 export { FusionError, type FusionErrorKind } from './errors/fusion-error';
 export { redactSecrets } from './errors/redact-secrets';
 export { mapWithConcurrency } from './concurrency/map-with-concurrency';
-export { QUALITY_BENCHMARK, type CatalogModel, type CatalogModelData, type ProviderCatalogData } from './catalog/catalog-types';
-export { MODEL_CAPABILITIES, type ModelCapabilities, type ModelCapability, type ModelPricing } from './providers/listed-model';
-export { CATALOG_MODELS, PROVIDER_CATALOGS, findCatalogModel, matchCatalogModel, type CatalogMatch } from './catalog/model-catalog';
-export { listLiveModels, type ListingError, type LiveListing, type LiveListSettings } from './catalog/list-live-models';
+export {
+	QUALITY_BENCHMARK,
+	type CatalogModel,
+	type CatalogModelData,
+	type ProviderCatalogData,
+} from './catalog/catalog-types';
+export {
+	MODEL_CAPABILITIES,
+	type ModelCapabilities,
+	type ModelCapability,
+	type ModelPricing,
+} from './providers/listed-model';
+export {
+	CATALOG_MODELS,
+	PROVIDER_CATALOGS,
+	findCatalogModel,
+	matchCatalogModel,
+	type CatalogMatch,
+} from './catalog/model-catalog';
+export {
+	listLiveModels,
+	type ListingError,
+	type LiveListing,
+	type LiveListSettings,
+} from './catalog/list-live-models';
 export { checkCredential, type CredentialCheckSettings } from './catalog/check-credential';
 export { estimateLatency, type LatencyEstimate } from './catalog/estimate-latency';
 export {
@@ -27,11 +52,25 @@ export {
 	type ModelSortKey,
 	type ProviderListingError,
 } from './catalog/query-models';
-export { PROVIDERS, providerById, type ProviderDefinition, type ProviderId } from './providers/provider-registry';
+export {
+	PROVIDERS,
+	providerById,
+	type ProviderDefinition,
+	type ProviderId,
+} from './providers/provider-registry';
 export type { ProviderConnection } from './providers/provider-adapter';
-export { parseUnifiedRequest, type UnifiedChatRequest, type ChatMessage } from './request/unified-request';
+export {
+	parseUnifiedRequest,
+	type UnifiedChatRequest,
+	type ChatMessage,
+} from './request/unified-request';
 export { DEFAULT_RETRY_POLICY, type RetryPolicy } from './transport/retry-policy';
 export { timeoutsFromTotal, DEFAULT_TIMEOUTS } from './transport/timeouts';
-export type { FusionState, ModelObservation, ObservationLookup, RateLimits } from './state/fusion-state';
+export type {
+	FusionState,
+	ModelObservation,
+	ObservationLookup,
+	RateLimits,
+} from './state/fusion-state';
 export { MemoryFusionState } from './state/memory-fusion-state';
 export { createFusionState, processFusionState } from './state/process-fusion-state';

@@ -7,7 +7,10 @@ function stringField(data: ICredentialDataDecryptedObject, name: string): string
 }
 
 /** A credential's fields as the engine's connection; a missing Base URL or required key is an auth error saying what to enter. */
-export function connectionFromCredential(provider: ProviderDefinition, data: ICredentialDataDecryptedObject): ProviderConnection {
+export function connectionFromCredential(
+	provider: ProviderDefinition,
+	data: ICredentialDataDecryptedObject,
+): ProviderConnection {
 	const baseUrl = stringField(data, 'baseUrl') ?? provider.defaultBaseUrl;
 	if (baseUrl === undefined) {
 		throw new FusionError({
@@ -17,7 +20,14 @@ export function connectionFromCredential(provider: ProviderDefinition, data: ICr
 	}
 	const apiKey = stringField(data, 'apiKey');
 	if (apiKey === undefined && provider.apiKeyRequired) {
-		throw new FusionError({ kind: 'auth', message: `The ${provider.displayName} credential has no API key; enter one in the credential` });
+		throw new FusionError({
+			kind: 'auth',
+			message: `The ${provider.displayName} credential has no API key; enter one in the credential`,
+		});
 	}
-	return { baseUrl: baseUrl.replace(/\/+$/, ''), apiKey, apiVersion: stringField(data, 'apiVersion') };
+	return {
+		baseUrl: baseUrl.replace(/\/+$/, ''),
+		apiKey,
+		apiVersion: stringField(data, 'apiVersion'),
+	};
 }

@@ -1,4 +1,8 @@
-import type { ICredentialsDecrypted, ICredentialTestFunctions, INodeCredentialTestResult } from 'n8n-workflow';
+import type {
+	ICredentialsDecrypted,
+	ICredentialTestFunctions,
+	INodeCredentialTestResult,
+} from 'n8n-workflow';
 import { checkCredential, PROVIDERS, timeoutsFromTotal } from '../engine';
 import { connectionFromCredential } from './connection-from-credential';
 
@@ -13,12 +17,21 @@ const CREDENTIAL_TEST_TIMEOUT_MS = 20_000;
  * HTTP client, so a test is held to what every call is: refused on a link-local or metadata address, never
  * following a redirect with the key, bounded, and with the key redacted from whatever the provider answered.
  */
-export async function testProviderCredential(this: ICredentialTestFunctions, credential: ICredentialsDecrypted): Promise<INodeCredentialTestResult> {
+export async function testProviderCredential(
+	this: ICredentialTestFunctions,
+	credential: ICredentialsDecrypted,
+): Promise<INodeCredentialTestResult> {
 	const provider = PROVIDERS.find((candidate) => candidate.credentialType === credential.type);
-	if (provider === undefined) return { status: 'Error', message: `Fusion cannot test credentials of type ${credential.type}` };
+	if (provider === undefined)
+		return {
+			status: 'Error',
+			message: `Fusion cannot test credentials of type ${credential.type}`,
+		};
 	try {
 		const connection = connectionFromCredential(provider, credential.data ?? {});
-		await checkCredential(provider, connection, { timeouts: timeoutsFromTotal(CREDENTIAL_TEST_TIMEOUT_MS) });
+		await checkCredential(provider, connection, {
+			timeouts: timeoutsFromTotal(CREDENTIAL_TEST_TIMEOUT_MS),
+		});
 		return { status: 'OK', message: 'Connection successful' };
 	} catch (error) {
 		return { status: 'Error', message: error instanceof Error ? error.message : String(error) };

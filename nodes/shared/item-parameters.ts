@@ -11,7 +11,8 @@ export type ReadParameter = (name: string, fallback?: unknown) => unknown;
 export function holdsExpression(value: unknown): boolean {
 	if (typeof value === 'string') return value.startsWith('=');
 	if (Array.isArray(value)) return value.some(holdsExpression);
-	if (value !== null && typeof value === 'object') return Object.values(value).some(holdsExpression);
+	if (value !== null && typeof value === 'object')
+		return Object.values(value).some(holdsExpression);
 	return false;
 }
 
@@ -49,9 +50,11 @@ export class ItemParameters {
 		const raw = rawValueAt(this.parameters, name);
 		// n8n answers an absent parameter with the caller's fallback (which differs between callers: nothing to
 		// keep), or with an error when there is none.
-		if (raw === undefined) return fallback === undefined ? this.context.getNodeParameter(name, itemIndex) : fallback;
+		if (raw === undefined)
+			return fallback === undefined ? this.context.getNodeParameter(name, itemIndex) : fallback;
 		if (holdsExpression(raw)) return this.context.getNodeParameter(name, itemIndex, fallback);
-		if (!this.fixedValues.has(name)) this.fixedValues.set(name, this.context.getNodeParameter(name, itemIndex, fallback));
+		if (!this.fixedValues.has(name))
+			this.fixedValues.set(name, this.context.getNodeParameter(name, itemIndex, fallback));
 		return this.fixedValues.get(name);
 	}
 

@@ -24,7 +24,9 @@ export const providersProperty: INodeProperties = {
 /** A saved workflow may hold one provider as a plain string: n8n's editor wrote it so before node version 2. */
 export function chosenProviders(value: unknown): Set<string> {
 	if (typeof value === 'string') return new Set(value === '' ? [] : [value]);
-	return new Set(Array.isArray(value) ? value.filter((entry): entry is string => typeof entry === 'string') : []);
+	return new Set(
+		Array.isArray(value) ? value.filter((entry): entry is string => typeof entry === 'string') : [],
+	);
 }
 
 /**
@@ -37,8 +39,12 @@ export function chosenProviders(value: unknown): Set<string> {
  * credential picker instead, and on a pick overwrites the parameter with that one provider, dropping the
  * others. A root path selects the same value without triggering that rule.
  */
-export function providerCredentialSlots(alsoShowWhen: Record<string, NodeParameterValue[]> = {}): INodeCredentialDescription[] {
-	const rootedConditions = Object.fromEntries(Object.entries(alsoShowWhen).map(([name, values]) => [`/${name}`, values]));
+export function providerCredentialSlots(
+	alsoShowWhen: Record<string, NodeParameterValue[]> = {},
+): INodeCredentialDescription[] {
+	const rootedConditions = Object.fromEntries(
+		Object.entries(alsoShowWhen).map(([name, values]) => [`/${name}`, values]),
+	);
 	return PROVIDERS.map((provider) => ({
 		name: provider.credentialType,
 		displayName: `Credential for ${provider.displayName}`,

@@ -19,14 +19,20 @@ describe("a credential's Test button", () => {
 		() => `http://169.254.169.254:${port()}/v1`,
 		() => `http://[::ffff:169.254.169.254]:${port()}/v1`,
 		() => `http://${NAMESPACE.metadataHostName}:${port()}/v1`,
-	])('refuses a base URL that reaches the metadata service, with nothing sent (%#)', async (baseUrl) => {
-		const result = await testProviderCredential.call(new CredentialTestContext(), {
-			id: 'metadata-credential',
-			name: 'Points at the metadata service',
-			type: 'fusionOpenAiApi',
-			data: { apiKey: 'sk-metadata-test-0123456789', baseUrl: baseUrl() },
-		});
-		expect(result).toEqual({ status: 'Error', message: expect.stringMatching(/a link-local or cloud metadata address\. It is refused/) });
-		expect(metadata.connections).toBe(0);
-	});
+	])(
+		'refuses a base URL that reaches the metadata service, with nothing sent (%#)',
+		async (baseUrl) => {
+			const result = await testProviderCredential.call(new CredentialTestContext(), {
+				id: 'metadata-credential',
+				name: 'Points at the metadata service',
+				type: 'fusionOpenAiApi',
+				data: { apiKey: 'sk-metadata-test-0123456789', baseUrl: baseUrl() },
+			});
+			expect(result).toEqual({
+				status: 'Error',
+				message: expect.stringMatching(/a link-local or cloud metadata address\. It is refused/),
+			});
+			expect(metadata.connections).toBe(0);
+		},
+	);
 });

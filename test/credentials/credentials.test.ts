@@ -3,7 +3,11 @@ import type { IncomingHttpHeaders, Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 import { CredentialTestContext } from 'n8n-core';
-import type { ICredentialDataDecryptedObject, ICredentialType, INodeCredentialTestResult } from 'n8n-workflow';
+import type {
+	ICredentialDataDecryptedObject,
+	ICredentialType,
+	INodeCredentialTestResult,
+} from 'n8n-workflow';
 
 import { FusionChat } from '../../nodes/FusionChat/FusionChat.node';
 import { FusionModels } from '../../nodes/FusionModels/FusionModels.node';
@@ -162,9 +166,17 @@ const cases: CredentialCase[] = [
 	},
 ];
 
-const AUTH_HEADER_NAMES = ['authorization', 'x-api-key', 'anthropic-version', 'x-goog-api-key', 'api-key'];
+const AUTH_HEADER_NAMES = [
+	'authorization',
+	'x-api-key',
+	'anthropic-version',
+	'x-goog-api-key',
+	'api-key',
+];
 
-function authHeadersOf(headers: IncomingHttpHeaders): Record<string, string | string[] | undefined> {
+function authHeadersOf(
+	headers: IncomingHttpHeaders,
+): Record<string, string | string[] | undefined> {
 	return Object.fromEntries(
 		AUTH_HEADER_NAMES.filter((name) => name in headers).map((name) => [name, headers[name]]),
 	);
@@ -190,13 +202,19 @@ let received: ReceivedRequest[] = [];
 beforeAll(async () => {
 	server = createServer((request, response) => {
 		received.push({ method: request.method, url: request.url, headers: request.headers });
-		const rejected = Object.values(request.headers).some((value) => String(value).includes(REJECTED_KEY));
+		const rejected = Object.values(request.headers).some((value) =>
+			String(value).includes(REJECTED_KEY),
+		);
 		if (rejected) {
 			// As providers do, the refusal echoes the key it was given.
-			response.writeHead(401, { 'content-type': 'text/plain' }).end(`Invalid API key: ${REJECTED_KEY}`);
+			response
+				.writeHead(401, { 'content-type': 'text/plain' })
+				.end(`Invalid API key: ${REJECTED_KEY}`);
 			return;
 		}
-		response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ data: [] }));
+		response
+			.writeHead(200, { 'content-type': 'application/json' })
+			.end(JSON.stringify({ data: [] }));
 	});
 	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 	origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -214,76 +232,92 @@ beforeEach(() => {
  * What n8n's credential tester does for a credential whose node slots name a `testedBy` method: fill in the
  * type's defaults, then call the method with a CredentialTestContext.
  */
-async function runCredentialTest(credential: ICredentialType, data: ICredentialDataDecryptedObject) {
-	const defaults = Object.fromEntries(credential.properties.map((field) => [field.name, field.default]));
-	const result: INodeCredentialTestResult = await testProviderCredential.call(new CredentialTestContext(), {
-		id: 'credential-under-test',
-		name: `Test ${credential.name}`,
-		type: credential.name,
-		data: { ...defaults, ...data } as ICredentialDataDecryptedObject,
-	});
+async function runCredentialTest(
+	credential: ICredentialType,
+	data: ICredentialDataDecryptedObject,
+) {
+	const defaults = Object.fromEntries(
+		credential.properties.map((field) => [field.name, field.default]),
+	);
+	const result: INodeCredentialTestResult = await testProviderCredential.call(
+		new CredentialTestContext(),
+		{
+			id: 'credential-under-test',
+			name: `Test ${credential.name}`,
+			type: credential.name,
+			data: { ...defaults, ...data } as ICredentialDataDecryptedObject,
+		},
+	);
 	return { result, request: received[0], requests: received };
 }
 
 describe('credential types', () => {
+	describe.each(cases.map((testCase) => [testCase.credential.name, testCase] as const))(
+		'%s',
+		(_name, testCase) => {
+			const { credential } = testCase;
 
-	describe.each(cases.map((testCase) => [testCase.credential.name, testCase] as const))('%s', (_name, testCase) => {
-		const { credential } = testCase;
-
-		it("keeps its title, told apart from n8n's own credentials, and links to where the key is made", () => {
-			expect(credential.displayName).toBe(testCase.displayName);
-			expect(credential.documentationUrl).toMatch(/^https:\/\//);
-		});
-
-		it("has the contract's fields", () => {
-			expect(credential.properties.map(({ name }) => name)).toEqual(testCase.fields);
-		});
-
-		it('keeps the API key in a password field', () => {
-			expect(property(credential, 'apiKey')).toMatchObject({
-				type: 'string',
-				typeOptions: { password: true },
-				default: '',
-			});
-			expect(property(credential, 'apiKey').required === true).toBe(testCase.apiKeyRequired);
-		});
-
-		it('defaults the base URL to the public API and lets it point elsewhere', () => {
-			const baseUrl = property(credential, 'baseUrl');
-			expect(baseUrl).toMatchObject({ type: 'string', required: true, default: testCase.defaultBaseUrl ?? '' });
-			expect(baseUrl.description).toMatch(/proxy/);
-			expect(baseUrl.typeOptions?.password).toBeUndefined();
-		});
-
-		it('has no test request of its own: n8n would send that with its own HTTP client, before the nodes\' method', () => {
-			expect(credential.test).toBeUndefined();
-		});
-
-		it("is tested by a GET under the base URL with the provider's own authentication", async () => {
-			const { result, request, requests } = await runCredentialTest(credential, {
-				apiKey: API_KEY,
-				baseUrl: `${origin}${testCase.basePath}`,
+			it("keeps its title, told apart from n8n's own credentials, and links to where the key is made", () => {
+				expect(credential.displayName).toBe(testCase.displayName);
+				expect(credential.documentationUrl).toMatch(/^https:\/\//);
 			});
 
-			expect(result).toEqual({ status: 'OK', message: 'Connection successful' });
-			expect(requests).toHaveLength(1);
-			expect(request.method).toBe('GET');
-			expect(request.url).toBe(testCase.testRequestPath);
-			expect(authHeadersOf(request.headers)).toEqual(testCase.authHeaders);
-		});
-
-		it('fails the test, once, when the provider rejects the key, without showing the key', async () => {
-			const { result, requests } = await runCredentialTest(credential, {
-				apiKey: REJECTED_KEY,
-				baseUrl: `${origin}${testCase.basePath}`,
+			it("has the contract's fields", () => {
+				expect(credential.properties.map(({ name }) => name)).toEqual(testCase.fields);
 			});
 
-			expect(result.status).toBe('Error');
-			expect(result.message).toMatch(/ answered HTTP 401 from .*: Invalid API key: \[redacted\]$/);
-			expect(result.message).not.toContain(REJECTED_KEY);
-			expect(requests.map(({ url }) => url)).toEqual([testCase.testRequestPath]);
-		});
-	});
+			it('keeps the API key in a password field', () => {
+				expect(property(credential, 'apiKey')).toMatchObject({
+					type: 'string',
+					typeOptions: { password: true },
+					default: '',
+				});
+				expect(property(credential, 'apiKey').required === true).toBe(testCase.apiKeyRequired);
+			});
+
+			it('defaults the base URL to the public API and lets it point elsewhere', () => {
+				const baseUrl = property(credential, 'baseUrl');
+				expect(baseUrl).toMatchObject({
+					type: 'string',
+					required: true,
+					default: testCase.defaultBaseUrl ?? '',
+				});
+				expect(baseUrl.description).toMatch(/proxy/);
+				expect(baseUrl.typeOptions?.password).toBeUndefined();
+			});
+
+			it("has no test request of its own: n8n would send that with its own HTTP client, before the nodes' method", () => {
+				expect(credential.test).toBeUndefined();
+			});
+
+			it("is tested by a GET under the base URL with the provider's own authentication", async () => {
+				const { result, request, requests } = await runCredentialTest(credential, {
+					apiKey: API_KEY,
+					baseUrl: `${origin}${testCase.basePath}`,
+				});
+
+				expect(result).toEqual({ status: 'OK', message: 'Connection successful' });
+				expect(requests).toHaveLength(1);
+				expect(request.method).toBe('GET');
+				expect(request.url).toBe(testCase.testRequestPath);
+				expect(authHeadersOf(request.headers)).toEqual(testCase.authHeaders);
+			});
+
+			it('fails the test, once, when the provider rejects the key, without showing the key', async () => {
+				const { result, requests } = await runCredentialTest(credential, {
+					apiKey: REJECTED_KEY,
+					baseUrl: `${origin}${testCase.basePath}`,
+				});
+
+				expect(result.status).toBe('Error');
+				expect(result.message).toMatch(
+					/ answered HTTP 401 from .*: Invalid API key: \[redacted\]$/,
+				);
+				expect(result.message).not.toContain(REJECTED_KEY);
+				expect(requests.map(({ url }) => url)).toEqual([testCase.testRequestPath]);
+			});
+		},
+	);
 
 	it('accepts a base URL that ends with a slash', async () => {
 		const { request } = await runCredentialTest(credentialType('fusionOpenAiApi'), {
@@ -297,7 +331,10 @@ describe('credential types', () => {
 	it.each([credentialType('fusionOllamaApi'), credentialType('fusionOpenAiCompatibleApi')])(
 		'$name sends no Authorization header at all when the optional key is empty',
 		async (credential) => {
-			const { result, request } = await runCredentialTest(credential, { apiKey: '', baseUrl: `${origin}/v1` });
+			const { result, request } = await runCredentialTest(credential, {
+				apiKey: '',
+				baseUrl: `${origin}/v1`,
+			});
 
 			expect(result.status).toBe('OK');
 			expect(authHeadersOf(request.headers)).toEqual({});
@@ -321,7 +358,9 @@ describe('credential types', () => {
 		});
 		await new Promise<void>((resolve) => target.listen(0, '127.0.0.1', resolve));
 		const targetOrigin = `http://127.0.0.1:${(target.address() as AddressInfo).port}`;
-		const redirecting = createServer((_request, response) => response.writeHead(302, { location: `${targetOrigin}/v1/models` }).end());
+		const redirecting = createServer((_request, response) =>
+			response.writeHead(302, { location: `${targetOrigin}/v1/models` }).end(),
+		);
 		await new Promise<void>((resolve) => redirecting.listen(0, '127.0.0.1', resolve));
 		try {
 			const { result } = await runCredentialTest(credentialType('fusionOpenAiApi'), {
@@ -330,17 +369,29 @@ describe('credential types', () => {
 			});
 			expect(result).toEqual({
 				status: 'Error',
-				message: expect.stringMatching(new RegExp(`^OpenAI answered with a redirect \\(HTTP 302 to ${targetOrigin}/v1/models\\); redirects are not followed`)),
+				message: expect.stringMatching(
+					new RegExp(
+						`^OpenAI answered with a redirect \\(HTTP 302 to ${targetOrigin}/v1/models\\); redirects are not followed`,
+					),
+				),
 			});
 			expect(elsewhere).toHaveLength(0);
 		} finally {
-			await Promise.all([target, redirecting].map((server) => new Promise((resolve) => server.close(resolve))));
+			await Promise.all(
+				[target, redirecting].map((server) => new Promise((resolve) => server.close(resolve))),
+			);
 		}
 	});
 
 	it('says what is missing before sending anything', async () => {
-		const { result, requests } = await runCredentialTest(credentialType('fusionAzureOpenAiApi'), { apiKey: API_KEY, baseUrl: '' });
-		expect(result).toEqual({ status: 'Error', message: 'The Azure OpenAI credential has no Base URL; enter the address of the server' });
+		const { result, requests } = await runCredentialTest(credentialType('fusionAzureOpenAiApi'), {
+			apiKey: API_KEY,
+			baseUrl: '',
+		});
+		expect(result).toEqual({
+			status: 'Error',
+			message: 'The Azure OpenAI credential has no Base URL; enter the address of the server',
+		});
 		expect(requests).toHaveLength(0);
 	});
 

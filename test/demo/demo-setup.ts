@@ -113,10 +113,22 @@ export const DEMO_CHAT_NODES: Record<keyof typeof DEMO_WORKFLOW_IDS, string[]> =
 };
 
 export const REVIEWS = [
-	{ product: 'Trail Shoes', review: 'Great grip on wet rocks, but the laces come undone every few kilometres.' },
-	{ product: 'Espresso Grinder', review: 'Consistent grind and quiet, though cleaning the burrs takes far too long.' },
-	{ product: 'Desk Lamp', review: 'Warm light, sturdy arm; the touch switch sometimes ignores my finger.' },
-	{ product: 'Rain Jacket', review: 'Kept me dry through a storm and packs into its own pocket. Love it.' },
+	{
+		product: 'Trail Shoes',
+		review: 'Great grip on wet rocks, but the laces come undone every few kilometres.',
+	},
+	{
+		product: 'Espresso Grinder',
+		review: 'Consistent grind and quiet, though cleaning the burrs takes far too long.',
+	},
+	{
+		product: 'Desk Lamp',
+		review: 'Warm light, sturdy arm; the touch switch sometimes ignores my finger.',
+	},
+	{
+		product: 'Rain Jacket',
+		review: 'Kept me dry through a storm and packs into its own pocket. Love it.',
+	},
 ];
 
 export const QUESTIONS = [
@@ -147,7 +159,12 @@ interface SampleNode {
 	notes?: string;
 }
 
-function sampleWorkflow(id: string, name: string, nodes: SampleNode[], links: Array<[string, string]>): WorkflowToImport {
+function sampleWorkflow(
+	id: string,
+	name: string,
+	nodes: SampleNode[],
+	links: Array<[string, string]>,
+): WorkflowToImport {
 	const connections: IConnections = {};
 	for (const [from, to] of links) {
 		const outputs = (connections[from] ??= { main: [[]] });
@@ -157,17 +174,25 @@ function sampleWorkflow(id: string, name: string, nodes: SampleNode[], links: Ar
 		id,
 		name,
 		active: false,
-		nodes: nodes.map(({ notes, ...node }, index): INode => ({
-			...node,
-			id: `${id}-${index}`,
-			...(notes === undefined ? {} : { notes, notesInFlow: true }),
-		})),
+		nodes: nodes.map(
+			({ notes, ...node }, index): INode => ({
+				...node,
+				id: `${id}-${index}`,
+				...(notes === undefined ? {} : { notes, notesInFlow: true }),
+			}),
+		),
 		connections,
 		settings: { executionOrder: 'v1' },
 	};
 }
 
-const stickyNote = (name: string, position: Position, width: number, height: number, content: string): SampleNode => ({
+const stickyNote = (
+	name: string,
+	position: Position,
+	width: number,
+	height: number,
+	content: string,
+): SampleNode => ({
 	name,
 	type: 'n8n-nodes-base.stickyNote',
 	typeVersion: 1,
@@ -191,13 +216,24 @@ const codeItems = (name: string, position: Position, items: object[]): SampleNod
 	parameters: { jsCode: `return ${JSON.stringify(items, null, 2)}.map((json) => ({ json }));` },
 });
 
-const setFields = (name: string, position: Position, fields: Array<[string, 'string' | 'number', string]>): SampleNode => ({
+const setFields = (
+	name: string,
+	position: Position,
+	fields: Array<[string, 'string' | 'number', string]>,
+): SampleNode => ({
 	name,
 	type: 'n8n-nodes-base.set',
 	typeVersion: 3.4,
 	position,
 	parameters: {
-		assignments: { assignments: fields.map(([field, type, value], index) => ({ id: `field-${index}`, name: field, type, value })) },
+		assignments: {
+			assignments: fields.map(([field, type, value], index) => ({
+				id: `field-${index}`,
+				name: field,
+				type,
+				value,
+			})),
+		},
 		options: {},
 	},
 });
@@ -205,14 +241,24 @@ const setFields = (name: string, position: Position, fields: Array<[string, 'str
 type Slots = Record<DemoProviderId, INodeCredentials>;
 
 /** Node version 2, as the editor adds it: Simplify Output is on unless `parameters` turn it off. */
-function fusionChat(name: string, position: Position, providers: DemoProviderId[], slots: Slots, parameters: INodeParameters, notes?: string): SampleNode {
+function fusionChat(
+	name: string,
+	position: Position,
+	providers: DemoProviderId[],
+	slots: Slots,
+	parameters: INodeParameters,
+	notes?: string,
+): SampleNode {
 	return {
 		name,
 		type: `${COMMUNITY_NODE_PREFIX}.fusionChat`,
 		typeVersion: 2,
 		position,
 		parameters: { providers, inputMode: 'fields', ...parameters },
-		credentials: Object.assign({}, ...providers.map((provider) => slots[provider])) as INodeCredentials,
+		credentials: Object.assign(
+			{},
+			...providers.map((provider) => slots[provider]),
+		) as INodeCredentials,
 		notes,
 	};
 }
@@ -222,14 +268,20 @@ function batchWithFallback(slots: Slots): WorkflowToImport {
 		DEMO_WORKFLOW_IDS.batch,
 		'Fusion demo 1: batch prompts with fallback',
 		[
-			stickyNote('About This Workflow', [-40, -320], 760, 260, [
-				'## Batch prompts with fallback',
-				'Every morning (or now, with **Run Now**) each review gets summarized by **Fusion Chat**, one request per item.',
-				'',
-				'The first model, `openai/sim-fail-503`, is told to fail with HTTP 503: Fusion Chat retries it once (*Options → Max Retries*), then asks the fallback `anthropic/claude-haiku-4-5`. After 3 failures in a row the failing model is skipped for 30 s (*Concurrency* is 1 here so that you can watch it). Each item comes out as its `answer`, the `model` that answered, `cost_usd` and the `attempts` in one line; **Report** picks what the team needs. Change the model to `openai/gpt-4o-mini` and it answers at once.',
-				'',
-				SIMULATOR_MODELS_NOTE,
-			].join('\n')),
+			stickyNote(
+				'About This Workflow',
+				[-40, -320],
+				760,
+				260,
+				[
+					'## Batch prompts with fallback',
+					'Every morning (or now, with **Run Now**) each review gets summarized by **Fusion Chat**, one request per item.',
+					'',
+					'The first model, `openai/sim-fail-503`, is told to fail with HTTP 503: Fusion Chat retries it once (*Options → Max Retries*), then asks the fallback `anthropic/claude-haiku-4-5`. After 3 failures in a row the failing model is skipped for 30 s (*Concurrency* is 1 here so that you can watch it). Each item comes out as its `answer`, the `model` that answered, `cost_usd` and the `attempts` in one line; **Report** picks what the team needs. Change the model to `openai/gpt-4o-mini` and it answers at once.',
+					'',
+					SIMULATOR_MODELS_NOTE,
+				].join('\n'),
+			),
 			{
 				name: 'Every Morning',
 				type: 'n8n-nodes-base.scheduleTrigger',
@@ -246,21 +298,31 @@ function batchWithFallback(slots: Slots): WorkflowToImport {
 				slots,
 				{
 					model: modelById('openai/sim-fail-503'),
-					fallbackModels: { models: [{ model: modelById('anthropic/claude-haiku-4-5') }, { model: modelById('google/gemini-2.5-flash') }] },
-					prompt: '=Summarize this review of {{ $json.product }} in one short sentence: {{ $json.review }}',
+					fallbackModels: {
+						models: [
+							{ model: modelById('anthropic/claude-haiku-4-5') },
+							{ model: modelById('google/gemini-2.5-flash') },
+						],
+					},
+					prompt:
+						'=Summarize this review of {{ $json.product }} in one short sentence: {{ $json.review }}',
 					systemMessage: 'You summarize customer reviews for a product team.',
 					parameters: { maxTokens: 60 },
 					options: { maxRetries: 1, concurrency: 1 },
 				},
 				'sim-fail-503 fails on purpose; the fallback answers',
 			),
-			setFields('Report', [720, 80], [
-				['product', 'string', "={{ $('Customer Reviews').item.json.product }}"],
-				['summary', 'string', '={{ $json.answer }}'],
-				['answeredBy', 'string', '={{ $json.model }}'],
-				['costUsd', 'number', '={{ $json.cost_usd }}'],
-				['attempts', 'string', '={{ $json.attempts }}'],
-			]),
+			setFields(
+				'Report',
+				[720, 80],
+				[
+					['product', 'string', "={{ $('Customer Reviews').item.json.product }}"],
+					['summary', 'string', '={{ $json.answer }}'],
+					['answeredBy', 'string', '={{ $json.model }}'],
+					['costUsd', 'number', '={{ $json.cost_usd }}'],
+					['attempts', 'string', '={{ $json.attempts }}'],
+				],
+			),
 		],
 		[
 			['Every Morning', 'Customer Reviews'],
@@ -272,19 +334,30 @@ function batchWithFallback(slots: Slots): WorkflowToImport {
 }
 
 function bestOfPanel(slots: Slots): WorkflowToImport {
-	const panel = ['openai/gpt-4o-mini', 'anthropic/claude-haiku-4-5', 'google/gemini-2.5-flash', 'mistral/mistral-small-latest'];
+	const panel = [
+		'openai/gpt-4o-mini',
+		'anthropic/claude-haiku-4-5',
+		'google/gemini-2.5-flash',
+		'mistral/mistral-small-latest',
+	];
 	return sampleWorkflow(
 		DEMO_WORKFLOW_IDS.panel,
 		'Fusion demo 2: best-of panel of models',
 		[
-			stickyNote('About This Workflow', [-40, -300], 760, 240, [
-				'## A best-of panel',
-				'**Ask the Panel** sends each question to four models from four providers at once (*Strategy: Best Of*), then a judge model, `openai/gpt-4o-mini`, reads the numbered answers and names the best one.',
-				'',
-				'*Simplify Output* is off here, so the full response keeps every answer in `fusion.candidates` and sums every cost, the judge\'s too, in `fusion.cost_usd`. Try *Selection: Consensus* (no judge) or *Fastest*.',
-				'',
-				SIMULATOR_MODELS_NOTE,
-			].join('\n')),
+			stickyNote(
+				'About This Workflow',
+				[-40, -300],
+				760,
+				240,
+				[
+					'## A best-of panel',
+					'**Ask the Panel** sends each question to four models from four providers at once (*Strategy: Best Of*), then a judge model, `openai/gpt-4o-mini`, reads the numbered answers and names the best one.',
+					'',
+					"*Simplify Output* is off here, so the full response keeps every answer in `fusion.candidates` and sums every cost, the judge's too, in `fusion.cost_usd`. Try *Selection: Consensus* (no judge) or *Fastest*.",
+					'',
+					SIMULATOR_MODELS_NOTE,
+				].join('\n'),
+			),
 			manualTrigger([0, 80]),
 			codeItems('Questions', [240, 80], QUESTIONS),
 			fusionChat(
@@ -304,13 +377,17 @@ function bestOfPanel(slots: Slots): WorkflowToImport {
 				},
 				'four models answer, a judge picks one',
 			),
-			setFields('Verdict', [720, 80], [
-				['question', 'string', "={{ $('Questions').item.json.question }}"],
-				['bestAnswer', 'string', '={{ $json.choices[0].message.content }}'],
-				['chosenModel', 'string', '={{ $json.model }}'],
-				['panel', 'string', "={{ $json.fusion.candidates.map(c => c.model).join(', ') }}"],
-				['costUsd', 'number', '={{ $json.fusion.cost_usd }}'],
-			]),
+			setFields(
+				'Verdict',
+				[720, 80],
+				[
+					['question', 'string', "={{ $('Questions').item.json.question }}"],
+					['bestAnswer', 'string', '={{ $json.choices[0].message.content }}'],
+					['chosenModel', 'string', '={{ $json.model }}'],
+					['panel', 'string', "={{ $json.fusion.candidates.map(c => c.model).join(', ') }}"],
+					['costUsd', 'number', '={{ $json.fusion.cost_usd }}'],
+				],
+			),
 		],
 		[
 			['Run Now', 'Questions'],
@@ -325,14 +402,20 @@ function promptChain(slots: Slots): WorkflowToImport {
 		DEMO_WORKFLOW_IDS.chain,
 		'Fusion demo 3: a chain of prompts',
 		[
-			stickyNote('About This Workflow', [-40, -320], 1000, 260, [
-				'## A chain: each answer feeds the next step',
-				'**Write Tagline** asks `mistral/sim-slow-4000`, told to take 4 s. *Hedge After* is 1000 ms: after a second Fusion Chat also asks the fallback `mistral/mistral-small-latest`, keeps the first answer and stops the slow call.',
-				'',
-				'**Write Launch Post** puts that tagline into its own prompt with `{{ $json.answer }}` and asks OpenRouter; **Launch Kit** collects both answers and adds up their cost.',
-				'',
-				SIMULATOR_MODELS_NOTE,
-			].join('\n')),
+			stickyNote(
+				'About This Workflow',
+				[-40, -320],
+				1000,
+				260,
+				[
+					'## A chain: each answer feeds the next step',
+					'**Write Tagline** asks `mistral/sim-slow-4000`, told to take 4 s. *Hedge After* is 1000 ms: after a second Fusion Chat also asks the fallback `mistral/mistral-small-latest`, keeps the first answer and stops the slow call.',
+					'',
+					'**Write Launch Post** puts that tagline into its own prompt with `{{ $json.answer }}` and asks OpenRouter; **Launch Kit** collects both answers and adds up their cost.',
+					'',
+					SIMULATOR_MODELS_NOTE,
+				].join('\n'),
+			),
 			manualTrigger([0, 80]),
 			codeItems('Product Ideas', [240, 80], PRODUCT_IDEAS),
 			fusionChat(
@@ -344,7 +427,8 @@ function promptChain(slots: Slots): WorkflowToImport {
 					model: modelById('mistral/sim-slow-4000'),
 					fallbackModels: { models: [{ model: modelById('mistral/mistral-small-latest') }] },
 					hedgeAfterMs: 1000,
-					prompt: '=Write a five-word tagline for {{ $json.product }}, made for {{ $json.audience }}.',
+					prompt:
+						'=Write a five-word tagline for {{ $json.product }}, made for {{ $json.audience }}.',
 					parameters: { maxTokens: 30 },
 					options: {},
 				},
@@ -357,18 +441,23 @@ function promptChain(slots: Slots): WorkflowToImport {
 				slots,
 				{
 					model: modelById('openrouter/openai/gpt-4o-mini'),
-					prompt: "=Write a two-sentence launch post for {{ $('Product Ideas').item.json.product }} around this tagline: {{ $json.answer }}",
+					prompt:
+						"=Write a two-sentence launch post for {{ $('Product Ideas').item.json.product }} around this tagline: {{ $json.answer }}",
 					parameters: { maxTokens: 120 },
 					options: {},
 				},
 				'uses the tagline from the step before',
 			),
-			setFields('Launch Kit', [960, 80], [
-				['product', 'string', "={{ $('Product Ideas').item.json.product }}"],
-				['tagline', 'string', "={{ $('Write Tagline').item.json.answer }}"],
-				['post', 'string', '={{ $json.answer }}'],
-				['costUsd', 'number', "={{ $('Write Tagline').item.json.cost_usd + $json.cost_usd }}"],
-			]),
+			setFields(
+				'Launch Kit',
+				[960, 80],
+				[
+					['product', 'string', "={{ $('Product Ideas').item.json.product }}"],
+					['tagline', 'string', "={{ $('Write Tagline').item.json.answer }}"],
+					['post', 'string', '={{ $json.answer }}'],
+					['costUsd', 'number', "={{ $('Write Tagline').item.json.cost_usd + $json.cost_usd }}"],
+				],
+			),
 		],
 		[
 			['Run Now', 'Product Ideas'],
@@ -381,7 +470,10 @@ function promptChain(slots: Slots): WorkflowToImport {
 
 export function demoWorkflows(connections: DemoConnection[]): WorkflowToImport[] {
 	const slots = Object.fromEntries(
-		connections.map(({ provider, credential }) => [provider.id, { [credential.type]: { id: credential.id, name: credential.name } }]),
+		connections.map(({ provider, credential }) => [
+			provider.id,
+			{ [credential.type]: { id: credential.id, name: credential.name } },
+		]),
 	) as Slots;
 	return [batchWithFallback(slots), bestOfPanel(slots), promptChain(slots)];
 }

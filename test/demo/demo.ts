@@ -12,12 +12,23 @@ import { dirname, join } from 'node:path';
 import { MockProviderServer } from '../mock-provider/mock-provider-server';
 import { buildAndPack, installTarball, PACKAGE_NAME } from '../n8n/fusion-package';
 import { N8nCli } from '../n8n/n8n-cli';
-import { cacheDir, ensureN8nInstalled, N8N_VERSION, type N8nInstallation } from '../n8n/n8n-install';
+import {
+	cacheDir,
+	ensureN8nInstalled,
+	N8N_VERSION,
+	type N8nInstallation,
+} from '../n8n/n8n-install';
 import { N8nServer, portIsTaken } from '../n8n/n8n-server';
 import { OWNER_EMAIL, OWNER_ENVIRONMENT, OWNER_PASSWORD } from '../n8n/owner-account';
 import { outputJson } from '../n8n/run-data';
 import { formatReport, reportRows, type ReportSection } from './demo-report';
-import { DEMO_CHAT_NODES, DEMO_WORKFLOW_IDS, demoConnections, demoWorkflows, type DemoConnection } from './demo-setup';
+import {
+	DEMO_CHAT_NODES,
+	DEMO_WORKFLOW_IDS,
+	demoConnections,
+	demoWorkflows,
+	type DemoConnection,
+} from './demo-setup';
 
 const USAGE = `Usage: npm run demo [-- [--headless] [--port=5678] [--simulator-port=5690]]
 
@@ -40,7 +51,8 @@ class UsageError extends Error {}
 function portFrom(value: string | undefined, fallback: number, name: string): number {
 	if (value === undefined) return fallback;
 	const port = Number(value);
-	if (!Number.isInteger(port) || port < 1 || port > 65_535) throw new UsageError(`${name} must be a port number, not "${value}"`);
+	if (!Number.isInteger(port) || port < 1 || port > 65_535)
+		throw new UsageError(`${name} must be a port number, not "${value}"`);
 	return port;
 }
 
@@ -61,7 +73,11 @@ function parseOptions(argv: string[], env: NodeJS.ProcessEnv): DemoOptions | 'he
 	return {
 		headless,
 		port: portFrom(values.get('--port') ?? (env.FUSION_DEMO_PORT || undefined), 5678, '--port'),
-		simulatorPort: portFrom(values.get('--simulator-port') ?? (env.FUSION_DEMO_SIMULATOR_PORT || undefined), 5690, '--simulator-port'),
+		simulatorPort: portFrom(
+			values.get('--simulator-port') ?? (env.FUSION_DEMO_SIMULATOR_PORT || undefined),
+			5690,
+			'--simulator-port',
+		),
 	};
 }
 
@@ -69,14 +85,20 @@ function parseOptions(argv: string[], env: NodeJS.ProcessEnv): DemoOptions | 'he
 function findRepoRoot(): string {
 	for (let folder = __dirname; folder !== dirname(folder); folder = dirname(folder)) {
 		const manifest = join(folder, 'package.json');
-		if (existsSync(manifest) && (JSON.parse(readFileSync(manifest, 'utf8')) as { name?: string }).name === PACKAGE_NAME) return folder;
+		if (
+			existsSync(manifest) &&
+			(JSON.parse(readFileSync(manifest, 'utf8')) as { name?: string }).name === PACKAGE_NAME
+		)
+			return folder;
 	}
 	throw new Error(`no ${PACKAGE_NAME} package.json above ${__dirname}`);
 }
 
 const startedAt = Date.now();
 function step(message: string): void {
-	process.stderr.write(`[demo ${String(Math.round((Date.now() - startedAt) / 1000)).padStart(3)} s] ${message}\n`);
+	process.stderr.write(
+		`[demo ${String(Math.round((Date.now() - startedAt) / 1000)).padStart(3)} s] ${message}\n`,
+	);
 }
 
 async function startSimulator(port: number): Promise<MockProviderServer> {
@@ -84,7 +106,9 @@ async function startSimulator(port: number): Promise<MockProviderServer> {
 		return await MockProviderServer.start(port);
 	} catch (error) {
 		if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
-			throw new Error(`port ${port} for the provider simulator is in use: stop what holds it or pass --simulator-port=<another>`);
+			throw new Error(
+				`port ${port} for the provider simulator is in use: stop what holds it or pass --simulator-port=<another>`,
+			);
 		}
 		throw error;
 	}
@@ -92,7 +116,9 @@ async function startSimulator(port: number): Promise<MockProviderServer> {
 
 /** Builds and packs this repository and installs the tarball as Settings → Community Nodes would. */
 async function installPackage(userFolder: string): Promise<void> {
-	step(`building and packing ${PACKAGE_NAME}, installing it into ${join(userFolder, '.n8n', 'nodes')}`);
+	step(
+		`building and packing ${PACKAGE_NAME}, installing it into ${join(userFolder, '.n8n', 'nodes')}`,
+	);
 	const tarball = await buildAndPack(userFolder, findRepoRoot());
 	await installTarball(tarball, join(userFolder, '.n8n', 'nodes'));
 	rmSync(tarball);
@@ -108,11 +134,17 @@ async function importSamples(cli: N8nCli, connections: DemoConnection[]): Promis
 
 function describeConnections(connections: DemoConnection[]): string {
 	return connections
-		.map(({ provider, target }) => `${provider.displayName} → ${target === 'real' ? `real API (${provider.keyVariable})` : 'simulator'}`)
+		.map(
+			({ provider, target }) =>
+				`${provider.displayName} → ${target === 'real' ? `real API (${provider.keyVariable})` : 'simulator'}`,
+		)
 		.join(', ');
 }
 
-async function runHeadless(installation: N8nInstallation, simulator: MockProviderServer): Promise<number> {
+async function runHeadless(
+	installation: N8nInstallation,
+	simulator: MockProviderServer,
+): Promise<number> {
 	const userFolder = mkdtempSync(join(tmpdir(), 'n8n-nodes-fusion-demo-'));
 	try {
 		await installPackage(userFolder);
@@ -123,9 +155,13 @@ async function runHeadless(installation: N8nInstallation, simulator: MockProvide
 		step('running the sample workflows in n8n (execute-batch)');
 		const executions = await cli.executeBatch(Object.values(DEMO_WORKFLOW_IDS));
 
-		const names = new Map(demoWorkflows(connections).map((workflow) => [workflow.id, workflow.name]));
+		const names = new Map(
+			demoWorkflows(connections).map((workflow) => [workflow.id, workflow.name]),
+		);
 		const sections: ReportSection[] = [];
-		for (const [key, workflowId] of Object.entries(DEMO_WORKFLOW_IDS) as Array<[keyof typeof DEMO_WORKFLOW_IDS, string]>) {
+		for (const [key, workflowId] of Object.entries(DEMO_WORKFLOW_IDS) as Array<
+			[keyof typeof DEMO_WORKFLOW_IDS, string]
+		>) {
 			const execution = executions.get(workflowId);
 			const workflow = names.get(workflowId) ?? workflowId;
 			const { run } = execution ?? {};
@@ -135,13 +171,21 @@ async function runHeadless(installation: N8nInstallation, simulator: MockProvide
 				sections.push({ workflow, node: DEMO_CHAT_NODES[key].join(' → '), rows: [], failure });
 				continue;
 			}
-			for (const node of DEMO_CHAT_NODES[key]) sections.push({ workflow, node, rows: reportRows(outputJson(run, node)) });
+			for (const node of DEMO_CHAT_NODES[key])
+				sections.push({ workflow, node, rows: reportRows(outputJson(run, node)) });
 		}
 		process.stdout.write(`${formatReport(sections, process.stdout.columns ?? 140)}\n`);
 
-		const failed = sections.filter((section) => section.failure !== undefined || section.rows.length === 0 || section.rows.some((row) => row.model === ''));
+		const failed = sections.filter(
+			(section) =>
+				section.failure !== undefined ||
+				section.rows.length === 0 ||
+				section.rows.some((row) => row.model === ''),
+		);
 		if (failed.length > 0) {
-			process.stderr.write(`\n[demo] failed: no answer from ${failed.map((section) => `${section.workflow} › ${section.node}`).join('; ')}\n`);
+			process.stderr.write(
+				`\n[demo] failed: no answer from ${failed.map((section) => `${section.workflow} › ${section.node}`).join('; ')}\n`,
+			);
 			return 1;
 		}
 		step('done: every item was answered');
@@ -160,9 +204,14 @@ function untilStopped(server: N8nServer): Promise<'signal' | 'n8n-exited'> {
 	});
 }
 
-async function runInteractive(installation: N8nInstallation, simulator: MockProviderServer, port: number): Promise<number> {
+async function runInteractive(
+	installation: N8nInstallation,
+	simulator: MockProviderServer,
+	port: number,
+): Promise<number> {
 	// Said now rather than after the build and the imports.
-	if (await portIsTaken(port)) throw new Error(`port ${port} is in use (another n8n?): stop it or pass --port=<another>`);
+	if (await portIsTaken(port))
+		throw new Error(`port ${port} is in use (another n8n?): stop it or pass --port=<another>`);
 	const userFolder = join(cacheDir(), 'demo');
 	mkdirSync(userFolder, { recursive: true });
 	await installPackage(userFolder);
@@ -212,12 +261,16 @@ async function main(): Promise<number> {
 		process.stdout.write(`${USAGE}\n`);
 		return 0;
 	}
-	step(`n8n ${N8N_VERSION} on Node 24 from ${cacheDir()} (installed there by the first run: about 5 minutes, 2.8 GB)`);
+	step(
+		`n8n ${N8N_VERSION} on Node 24 from ${cacheDir()} (installed there by the first run: about 5 minutes, 2.8 GB)`,
+	);
 	const installation = await ensureN8nInstalled();
 	const simulator = await startSimulator(options.headless ? 0 : options.simulatorPort);
 	step(`provider simulator on ${simulator.url}`);
 	try {
-		return options.headless ? await runHeadless(installation, simulator) : await runInteractive(installation, simulator, options.port);
+		return options.headless
+			? await runHeadless(installation, simulator)
+			: await runInteractive(installation, simulator, options.port);
 	} finally {
 		await simulator.close();
 	}
@@ -227,7 +280,10 @@ main().then(
 	(code) => process.exit(code),
 	(error: unknown) => {
 		if (error instanceof UsageError) process.stderr.write(`${error.message}\n\n${USAGE}\n`);
-		else process.stderr.write(`[demo] failed: ${error instanceof Error ? error.message : String(error)}\n`);
+		else
+			process.stderr.write(
+				`[demo] failed: ${error instanceof Error ? error.message : String(error)}\n`,
+			);
 		process.exit(error instanceof UsageError ? 2 : 1);
 	},
 );

@@ -4,9 +4,18 @@
  * execute-batch for the workflows that succeed, one execute for the one that must fail.
  */
 import type { IDataObject, IRun } from 'n8n-workflow';
-import { forModel, MockProviderServer, type RecordedRequest } from '../mock-provider/mock-provider-server';
+import {
+	forModel,
+	MockProviderServer,
+	type RecordedRequest,
+} from '../mock-provider/mock-provider-server';
 import { simulatedAnswerText, simulateProviderReply } from '../mock-provider/provider-simulator';
-import { loadInstalledPackageAlone, prepareUserFolder, type PreparedUserFolder, type StandaloneLoad } from '../n8n/fusion-package';
+import {
+	loadInstalledPackageAlone,
+	prepareUserFolder,
+	type PreparedUserFolder,
+	type StandaloneLoad,
+} from '../n8n/fusion-package';
 import { N8nCli, type BatchExecution } from '../n8n/n8n-cli';
 import { ensureN8nInstalled } from '../n8n/n8n-install';
 import { nodeOutput, nodeTiming, outputJson } from '../n8n/run-data';
@@ -75,7 +84,8 @@ interface AbortWatch {
 function watchAborts(server: MockProviderServer, everyMs = 10): AbortWatch {
 	const seen = new Map<RecordedRequest, number>();
 	const timer = setInterval(() => {
-		for (const request of server.requests) if (request.abortedByClient && !seen.has(request)) seen.set(request, Date.now());
+		for (const request of server.requests)
+			if (request.abortedByClient && !seen.has(request)) seen.set(request, Date.now());
 	}, everyMs);
 	const watch: AbortWatch = {
 		abortedAt: (request) => seen.get(request),
@@ -87,7 +97,13 @@ function watchAborts(server: MockProviderServer, everyMs = 10): AbortWatch {
 	return watch;
 }
 
-const keyEcho = (key: string) => ({ error: { message: `Incorrect API key provided: ${key}`, type: 'invalid_request_error', code: 'invalid_api_key' } });
+const keyEcho = (key: string) => ({
+	error: {
+		message: `Incorrect API key provided: ${key}`,
+		type: 'invalid_request_error',
+		code: 'invalid_api_key',
+	},
+});
 
 beforeAll(async () => {
 	const installation = await ensureN8nInstalled();
@@ -96,15 +112,34 @@ beforeAll(async () => {
 	const { apiKeys } = setup;
 
 	// Providers that echo the key back in their error bodies, as real ones do.
-	const serverError = { status: 500, json: { error: { message: `The server had an error (key ${apiKeys.fallbackOpenAi})`, type: 'server_error' } } };
-	mock.reply(`${MOCK_PATHS.fallback}/v1/chat/completions`, ...FALLBACK_PROMPTS.flatMap(() => [serverError, serverError]));
-	mock.reply(`${MOCK_PATHS.unauthorized}/v1/chat/completions`, { status: 401, json: keyEcho(apiKeys.unauthorizedMistral) });
-	mock.reply(`${MOCK_PATHS.stopUnauthorized}/v1/chat/completions`, { status: 401, json: keyEcho(apiKeys.stopUnauthorizedMistral) });
+	const serverError = {
+		status: 500,
+		json: {
+			error: {
+				message: `The server had an error (key ${apiKeys.fallbackOpenAi})`,
+				type: 'server_error',
+			},
+		},
+	};
+	mock.reply(
+		`${MOCK_PATHS.fallback}/v1/chat/completions`,
+		...FALLBACK_PROMPTS.flatMap(() => [serverError, serverError]),
+	);
+	mock.reply(`${MOCK_PATHS.unauthorized}/v1/chat/completions`, {
+		status: 401,
+		json: keyEcho(apiKeys.unauthorizedMistral),
+	});
+	mock.reply(`${MOCK_PATHS.stopUnauthorized}/v1/chat/completions`, {
+		status: 401,
+		json: keyEcho(apiKeys.stopUnauthorizedMistral),
+	});
 	scriptStrategyReplies(mock);
 	scriptModelsReplies(mock, apiKeys.liveXai);
 
 	prepared = await prepareUserFolder();
-	standalone = await loadInstalledPackageAlone(prepared.communityPackageDir, installation).catch((error: Error) => error);
+	standalone = await loadInstalledPackageAlone(prepared.communityPackageDir, installation).catch(
+		(error: Error) => error,
+	);
 	n8n = new N8nCli(installation, prepared.userFolder);
 	await n8n.importCredentials(setup.credentials);
 	await n8n.importWorkflows(setup.workflows);
@@ -128,22 +163,32 @@ function outcome<T>(value: T | Error): T {
 function successfulRun(workflowId: string): IRun {
 	const execution = batch.get(workflowId);
 	if (execution?.status !== 'success' || execution.run === undefined) {
-		throw new Error(`workflow ${workflowId} did not succeed in n8n: ${execution?.status ?? 'not run'} ${execution?.error ?? ''}`);
+		throw new Error(
+			`workflow ${workflowId} did not succeed in n8n: ${execution?.status ?? 'not run'} ${execution?.error ?? ''}`,
+		);
 	}
 	return execution.run;
 }
 
-const requestsUnder = (prefix: string): RecordedRequest[] => mock.requests.filter((request) => request.path.startsWith(`${prefix}/`));
+const requestsUnder = (prefix: string): RecordedRequest[] =>
+	mock.requests.filter((request) => request.path.startsWith(`${prefix}/`));
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** The simulator answers "[<upstream model>] answer to: <prompt>"; the catalog may send a dated model name. */
-function expectSimulatedAnswer(content: unknown, upstreamModelPrefix: string, prompt: string): void {
+function expectSimulatedAnswer(
+	content: unknown,
+	upstreamModelPrefix: string,
+	prompt: string,
+): void {
 	const answer = simulatedAnswerText('MODEL', prompt).replace('[MODEL]', '');
-	expect(content).toMatch(new RegExp(`^\\[${escapeRegExp(upstreamModelPrefix)}[^\\]]*\\]${escapeRegExp(answer)}$`));
+	expect(content).toMatch(
+		new RegExp(`^\\[${escapeRegExp(upstreamModelPrefix)}[^\\]]*\\]${escapeRegExp(answer)}$`),
+	);
 }
 
-const content = (item: IDataObject) => (item.choices as Array<{ message: { content: string } }>)[0].message.content;
+const content = (item: IDataObject) =>
+	(item.choices as Array<{ message: { content: string } }>)[0].message.content;
 const fusionOf = (item: IDataObject) => item.fusion as IDataObject & { attempts: IDataObject[] };
 
 /** The model name sent upstream, for ids the catalog sends as written (`openai/gpt-4o-mini` → `gpt-4o-mini`). */
@@ -182,10 +227,14 @@ function listedBy(request: RecordedRequest | undefined): ListedEntry[] {
 	if (request === undefined) throw new Error('the model list was never asked for');
 	const reply = simulateProviderReply(request);
 	if (!('json' in reply)) throw new Error(`the mock answered ${request.path} without a JSON body`);
-	const body = reply.json as ListedEntry[] | { data?: ListedEntry[]; models?: Array<{ name: string }> };
+	const body = reply.json as
+		| ListedEntry[]
+		| { data?: ListedEntry[]; models?: Array<{ name: string }> };
 	if (Array.isArray(body)) return body;
 	// Gemini names its models `models/<id>`; the others give ids.
-	return body.data ?? (body.models ?? []).map(({ name }) => ({ id: name.replace(/^models\//, '') }));
+	return (
+		body.data ?? (body.models ?? []).map(({ name }) => ({ id: name.replace(/^models\//, '') }))
+	);
 }
 
 describe('the packed package, installed as n8n installs it', () => {
@@ -202,27 +251,49 @@ describe('Fusion Chat in n8n', () => {
 		const answers = outputJson(run, 'Fusion Chat');
 		expect(answers).toHaveLength(TICKETS.length);
 		answers.forEach((answer, index) => {
-			expectSimulatedAnswer(content(answer), 'gpt-4o-mini', `${TICKET_PROMPT_PREFIX}${TICKETS[index].text}`);
-			expect(answer).toMatchObject({ object: 'chat.completion', model: 'openai/gpt-4o-mini', fusion: { provider: 'openai' } });
-			expect(fusionOf(answer).attempts).toEqual([expect.objectContaining({ model: 'openai/gpt-4o-mini', status: 'ok' })]);
+			expectSimulatedAnswer(
+				content(answer),
+				'gpt-4o-mini',
+				`${TICKET_PROMPT_PREFIX}${TICKETS[index].text}`,
+			);
+			expect(answer).toMatchObject({
+				object: 'chat.completion',
+				model: 'openai/gpt-4o-mini',
+				fusion: { provider: 'openai' },
+			});
+			expect(fusionOf(answer).attempts).toEqual([
+				expect.objectContaining({ model: 'openai/gpt-4o-mini', status: 'ok' }),
+			]);
 		});
-		expect(nodeOutput(run, 'Fusion Chat').map((item) => item.pairedItem)).toEqual(TICKETS.map((_, index) => ({ item: index })));
+		expect(nodeOutput(run, 'Fusion Chat').map((item) => item.pairedItem)).toEqual(
+			TICKETS.map((_, index) => ({ item: index })),
+		);
 
 		expect(outputJson(run, 'Use Answer')).toEqual(
-			TICKETS.map(({ ticket }, index) => ({ ticket, summary: `Triage for ${ticket}: ${content(answers[index])}` })),
+			TICKETS.map(({ ticket }, index) => ({
+				ticket,
+				summary: `Triage for ${ticket}: ${content(answers[index])}`,
+			})),
 		);
 
 		const sent = requestsUnder(MOCK_PATHS.fields);
-		expect(sent.map((request) => request.path)).toEqual(TICKETS.map(() => '/fields/v1/chat/completions'));
+		expect(sent.map((request) => request.path)).toEqual(
+			TICKETS.map(() => '/fields/v1/chat/completions'),
+		);
 		for (const request of sent) {
 			expect(request.headers.authorization).toBe(`Bearer ${setup.apiKeys.fieldsOpenAi}`);
-			expect(request.body).toMatchObject({ model: 'gpt-4o-mini', messages: [{ role: 'system', content: 'You triage support tickets.' }, { role: 'user' }] });
+			expect(request.body).toMatchObject({
+				model: 'gpt-4o-mini',
+				messages: [{ role: 'system', content: 'You triage support tickets.' }, { role: 'user' }],
+			});
 		}
 	});
 
 	it('runs the same way from ~/.n8n/custom, as CUSTOM.fusionChat', () => {
 		const run = successfulRun(WORKFLOW_IDS.customFolder);
-		expect(outputJson(run, 'Use Answer').map((item) => item.ticket)).toEqual(TICKETS.map(({ ticket }) => ticket));
+		expect(outputJson(run, 'Use Answer').map((item) => item.ticket)).toEqual(
+			TICKETS.map(({ ticket }) => ticket),
+		);
 		expect(requestsUnder(MOCK_PATHS.customFolder)).toHaveLength(TICKETS.length);
 	});
 
@@ -236,13 +307,22 @@ describe('Fusion Chat in n8n', () => {
 		expectSimulatedAnswer(content(answers[0]), 'claude-haiku-4-5', 'Say hello');
 		expectSimulatedAnswer(content(answers[1]), 'gemini-2.5-flash', 'Name a colour');
 		expectSimulatedAnswer(content(answers[2]), 'gpt-4o-mini', 'Count to three');
-		for (const answer of answers) expect(answer.choices).toEqual([expect.objectContaining({ finish_reason: 'stop' })]);
+		for (const answer of answers)
+			expect(answer.choices).toEqual([expect.objectContaining({ finish_reason: 'stop' })]);
 
 		const sent = requestsUnder(MOCK_PATHS.json);
 		const anthropic = sent.find((request) => request.path === '/json/v1/messages');
-		expect(anthropic?.headers).toMatchObject({ 'x-api-key': setup.apiKeys.jsonAnthropic, 'anthropic-version': expect.any(String) });
-		expect(anthropic?.body).toMatchObject({ system: expect.stringContaining('Answer in French.'), max_tokens: JSON_REQUESTS[0].max_tokens });
-		const gemini = sent.find((request) => request.path.startsWith('/json/v1beta/models/gemini-2.5-flash'));
+		expect(anthropic?.headers).toMatchObject({
+			'x-api-key': setup.apiKeys.jsonAnthropic,
+			'anthropic-version': expect.any(String),
+		});
+		expect(anthropic?.body).toMatchObject({
+			system: expect.stringContaining('Answer in French.'),
+			max_tokens: JSON_REQUESTS[0].max_tokens,
+		});
+		const gemini = sent.find((request) =>
+			request.path.startsWith('/json/v1beta/models/gemini-2.5-flash'),
+		);
 		expect(gemini?.path).toBe('/json/v1beta/models/gemini-2.5-flash:generateContent');
 		expect(gemini?.headers['x-goog-api-key']).toBe(setup.apiKeys.jsonGemini);
 		const openai = sent.find((request) => request.path === '/json/v1/chat/completions');
@@ -255,21 +335,36 @@ describe('Fusion Chat in n8n', () => {
 		answers.forEach((answer, index) => {
 			expect(answer.model).toBe('anthropic/claude-haiku-4-5');
 			expectSimulatedAnswer(content(answer), 'claude-haiku-4-5', FALLBACK_PROMPTS[index]);
-			const attempts = fusionOf(answer).attempts as Array<{ model: string; status: string; error?: IDataObject }>;
-			expect(attempts.map((attempt) => [attempt.model, attempt.status, attempt.error?.http_status])).toEqual([
+			const attempts = fusionOf(answer).attempts as Array<{
+				model: string;
+				status: string;
+				error?: IDataObject;
+			}>;
+			expect(
+				attempts.map((attempt) => [attempt.model, attempt.status, attempt.error?.http_status]),
+			).toEqual([
 				[FAILING_MODEL, 'error', 500],
 				[FAILING_MODEL, 'error', 500],
 				['anthropic/claude-haiku-4-5', 'ok', undefined],
 			]);
 		});
-		expect(requestsUnder(MOCK_PATHS.fallback).map((request) => request.path).sort()).toEqual(
-			[...FALLBACK_PROMPTS.map(() => '/fallback/v1/messages'), ...Array(4).fill('/fallback/v1/chat/completions')].sort(),
+		expect(
+			requestsUnder(MOCK_PATHS.fallback)
+				.map((request) => request.path)
+				.sort(),
+		).toEqual(
+			[
+				...FALLBACK_PROMPTS.map(() => '/fallback/v1/messages'),
+				...Array(4).fill('/fallback/v1/chat/completions'),
+			].sort(),
 		);
 	});
 
 	it('with continue on fail, turns a bad JSON request and a refused one into {error} items while the others answer', () => {
 		const items = nodeOutput(successfulRun(WORKFLOW_IDS.continueOnFailJson), 'Fusion Chat');
-		expect(items.map((item) => item.pairedItem)).toEqual(MIXED_JSON_REQUESTS.map((_, index) => ({ item: index })));
+		expect(items.map((item) => item.pairedItem)).toEqual(
+			MIXED_JSON_REQUESTS.map((_, index) => ({ item: index })),
+		);
 		const [first, badRole, refused, fourth] = items.map((item) => item.json);
 		expectSimulatedAnswer(content(first), 'gpt-4o-mini', 'First question');
 		expectSimulatedAnswer(content(fourth), 'gpt-4o-mini', 'Fourth question');
@@ -279,10 +374,16 @@ describe('Fusion Chat in n8n', () => {
 		expect(refused.choices).toBeUndefined();
 		expect(refused.error).toEqual(expect.any(String));
 		expect(fusionOf(refused).attempts).toEqual([
-			expect.objectContaining({ model: 'mistral/mistral-small-latest', status: 'error', error: expect.objectContaining({ http_status: 401 }) }),
+			expect.objectContaining({
+				model: 'mistral/mistral-small-latest',
+				status: 'error',
+				error: expect.objectContaining({ http_status: 401 }),
+			}),
 		]);
 
-		const prompts = requestsUnder(MOCK_PATHS.mixedJson).map((request) => JSON.stringify(request.body));
+		const prompts = requestsUnder(MOCK_PATHS.mixedJson).map((request) =>
+			JSON.stringify(request.body),
+		);
 		expect(prompts).toHaveLength(2);
 		expect(prompts.join()).not.toContain('Beep');
 		expect(requestsUnder(MOCK_PATHS.unauthorized)).toHaveLength(1);
@@ -303,7 +404,9 @@ describe('Fusion Chat in n8n', () => {
 		expect(error).toBeDefined();
 		expect(error?.message).toMatch(/failed/i);
 		expect(JSON.stringify(error)).toContain('mistral/mistral-small-latest');
-		expect((error as unknown as { context?: IDataObject }).context?.itemIndex).toBe(STOP_ON_ERROR_REQUESTS.length - 1);
+		expect((error as unknown as { context?: IDataObject }).context?.itemIndex).toBe(
+			STOP_ON_ERROR_REQUESTS.length - 1,
+		);
 		expect(requestsUnder(MOCK_PATHS.stopUnauthorized)).toHaveLength(1);
 	});
 
@@ -312,23 +415,38 @@ describe('Fusion Chat in n8n', () => {
 		const [answer] = outputJson(run, 'Fusion Chat');
 		expectSimulatedAnswer(content(answer), 'gpt-4o-mini', TICKETS[0].text);
 		expect(answer).toMatchObject({ object: 'chat.completion', model: 'openai/gpt-4o-mini' });
-		expect(requestsUnder(MOCK_PATHS.savedWithOneProvider).map((request) => request.path)).toEqual(['/saved-one-provider/v1/chat/completions']);
+		expect(requestsUnder(MOCK_PATHS.savedWithOneProvider).map((request) => request.path)).toEqual([
+			'/saved-one-provider/v1/chat/completions',
+		]);
 	});
 
 	it('version 2 gives the simplified output, which the next node reads as $json.answer', () => {
 		const run = successfulRun(WORKFLOW_IDS.simplified);
 		const answers = outputJson(run, 'Fusion Chat');
 		expect(answers.map((answer) => Object.keys(answer))).toEqual(
-			SIMPLIFIED_PROMPTS.map(() => ['answer', 'model', 'finish_reason', 'cost_usd', 'total_tokens', 'latency_ms', 'attempts']),
+			SIMPLIFIED_PROMPTS.map(() => [
+				'answer',
+				'model',
+				'finish_reason',
+				'cost_usd',
+				'total_tokens',
+				'latency_ms',
+				'attempts',
+			]),
 		);
 		answers.forEach((answer, index) => {
 			expectSimulatedAnswer(answer.answer, 'claude-haiku-4-5', SIMPLIFIED_PROMPTS[index]);
 			expect(answer).toMatchObject({ model: 'anthropic/claude-haiku-4-5', finish_reason: 'stop' });
 			expect(answer.cost_usd).toBeGreaterThan(0);
 		});
-		expect(answers[0].attempts).toBe(`${SIMPLIFIED_FAILING_MODEL}: HTTP 503 → anthropic/claude-haiku-4-5: ok`);
+		expect(answers[0].attempts).toBe(
+			`${SIMPLIFIED_FAILING_MODEL}: HTTP 503 → anthropic/claude-haiku-4-5: ok`,
+		);
 		expect(outputJson(run, 'Use Answer').map((item) => item.line)).toEqual(
-			answers.map((answer) => `anthropic/claude-haiku-4-5 said: ${String(answer.answer)} (${String(answer.attempts)})`),
+			answers.map(
+				(answer) =>
+					`anthropic/claude-haiku-4-5 said: ${String(answer.answer)} (${String(answer.attempts)})`,
+			),
 		);
 	});
 
@@ -352,9 +470,19 @@ describe('Fusion Chat strategies in n8n', () => {
 		expect(answer.model).toBe(winner);
 		expectSimulatedAnswer(content(answer), upstreamName(winner), BEST_OF_QUESTION);
 		const fusion = fusionOf(answer);
-		expect(fusion).toMatchObject({ strategy: 'best_of', provider: 'google', selection: `judge ${JUDGE_MODEL}` });
+		expect(fusion).toMatchObject({
+			strategy: 'best_of',
+			provider: 'google',
+			selection: `judge ${JUDGE_MODEL}`,
+		});
 
-		const candidates = fusion.candidates as Array<{ model: string; status: string; content: string; score?: number; cost_usd: number | null }>;
+		const candidates = fusion.candidates as Array<{
+			model: string;
+			status: string;
+			content: string;
+			score?: number;
+			cost_usd: number | null;
+		}>;
 		// 1 for the verdict and 0 for the rest: consensus would have scored every answer by its overlap instead.
 		expect(candidates.map(({ model, status, score }) => [model, status, score])).toEqual(
 			BEST_OF_CANDIDATES.map((model) => [model, 'ok', model === winner ? 1 : 0]),
@@ -364,8 +492,14 @@ describe('Fusion Chat strategies in n8n', () => {
 			expect(candidate.cost_usd).toBeGreaterThan(0);
 		}
 		const judgePrice = catalogPricing(JUDGE_MODEL);
-		const judgeCost = (JUDGE_USAGE.prompt_tokens * judgePrice.prompt_tokens + JUDGE_USAGE.completion_tokens * judgePrice.completion_tokens) / 1000;
-		const candidatesCost = candidates.reduce((sum, candidate) => sum + (candidate.cost_usd ?? 0), 0);
+		const judgeCost =
+			(JUDGE_USAGE.prompt_tokens * judgePrice.prompt_tokens +
+				JUDGE_USAGE.completion_tokens * judgePrice.completion_tokens) /
+			1000;
+		const candidatesCost = candidates.reduce(
+			(sum, candidate) => sum + (candidate.cost_usd ?? 0),
+			0,
+		);
 		expect(fusion.cost_usd).toBeCloseTo(candidatesCost + judgeCost, 9);
 		expect(fusion.attempts).toHaveLength(BEST_OF_CANDIDATES.length + 1);
 		expect(fusion.attempts.map((attempt) => [attempt.model, attempt.status])).toEqual(
@@ -373,7 +507,9 @@ describe('Fusion Chat strategies in n8n', () => {
 		);
 
 		const sent = requestsUnder(MOCK_PATHS.bestOf);
-		expect(sent.map(upstreamModelOf).sort()).toEqual([...BEST_OF_CANDIDATES, JUDGE_MODEL].map(upstreamName).sort());
+		expect(sent.map(upstreamModelOf).sort()).toEqual(
+			[...BEST_OF_CANDIDATES, JUDGE_MODEL].map(upstreamName).sort(),
+		);
 		const judgeCall = sent.find(forModel(upstreamName(JUDGE_MODEL)));
 		expect(judgeCall?.path).toBe(`${MOCK_PATHS.bestOf}/v1/chat/completions`);
 		const judgePrompt = JSON.stringify(judgeCall?.body);
@@ -385,26 +521,46 @@ describe('Fusion Chat strategies in n8n', () => {
 		const completionPrices = COST_ORDER.map((id) => catalogPricing(id).completion_tokens);
 		expect(completionPrices).toEqual([...completionPrices].sort((a, b) => a - b));
 
-		const [cheapest, failedOver, ...others] = outputJson(successfulRun(WORKFLOW_IDS.costOptimized), 'Fusion Chat');
+		const [cheapest, failedOver, ...others] = outputJson(
+			successfulRun(WORKFLOW_IDS.costOptimized),
+			'Fusion Chat',
+		);
 		expect(others).toEqual([]);
 		expect(cheapest.model).toBe(COST_ORDER[0]);
 		expectSimulatedAnswer(content(cheapest), upstreamName(COST_ORDER[0]), COST_PROMPTS[0]);
-		expect(fusionOf(cheapest)).toMatchObject({ strategy: 'cost_optimized', attempts: [expect.objectContaining({ model: COST_ORDER[0], status: 'ok' })] });
+		expect(fusionOf(cheapest)).toMatchObject({
+			strategy: 'cost_optimized',
+			attempts: [expect.objectContaining({ model: COST_ORDER[0], status: 'ok' })],
+		});
 		expect(fusionOf(cheapest).attempts).toHaveLength(1);
 		const usage = cheapest.usage as { prompt_tokens: number; completion_tokens: number };
 		const price = catalogPricing(COST_ORDER[0]);
-		expect(fusionOf(cheapest).cost_usd).toBeCloseTo((usage.prompt_tokens * price.prompt_tokens + usage.completion_tokens * price.completion_tokens) / 1000, 9);
+		expect(fusionOf(cheapest).cost_usd).toBeCloseTo(
+			(usage.prompt_tokens * price.prompt_tokens +
+				usage.completion_tokens * price.completion_tokens) /
+				1000,
+			9,
+		);
 
 		const dearest = COST_ORDER[COST_ORDER.length - 1];
 		expect(failedOver.model).toBe(dearest);
 		expectSimulatedAnswer(content(failedOver), upstreamName(dearest), COST_PROMPTS[1]);
-		const attempts = fusionOf(failedOver).attempts as Array<{ model: string; status: string; error?: IDataObject }>;
-		expect(attempts.map((attempt) => [attempt.model, attempt.status, attempt.error?.http_status])).toEqual(
-			COST_ORDER.map((model) => (model === dearest ? [model, 'ok', undefined] : [model, 'error', 503])),
+		const attempts = fusionOf(failedOver).attempts as Array<{
+			model: string;
+			status: string;
+			error?: IDataObject;
+		}>;
+		expect(
+			attempts.map((attempt) => [attempt.model, attempt.status, attempt.error?.http_status]),
+		).toEqual(
+			COST_ORDER.map((model) =>
+				model === dearest ? [model, 'ok', undefined] : [model, 'error', 503],
+			),
 		);
 
 		const sent = requestsUnder(MOCK_PATHS.costOptimized);
-		const asking = (prompt: string) => sent.filter((request) => JSON.stringify(request.body).includes(prompt)).map(upstreamModelOf);
+		const asking = (prompt: string) =>
+			sent.filter((request) => JSON.stringify(request.body).includes(prompt)).map(upstreamModelOf);
 		expect(asking(COST_PROMPTS[0])).toEqual([upstreamName(COST_ORDER[0])]);
 		expect(asking(COST_PROMPTS[1])).toEqual(COST_ORDER.map(upstreamName));
 	});
@@ -419,7 +575,11 @@ describe('Fusion Chat strategies in n8n', () => {
 		const { attempts } = fusionOf(answer);
 		// In call order; the primary was stopped on purpose, which is not an error of that model.
 		expect(attempts).toEqual([
-			expect.objectContaining({ model: primaryModel, status: 'cancelled', reason: 'another model answered first' }),
+			expect.objectContaining({
+				model: primaryModel,
+				status: 'cancelled',
+				reason: 'another model answered first',
+			}),
 			expect.objectContaining({ model: backupModel, status: 'ok' }),
 		]);
 		expect(attempts[0]).not.toHaveProperty('error');
@@ -455,7 +615,12 @@ function expectContractModel(item: IDataObject, number: unknown = expect.any(Num
 		object: 'model',
 		owned_by: expect.any(String),
 		created: number,
-		capabilities: { chat: expect.any(Boolean), completions: expect.any(Boolean), embeddings: expect.any(Boolean), moderation: expect.any(Boolean) },
+		capabilities: {
+			chat: expect.any(Boolean),
+			completions: expect.any(Boolean),
+			embeddings: expect.any(Boolean),
+			moderation: expect.any(Boolean),
+		},
 		pricing: { prompt_tokens: number, completion_tokens: number },
 		limits: { max_tokens: number, max_request_tokens: number },
 		estimated_latency_ms: number,
@@ -463,10 +628,31 @@ function expectContractModel(item: IDataObject, number: unknown = expect.any(Num
 }
 
 /** Every provider of the contract with models of its own (Azure's deployments and custom servers have none). */
-const CATALOG_PROVIDER_PREFIXES = ['openai', 'anthropic', 'google', 'mistral', 'openrouter', 'groq', 'deepseek', 'xai', 'together', 'ollama'];
-const SEED_IDS = ['openai/gpt-4-turbo', 'anthropic/claude-3-opus', 'google/gemini-pro', 'mistralai/mixtral-8x7b-instruct-v01'];
+const CATALOG_PROVIDER_PREFIXES = [
+	'openai',
+	'anthropic',
+	'google',
+	'mistral',
+	'openrouter',
+	'groq',
+	'deepseek',
+	'xai',
+	'together',
+	'ollama',
+];
+const SEED_IDS = [
+	'openai/gpt-4-turbo',
+	'anthropic/claude-3-opus',
+	'google/gemini-pro',
+	'mistralai/mixtral-8x7b-instruct-v01',
+];
 /** Catalog models the mock's lists leave out: a live listing must keep them, marked unavailable. */
-const UNLISTED_CATALOG_IDS = ['openai/gpt-4-turbo', 'anthropic/claude-3-opus', 'google/gemini-pro', 'openrouter/anthropic/claude-3-opus'];
+const UNLISTED_CATALOG_IDS = [
+	'openai/gpt-4-turbo',
+	'anthropic/claude-3-opus',
+	'google/gemini-pro',
+	'openrouter/anthropic/claude-3-opus',
+];
 
 describe('Fusion Models in n8n', () => {
 	it('lists the bundled catalog offline, one item per model with capabilities, pricing and limits', () => {
@@ -476,13 +662,24 @@ describe('Fusion Models in n8n', () => {
 		for (const model of models) expectContractModel(model);
 		const ids = models.map((model) => model.id as string);
 		expect(ids).toEqual(expect.arrayContaining(SEED_IDS));
-		expect([...new Set(ids.map((id) => id.split('/')[0]))]).toEqual(expect.arrayContaining(CATALOG_PROVIDER_PREFIXES));
-		expect(catalogPricing('anthropic/claude-3-opus')).toEqual({ prompt_tokens: 0.015, completion_tokens: 0.075 });
-		expect(catalogPricing('openai/gpt-4-turbo')).toEqual({ prompt_tokens: 0.01, completion_tokens: 0.03 });
+		expect([...new Set(ids.map((id) => id.split('/')[0]))]).toEqual(
+			expect.arrayContaining(CATALOG_PROVIDER_PREFIXES),
+		);
+		expect(catalogPricing('anthropic/claude-3-opus')).toEqual({
+			prompt_tokens: 0.015,
+			completion_tokens: 0.075,
+		});
+		expect(catalogPricing('openai/gpt-4-turbo')).toEqual({
+			prompt_tokens: 0.01,
+			completion_tokens: 0.03,
+		});
 	});
 
 	it('filters by provider and price cap and sorts cheapest first, as one list item', () => {
-		const [list, ...others] = outputJson(successfulRun(WORKFLOW_IDS.modelsFiltered), 'Fusion Models');
+		const [list, ...others] = outputJson(
+			successfulRun(WORKFLOW_IDS.modelsFiltered),
+			'Fusion Models',
+		);
 		expect(others).toEqual([]);
 		expect(list.object).toBe('list');
 		const ids = (list.data as IDataObject[]).map((model) => model.id);
@@ -500,7 +697,9 @@ describe('Fusion Models in n8n', () => {
 		expect(expected.length).toBeGreaterThanOrEqual(3);
 		expect(ids).toEqual(expected);
 		expect(ids).not.toContain('anthropic/claude-3-opus');
-		expect(ids.indexOf('anthropic/claude-haiku-4-5')).toBeLessThan(ids.indexOf('anthropic/claude-sonnet-4-5'));
+		expect(ids.indexOf('anthropic/claude-haiku-4-5')).toBeLessThan(
+			ids.indexOf('anthropic/claude-sonnet-4-5'),
+		);
 	});
 
 	it('lists live from each provider’s model list, merged with the catalog, and marks what a provider no longer lists', () => {
@@ -510,30 +709,50 @@ describe('Fusion Models in n8n', () => {
 		const byId = new Map(models.map((model) => [model.id as string, model]));
 
 		for (const { provider, prefix, listPath } of LIVE_LISTS) {
-			const asked = mock.requests.filter((request) => request.method === 'GET' && request.path.split('?')[0] === listPath);
+			const asked = mock.requests.filter(
+				(request) => request.method === 'GET' && request.path.split('?')[0] === listPath,
+			);
 			expect(asked).toHaveLength(1);
 			const listed = listedBy(asked[0]);
 			expect(listed.length).toBeGreaterThan(0);
 			// Each id beside its item, so that a failure names the model that is missing or wrong.
-			for (const { id } of listed) expect([id, byId.get(`${prefix}${id}`)]).toEqual([id, expect.objectContaining({ provider, available: true })]);
+			for (const { id } of listed)
+				expect([id, byId.get(`${prefix}${id}`)]).toEqual([
+					id,
+					expect.objectContaining({ provider, available: true }),
+				]);
 		}
 
 		for (const id of UNLISTED_CATALOG_IDS) {
-			expect([id, byId.get(id)]).toEqual([id, expect.objectContaining({ available: false, pricing: catalogPricing(id) })]);
+			expect([id, byId.get(id)]).toEqual([
+				id,
+				expect.objectContaining({ available: false, pricing: catalogPricing(id) }),
+			]);
 		}
 
 		// Listed models the catalog knows, under their own id or a dated one, keep the catalog's prices.
 		const catalogIds = new Set(catalogModels().map((model) => model.id as string));
 		const merged = models.filter(
-			(model) => model.available === true && model.provider !== 'openrouter' && catalogIds.has((model.catalog_id ?? model.id) as string),
+			(model) =>
+				model.available === true &&
+				model.provider !== 'openrouter' &&
+				catalogIds.has((model.catalog_id ?? model.id) as string),
 		);
 		expect(merged.length).toBeGreaterThanOrEqual(4);
-		for (const model of merged) expect([model.id, model.pricing]).toEqual([model.id, catalogPricing((model.catalog_id ?? model.id) as string)]);
+		for (const model of merged)
+			expect([model.id, model.pricing]).toEqual([
+				model.id,
+				catalogPricing((model.catalog_id ?? model.id) as string),
+			]);
 
 		// OpenRouter's live prices (USD per token) win over the catalog's.
 		const openRouter = LIVE_LISTS.find(({ provider }) => provider === 'openrouter');
-		const openRouterList = mock.requests.find((request) => request.path.split('?')[0] === openRouter?.listPath);
-		const priced = listedBy(openRouterList).filter(({ pricing }) => Number(pricing?.prompt) >= 0 && Number(pricing?.completion) >= 0);
+		const openRouterList = mock.requests.find(
+			(request) => request.path.split('?')[0] === openRouter?.listPath,
+		);
+		const priced = listedBy(openRouterList).filter(
+			({ pricing }) => Number(pricing?.prompt) >= 0 && Number(pricing?.completion) >= 0,
+		);
 		expect(priced.length).toBeGreaterThan(0);
 		for (const { id, pricing } of priced) {
 			const listedPricing = byId.get(`openrouter/${id}`)?.pricing as ModelPricing;
@@ -542,7 +761,11 @@ describe('Fusion Models in n8n', () => {
 		}
 
 		expect(items.filter((item) => item.object === 'error')).toEqual([
-			{ object: 'error', provider: REFUSING_PROVIDER, error: expect.objectContaining({ http_status: 401 }) },
+			{
+				object: 'error',
+				provider: REFUSING_PROVIDER,
+				error: expect.objectContaining({ http_status: 401 }),
+			},
 		]);
 		expect(models.filter((model) => model.provider === REFUSING_PROVIDER)).toEqual([]);
 	});

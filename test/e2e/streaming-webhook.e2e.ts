@@ -7,7 +7,11 @@ import { spawn } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { MockProviderServer } from '../mock-provider/mock-provider-server';
 import { simulatedAnswerText } from '../mock-provider/provider-simulator';
-import { COMMUNITY_NODE_PREFIX, prepareUserFolder, type PreparedUserFolder } from '../n8n/fusion-package';
+import {
+	COMMUNITY_NODE_PREFIX,
+	prepareUserFolder,
+	type PreparedUserFolder,
+} from '../n8n/fusion-package';
 import { N8nCli } from '../n8n/n8n-cli';
 import { ensureN8nInstalled } from '../n8n/n8n-install';
 import { N8nServer, publishWorkflow } from '../n8n/n8n-server';
@@ -55,14 +59,25 @@ beforeAll(async () => {
 	prepared = await prepareUserFolder();
 	const cli = new N8nCli(installation, prepared.userFolder);
 	await cli.importCredentials([
-		{ id: 'e2eStreamCred0001', name: 'E2E streaming OpenAI', type: 'fusionOpenAiApi', data: { apiKey: API_KEY, baseUrl: `${mock.url}/v1` } },
+		{
+			id: 'e2eStreamCred0001',
+			name: 'E2E streaming OpenAI',
+			type: 'fusionOpenAiApi',
+			data: { apiKey: API_KEY, baseUrl: `${mock.url}/v1` },
+		},
 	]);
 	await cli.importWorkflows([
 		linearWorkflow(WORKFLOW_ID, 'Fusion Chat e2e: streaming webhook', [
 			streamingWebhook(),
 			fusionChat({
 				nodeTypePrefix: COMMUNITY_NODE_PREFIX,
-				parameters: { providers: ['openai'], inputMode: 'fields', model: modelById(`openai/${UPSTREAM_MODEL}`), prompt: '={{ $json.body.message }}', options: {} },
+				parameters: {
+					providers: ['openai'],
+					inputMode: 'fields',
+					model: modelById(`openai/${UPSTREAM_MODEL}`),
+					prompt: '={{ $json.body.message }}',
+					options: {},
+				},
 				credentials: { fusionOpenAiApi: { id: 'e2eStreamCred0001', name: 'E2E streaming OpenAI' } },
 			}),
 		]),
@@ -81,9 +96,25 @@ afterAll(async () => {
 /** `curl -N` as a user would run it, each response line stamped with the time it arrived. */
 function curlStream(url: string, body: unknown): Promise<CurlResult> {
 	return new Promise((resolve, reject) => {
-		const curl = spawn('curl', ['-N', '-sS', '--max-time', '60', '-X', 'POST', '-H', 'content-type: application/json', '--data', JSON.stringify(body), url], {
-			stdio: ['ignore', 'pipe', 'pipe'],
-		});
+		const curl = spawn(
+			'curl',
+			[
+				'-N',
+				'-sS',
+				'--max-time',
+				'60',
+				'-X',
+				'POST',
+				'-H',
+				'content-type: application/json',
+				'--data',
+				JSON.stringify(body),
+				url,
+			],
+			{
+				stdio: ['ignore', 'pipe', 'pipe'],
+			},
+		);
 		const lines: StreamedLine[] = [];
 		let pending = '';
 		let stderr = '';
@@ -92,12 +123,17 @@ function curlStream(url: string, body: unknown): Promise<CurlResult> {
 			pending += chunk.toString('utf8');
 			const complete = pending.split('\n');
 			pending = complete.pop() ?? '';
-			for (const line of complete.filter((text) => text.trim() !== '')) lines.push({ ...(JSON.parse(line) as Omit<StreamedLine, 'arrivedAt'>), arrivedAt });
+			for (const line of complete.filter((text) => text.trim() !== ''))
+				lines.push({ ...(JSON.parse(line) as Omit<StreamedLine, 'arrivedAt'>), arrivedAt });
 		});
 		curl.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
 		curl.on('error', reject);
 		curl.on('close', (exitCode) => {
-			if (pending.trim() !== '') lines.push({ ...(JSON.parse(pending) as Omit<StreamedLine, 'arrivedAt'>), arrivedAt: Date.now() });
+			if (pending.trim() !== '')
+				lines.push({
+					...(JSON.parse(pending) as Omit<StreamedLine, 'arrivedAt'>),
+					arrivedAt: Date.now(),
+				});
 			resolve({ exitCode, lines, stderr });
 		});
 	});
@@ -105,22 +141,34 @@ function curlStream(url: string, body: unknown): Promise<CurlResult> {
 
 describe('Fusion Chat behind a streaming webhook, in n8n started as a server', () => {
 	it('sends the answer to curl -N in several chunks that join into the full answer', async () => {
-		const { exitCode, lines, stderr } = await curlStream(server.webhookUrl(WEBHOOK_PATH), { message: MESSAGE });
+		const { exitCode, lines, stderr } = await curlStream(server.webhookUrl(WEBHOOK_PATH), {
+			message: MESSAGE,
+		});
 		expect(stderr).toBe('');
 		expect(exitCode).toBe(0);
 
 		const fromFusionChat = lines.filter((line) => line.metadata?.nodeName === 'Fusion Chat');
-		expect(fromFusionChat.map((line) => line.type)).toEqual(['begin', ...fromFusionChat.slice(1, -1).map(() => 'item'), 'end']);
+		expect(fromFusionChat.map((line) => line.type)).toEqual([
+			'begin',
+			...fromFusionChat.slice(1, -1).map(() => 'item'),
+			'end',
+		]);
 		const items = fromFusionChat.filter((line) => line.type === 'item');
 		const lastArrival = items[items.length - 1].arrivedAt;
 		expect(items.filter((item) => item.arrivedAt < lastArrival).length).toBeGreaterThanOrEqual(3);
 		// The chunks came as the simulator dripped them, not in one burst at the end.
 		expect(lastArrival - items[0].arrivedAt).toBeGreaterThanOrEqual(DRIP_MS * 2);
-		expect(items.map((item) => item.content).join('')).toBe(simulatedAnswerText(UPSTREAM_MODEL, MESSAGE));
+		expect(items.map((item) => item.content).join('')).toBe(
+			simulatedAnswerText(UPSTREAM_MODEL, MESSAGE),
+		);
 
 		const upstream = mock.requests.filter((request) => request.path === '/v1/chat/completions');
 		expect(upstream).toHaveLength(1);
-		expect(upstream[0].body).toMatchObject({ model: UPSTREAM_MODEL, stream: true, messages: [{ role: 'user', content: MESSAGE }] });
+		expect(upstream[0].body).toMatchObject({
+			model: UPSTREAM_MODEL,
+			stream: true,
+			messages: [{ role: 'user', content: MESSAGE }],
+		});
 		expect(upstream[0].headers.authorization).toBe(`Bearer ${API_KEY}`);
 		expect(server.logs).not.toContain(API_KEY);
 	});

@@ -7,7 +7,19 @@ const ENGINE = resolve(__dirname, '../../nodes/engine');
  * The engine's folders, lowest first: a folder imports only from folders before it, so that a change at the top
  * never ripples down and no two folders need each other.
  */
-const LAYERS = ['errors', 'state', 'concurrency', 'request', 'transport', 'providers', 'catalog', 'models', 'call', 'strategies', 'chat'];
+const LAYERS = [
+	'errors',
+	'state',
+	'concurrency',
+	'request',
+	'transport',
+	'providers',
+	'catalog',
+	'models',
+	'call',
+	'strategies',
+	'chat',
+];
 
 function sourceFiles(folder: string): string[] {
 	return readdirSync(folder, { withFileTypes: true }).flatMap((entry) => {
@@ -35,12 +47,16 @@ function crossFolderImports(): Array<{ file: string; from: string; to: string }>
 
 describe('the engine folders', () => {
 	it('are all placed in a layer', () => {
-		const folders = readdirSync(ENGINE, { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name);
+		const folders = readdirSync(ENGINE, { withFileTypes: true })
+			.filter((entry) => entry.isDirectory())
+			.map((entry) => entry.name);
 		expect([...folders].sort()).toEqual([...LAYERS].sort());
 	});
 
 	it('import only from the layers below their own', () => {
-		const upward = crossFolderImports().filter((edge) => LAYERS.indexOf(edge.to) > LAYERS.indexOf(edge.from));
+		const upward = crossFolderImports().filter(
+			(edge) => LAYERS.indexOf(edge.to) > LAYERS.indexOf(edge.from),
+		);
 		expect(upward).toEqual([]);
 	});
 

@@ -10,19 +10,28 @@ import type { INodeProperties, INodeTypeDescription } from 'n8n-workflow';
  * The browser suite proves the real editor's behaviour; this catches a description that reintroduces the
  * shape before anyone opens a browser.
  */
-export function editorAuthenticationField(description: INodeTypeDescription): INodeProperties | undefined {
+export function editorAuthenticationField(
+	description: INodeTypeDescription,
+): INodeProperties | undefined {
 	const shownFor = new Map<string, string[]>();
 	for (const slot of description.credentials ?? []) {
 		for (const [name, values] of Object.entries(slot.displayOptions?.show ?? {})) {
-			shownFor.set(name, [...(shownFor.get(name) ?? []), ...(values ?? []).map((value) => String(value))]);
+			shownFor.set(name, [
+				...(shownFor.get(name) ?? []),
+				...(values ?? []).map((value) => String(value)),
+			]);
 		}
 	}
 	const dependencies = description.properties.filter((property) => shownFor.has(property.name));
 	const named = dependencies.find(
-		(property) => property.name === 'authentication' && !property.options?.some((option) => 'value' in option && option.value === 'none'),
+		(property) =>
+			property.name === 'authentication' &&
+			!property.options?.some((option) => 'value' in option && option.value === 'none'),
 	);
 	if (named) return named;
 	return dependencies.find((property) =>
-		(property.options ?? []).every((option) => 'value' in option && shownFor.get(property.name)?.includes(String(option.value))),
+		(property.options ?? []).every(
+			(option) => 'value' in option && shownFor.get(property.name)?.includes(String(option.value)),
+		),
 	);
 }

@@ -11,13 +11,21 @@ export interface ParameterRead {
  * The node type with every `getNodeParameter` call of its execute method recorded in `reads`, in order. The
  * calls still go to n8n's own implementation, unchanged.
  */
-export function recordParameterReads(nodeType: INodeType): { nodeType: INodeType; reads: ParameterRead[] } {
+export function recordParameterReads(nodeType: INodeType): {
+	nodeType: INodeType;
+	reads: ParameterRead[];
+} {
 	const { execute } = nodeType;
-	if (execute === undefined) throw new Error(`${nodeType.description.name} has no execute method to record`);
+	if (execute === undefined)
+		throw new Error(`${nodeType.description.name} has no execute method to record`);
 	const reads: ParameterRead[] = [];
 	const recording: INodeType = Object.create(nodeType);
 	recording.execute = async function (this: IExecuteFunctions) {
-		const read = this.getNodeParameter.bind(this) as (name: string, itemIndex: number, ...rest: unknown[]) => unknown;
+		const read = this.getNodeParameter.bind(this) as (
+			name: string,
+			itemIndex: number,
+			...rest: unknown[]
+		) => unknown;
 		this.getNodeParameter = ((name: string, itemIndex: number, ...rest: unknown[]) => {
 			reads.push({ name, itemIndex, at: Date.now() });
 			return read(name, itemIndex, ...rest);

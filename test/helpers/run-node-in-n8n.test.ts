@@ -104,11 +104,23 @@ describe('runNodeInN8n', () => {
 		expect(error).toBeUndefined();
 		expect(items).toEqual([
 			{
-				json: { message: 'Hi, Ada', token: 'secret-token', region: 'eu', typeVersion: 2, cancelled: false },
+				json: {
+					message: 'Hi, Ada',
+					token: 'secret-token',
+					region: 'eu',
+					typeVersion: 2,
+					cancelled: false,
+				},
 				pairedItem: { item: 0 },
 			},
 			{
-				json: { message: 'Hello, Linus', token: 'secret-token', region: 'eu', typeVersion: 2, cancelled: false },
+				json: {
+					message: 'Hello, Linus',
+					token: 'secret-token',
+					region: 'eu',
+					typeVersion: 2,
+					cancelled: false,
+				},
 				pairedItem: { item: 1 },
 			},
 		]);
@@ -137,7 +149,9 @@ describe('runNodeInN8n', () => {
 		});
 
 		expect(error).toBeUndefined();
-		expect(items.map(({ json, pairedItem }) => ({ json: json.message ?? json, pairedItem }))).toEqual([
+		expect(
+			items.map(({ json, pairedItem }) => ({ json: json.message ?? json, pairedItem })),
+		).toEqual([
 			{ json: 'Hello, Ada', pairedItem: { item: 0 } },
 			{ json: { error: 'Item 1 is bad' }, pairedItem: { item: 1 } },
 			{ json: 'Hello, Linus', pairedItem: { item: 2 } },

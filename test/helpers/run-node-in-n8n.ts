@@ -7,7 +7,12 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { ExecutionLifecycleHooks, ExternalSecretsProxy, RoutingNode, WorkflowExecute } from 'n8n-core';
+import {
+	ExecutionLifecycleHooks,
+	ExternalSecretsProxy,
+	RoutingNode,
+	WorkflowExecute,
+} from 'n8n-core';
 import type { ExecuteContext } from 'n8n-core';
 import {
 	ICredentialsHelper,
@@ -87,7 +92,10 @@ export async function runNodeInN8n(options: RunNodeInN8nOptions): Promise<RunNod
 	const { description } = options.nodeType;
 	const credentials = options.credentials ?? {};
 	const credentialTypes = new Map(
-		[...loadPackageCredentialTypes(), ...(options.credentialTypes ?? [])].map((type) => [type.name, type]),
+		[...loadPackageCredentialTypes(), ...(options.credentialTypes ?? [])].map((type) => [
+			type.name,
+			type,
+		]),
 	);
 
 	const inputNode: INode = {
@@ -110,7 +118,10 @@ export async function runNodeInN8n(options: RunNodeInN8nOptions): Promise<RunNod
 		position: [200, 0],
 		parameters: options.parameters,
 		credentials: Object.fromEntries(
-			Object.keys(credentials).map((type) => [type, { id: `credential-${type}`, name: `Test ${type}` }]),
+			Object.keys(credentials).map((type) => [
+				type,
+				{ id: `credential-${type}`, name: `Test ${type}` },
+			]),
 		),
 		...(options.continueOnFail === true && { onError: 'continueRegularOutput' as const }),
 	};
@@ -246,7 +257,10 @@ function recordThrownError(nodeType: INodeType, thrown: { error?: Error }): INod
 	const { execute } = nodeType;
 	if (execute === undefined) return nodeType;
 	const recording: INodeType = Object.create(nodeType);
-	recording.execute = async function (this: IExecuteFunctions, ...args: Parameters<typeof execute>) {
+	recording.execute = async function (
+		this: IExecuteFunctions,
+		...args: Parameters<typeof execute>
+	) {
 		try {
 			return await execute.apply(this, args);
 		} catch (error) {
@@ -291,7 +305,9 @@ function loadPackageCredentialTypes(): ICredentialType[] {
 		.filter((file) => file.endsWith('.credentials.ts'))
 		.map((file) => {
 			const className = file.split('.')[0];
-			const exported: Record<string, new () => ICredentialType> = require(join(CREDENTIALS_DIR, file));
+			const exported: Record<string, new () => ICredentialType> = require(
+				join(CREDENTIALS_DIR, file),
+			);
 			return new exported[className]();
 		});
 }
@@ -339,7 +355,9 @@ class InMemoryCredentialsHelper extends ICredentialsHelper {
 		}
 		if (authenticate === undefined) return requestOptions as IHttpRequestOptions;
 		if (workflow === undefined || node === undefined) {
-			throw new UnexpectedError('Workflow and node are required for declarative credential authentication');
+			throw new UnexpectedError(
+				'Workflow and node are required for declarative credential authentication',
+			);
 		}
 		// As n8n does: each key and value may be an expression over $credentials, and an empty result is ''.
 		const resolve = (value: string): string => {
@@ -404,7 +422,9 @@ class InMemoryCredentialsHelper extends ICredentialsHelper {
 	private getType(name: string): ICredentialType {
 		const type = this.credentialTypes.get(name);
 		if (type === undefined) {
-			throw new UnexpectedError(`Unknown credential type "${name}": pass it to runNodeInN8n in credentialTypes`);
+			throw new UnexpectedError(
+				`Unknown credential type "${name}": pass it to runNodeInN8n in credentialTypes`,
+			);
 		}
 		return type;
 	}

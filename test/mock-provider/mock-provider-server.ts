@@ -1,4 +1,10 @@
-import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import {
+	createServer,
+	type IncomingHttpHeaders,
+	type IncomingMessage,
+	type Server,
+	type ServerResponse,
+} from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { simulateProviderReply } from './provider-simulator';
 
@@ -42,7 +48,13 @@ export type MockReply =
 			status?: number;
 			headers?: Record<string, string>;
 			/** `head`, then `filler` repeated up to `bytes` in all, then `tail`: a body too large to script by hand. */
-			large: { head: string; filler: string; bytes: number; tail?: string; declareLength?: boolean };
+			large: {
+				head: string;
+				filler: string;
+				bytes: number;
+				tail?: string;
+				declareLength?: boolean;
+			};
 			delayMs?: number;
 	  }
 	| { destroySocket: true }
@@ -81,7 +93,12 @@ export class MockProviderServer {
 			// A client that goes away mid-request must not take the process (the demo, a test run) down with it.
 			instance?.handle(request, response).catch(() => {
 				if (response.headersSent) response.destroy();
-				else response.writeHead(500, { 'content-type': 'application/json' }).end(JSON.stringify({ error: { message: 'mock provider failed', type: 'server_error' } }));
+				else
+					response
+						.writeHead(500, { 'content-type': 'application/json' })
+						.end(
+							JSON.stringify({ error: { message: 'mock provider failed', type: 'server_error' } }),
+						);
 			});
 		});
 		server.keepAliveTimeout = 5_000;
@@ -90,7 +107,10 @@ export class MockProviderServer {
 			server.listen(listenPort, host, resolve);
 		});
 		const { port } = server.address() as AddressInfo;
-		const created = new MockProviderServer(server, `http://${host.includes(':') ? `[${host}]` : host}:${port}`);
+		const created = new MockProviderServer(
+			server,
+			`http://${host.includes(':') ? `[${host}]` : host}:${port}`,
+		);
 		instance = created;
 		server.on('connection', (socket) => {
 			created.connections++;
@@ -113,7 +133,10 @@ export class MockProviderServer {
 
 	/** Waits until the reply to `request` has been sent or cut off by the client, for `timeoutMs` at most. */
 	async replyEnded(request: RecordedRequest, timeoutMs = 2_000): Promise<void> {
-		await Promise.race([this.replyClosed.get(request), new Promise((resolve) => setTimeout(resolve, timeoutMs).unref())]);
+		await Promise.race([
+			this.replyClosed.get(request),
+			new Promise((resolve) => setTimeout(resolve, timeoutMs).unref()),
+		]);
 	}
 
 	requestsTo(matcher: RequestMatcher): RecordedRequest[] {
@@ -170,7 +193,10 @@ function matches(matcher: RequestMatcher, request: RecordedRequest): boolean {
 
 /** Matches requests whose JSON body names this model (OpenAI and Anthropic style). */
 export function forModel(model: string): (request: RecordedRequest) => boolean {
-	return (request) => typeof request.body === 'object' && request.body !== null && (request.body as { model?: unknown }).model === model;
+	return (request) =>
+		typeof request.body === 'object' &&
+		request.body !== null &&
+		(request.body as { model?: unknown }).model === model;
 }
 
 async function readBody(request: IncomingMessage): Promise<string> {
@@ -191,7 +217,11 @@ function parseJsonOrText(text: string): unknown {
 // Unref'd: a reply still waiting when a test ends must not keep the test process alive.
 const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms).unref());
 
-async function send(reply: MockReply, request: IncomingMessage, response: ServerResponse): Promise<void> {
+async function send(
+	reply: MockReply,
+	request: IncomingMessage,
+	response: ServerResponse,
+): Promise<void> {
 	if ('hang' in reply) {
 		request.socket.on('close', () => response.destroy());
 		return;
@@ -252,8 +282,10 @@ async function sendLarge(
 	response.write(large.head);
 	for (let written = 0; written < fillerBytes; written += piece.length) {
 		if (response.destroyed) return;
-		const part = written + piece.length <= fillerBytes ? piece : piece.slice(0, fillerBytes - written);
-		if (!response.write(part)) await new Promise((resolve) => response.once('drain', resolve).once('close', resolve));
+		const part =
+			written + piece.length <= fillerBytes ? piece : piece.slice(0, fillerBytes - written);
+		if (!response.write(part))
+			await new Promise((resolve) => response.once('drain', resolve).once('close', resolve));
 	}
 	if (!response.destroyed) response.end(tail);
 }

@@ -69,21 +69,28 @@ function wireFormatOf(path: string): WireFormat | undefined {
 }
 
 function asRecord(value: unknown): Record<string, unknown> | undefined {
-	return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+	return typeof value === 'object' && value !== null && !Array.isArray(value)
+		? (value as Record<string, unknown>)
+		: undefined;
 }
 
 /** A message's text: a plain string, or the text parts of OpenAI content parts and Anthropic content blocks. */
 function textOf(content: unknown): string {
 	if (typeof content === 'string') return content;
 	if (!Array.isArray(content)) return '';
-	return content.map((part) => asRecord(part)?.text).filter((text): text is string => typeof text === 'string').join('');
+	return content
+		.map((part) => asRecord(part)?.text)
+		.filter((text): text is string => typeof text === 'string')
+		.join('');
 }
 
 function lastUserText(body: Record<string, unknown>, format: WireFormat): string {
 	if (format === 'gemini') {
 		const contents = (body.contents as unknown[]).map(asRecord);
 		// Gemini accepts a single turn without a role.
-		const last = [...contents].reverse().find((content) => content !== undefined && (content.role ?? 'user') === 'user');
+		const last = [...contents]
+			.reverse()
+			.find((content) => content !== undefined && (content.role ?? 'user') === 'user');
 		return textOf(last?.parts);
 	}
 	const messages = (body.messages as unknown[]).map(asRecord);
@@ -91,14 +98,25 @@ function lastUserText(body: Record<string, unknown>, format: WireFormat): string
 }
 
 /** What the provider would reject before generating anything, in its own words where they are known. */
-function requestProblem(body: Record<string, unknown> | undefined, format: WireFormat, hasDeployment: boolean): string | undefined {
+function requestProblem(
+	body: Record<string, unknown> | undefined,
+	format: WireFormat,
+	hasDeployment: boolean,
+): string | undefined {
 	if (body === undefined) return 'We could not parse the JSON body of your request.';
-	if (format === 'gemini') return Array.isArray(body.contents) ? undefined : '* GenerateContentRequest.contents: contents is not specified';
+	if (format === 'gemini')
+		return Array.isArray(body.contents)
+			? undefined
+			: '* GenerateContentRequest.contents: contents is not specified';
 	if (typeof body.model !== 'string' && !hasDeployment) {
 		return format === 'anthropic' ? 'model: Field required' : 'you must provide a model parameter';
 	}
-	if (!Array.isArray(body.messages)) return format === 'anthropic' ? 'messages: Field required' : "Missing required parameter: 'messages'.";
-	if (format === 'anthropic' && typeof body.max_tokens !== 'number') return 'max_tokens: Field required';
+	if (!Array.isArray(body.messages))
+		return format === 'anthropic'
+			? 'messages: Field required'
+			: "Missing required parameter: 'messages'.";
+	if (format === 'anthropic' && typeof body.max_tokens !== 'number')
+		return 'max_tokens: Field required';
 	return undefined;
 }
 
@@ -127,19 +145,32 @@ const MISTRAL_FIELDS = new Set([
 function mistralExtraFields(body: Record<string, unknown>): SimulatedReply | undefined {
 	const extra = Object.keys(body).filter((field) => !MISTRAL_FIELDS.has(field));
 	if (extra.length === 0) return undefined;
-	const detail = extra.map((field) => ({ type: 'extra_forbidden', loc: ['body', field], msg: 'Extra inputs are not permitted', input: body[field] }));
+	const detail = extra.map((field) => ({
+		type: 'extra_forbidden',
+		loc: ['body', field],
+		msg: 'Extra inputs are not permitted',
+		input: body[field],
+	}));
 	return { status: 422, json: { detail } };
 }
 
 function parseChatRequest(request: RecordedRequest): ParsedRequest | undefined {
 	const format = wireFormatOf(request.path);
 	if (format === undefined) return undefined;
-	if (request.method !== 'POST') return { refusal: simulatedErrorReply(format, 405, `Invalid method for URL (${request.method} ${request.path})`) };
+	if (request.method !== 'POST')
+		return {
+			refusal: simulatedErrorReply(
+				format,
+				405,
+				`Invalid method for URL (${request.method} ${request.path})`,
+			),
+		};
 	const body = asRecord(request.body);
 	const gemini = GEMINI_PATH.exec(request.path);
 	const deployment = AZURE_DEPLOYMENT_PATH.exec(request.path);
 	const problem = requestProblem(body, format, deployment !== null);
-	if (body === undefined || problem !== undefined) return { refusal: simulatedErrorReply(format, 400, problem ?? '') };
+	if (body === undefined || problem !== undefined)
+		return { refusal: simulatedErrorReply(format, 400, problem ?? '') };
 	const extraFields = format === 'mistral' ? mistralExtraFields(body) : undefined;
 	if (extraFields) return { refusal: extraFields };
 	const model = gemini ? gemini[1] : deployment ? deployment[1] : String(body.model);
@@ -185,7 +216,11 @@ function tokenCount(text: string): number {
 function openAiReply(turn: SimulatedTurn, text: string): SimulatedReply {
 	const id = 'chatcmpl-sim';
 	const created = 1_700_000_000;
-	const usage = { prompt_tokens: tokenCount(turn.prompt), completion_tokens: tokenCount(text), total_tokens: tokenCount(turn.prompt) + tokenCount(text) };
+	const usage = {
+		prompt_tokens: tokenCount(turn.prompt),
+		completion_tokens: tokenCount(text),
+		total_tokens: tokenCount(turn.prompt) + tokenCount(text),
+	};
 	if (!turn.stream) {
 		return {
 			json: {
@@ -193,18 +228,41 @@ function openAiReply(turn: SimulatedTurn, text: string): SimulatedReply {
 				object: 'chat.completion',
 				created,
 				model: turn.model,
-				choices: [{ index: 0, message: { role: 'assistant', content: text, refusal: null }, logprobs: null, finish_reason: 'stop' }],
+				choices: [
+					{
+						index: 0,
+						message: { role: 'assistant', content: text, refusal: null },
+						logprobs: null,
+						finish_reason: 'stop',
+					},
+				],
 				usage,
 			},
 		};
 	}
 	const chunk = (delta: Record<string, unknown>, finish: string | null) =>
-		JSON.stringify({ id, object: 'chat.completion.chunk', created, model: turn.model, choices: [{ index: 0, delta, logprobs: null, finish_reason: finish }], usage: null });
+		JSON.stringify({
+			id,
+			object: 'chat.completion.chunk',
+			created,
+			model: turn.model,
+			choices: [{ index: 0, delta, logprobs: null, finish_reason: finish }],
+			usage: null,
+		});
 	const events: SseEvent[] = [
 		{ data: chunk({ role: 'assistant', content: '' }, null) },
 		...splitIntoDeltas(text).map((piece) => ({ data: chunk({ content: piece }, null) })),
 		{ data: chunk({}, 'stop') },
-		{ data: JSON.stringify({ id, object: 'chat.completion.chunk', created, model: turn.model, choices: [], usage }) },
+		{
+			data: JSON.stringify({
+				id,
+				object: 'chat.completion.chunk',
+				created,
+				model: turn.model,
+				choices: [],
+				usage,
+			}),
+		},
 		{ data: '[DONE]' },
 	];
 	return { sse: events };
@@ -214,7 +272,11 @@ function openAiReply(turn: SimulatedTurn, text: string): SimulatedReply {
 function mistralReply(turn: SimulatedTurn, text: string): SimulatedReply {
 	const id = '0123456789abcdef0123456789abcdef';
 	const created = 1_700_000_000;
-	const usage = { prompt_tokens: tokenCount(turn.prompt), total_tokens: tokenCount(turn.prompt) + tokenCount(text), completion_tokens: tokenCount(text) };
+	const usage = {
+		prompt_tokens: tokenCount(turn.prompt),
+		total_tokens: tokenCount(turn.prompt) + tokenCount(text),
+		completion_tokens: tokenCount(text),
+	};
 	if (!turn.stream) {
 		return {
 			json: {
@@ -223,12 +285,29 @@ function mistralReply(turn: SimulatedTurn, text: string): SimulatedReply {
 				model: turn.model,
 				usage,
 				object: 'chat.completion',
-				choices: [{ index: 0, finish_reason: 'stop', message: { role: 'assistant', tool_calls: null, content: text } }],
+				choices: [
+					{
+						index: 0,
+						finish_reason: 'stop',
+						message: { role: 'assistant', tool_calls: null, content: text },
+					},
+				],
 			},
 		};
 	}
-	const chunk = (delta: Record<string, unknown>, finish: string | null, extra: Record<string, unknown> = {}) =>
-		JSON.stringify({ id, object: 'chat.completion.chunk', created, model: turn.model, choices: [{ index: 0, delta, finish_reason: finish, logprobs: null }], ...extra });
+	const chunk = (
+		delta: Record<string, unknown>,
+		finish: string | null,
+		extra: Record<string, unknown> = {},
+	) =>
+		JSON.stringify({
+			id,
+			object: 'chat.completion.chunk',
+			created,
+			model: turn.model,
+			choices: [{ index: 0, delta, finish_reason: finish, logprobs: null }],
+			...extra,
+		});
 	return {
 		sse: [
 			{ data: chunk({ role: 'assistant', content: '' }, null) },
@@ -244,18 +323,52 @@ function anthropicReply(turn: SimulatedTurn, text: string): SimulatedReply {
 	const id = 'msg_sim';
 	if (!turn.stream) {
 		return {
-			json: { id, type: 'message', role: 'assistant', model: turn.model, content: [{ type: 'text', text }], stop_reason: 'end_turn', stop_sequence: null, usage },
+			json: {
+				id,
+				type: 'message',
+				role: 'assistant',
+				model: turn.model,
+				content: [{ type: 'text', text }],
+				stop_reason: 'end_turn',
+				stop_sequence: null,
+				usage,
+			},
 		};
 	}
-	const event = (data: Record<string, unknown>): SseEvent => ({ event: String(data.type), data: JSON.stringify(data) });
+	const event = (data: Record<string, unknown>): SseEvent => ({
+		event: String(data.type),
+		data: JSON.stringify(data),
+	});
 	return {
 		sse: [
-			event({ type: 'message_start', message: { id, type: 'message', role: 'assistant', model: turn.model, content: [], stop_reason: null, stop_sequence: null, usage: { input_tokens: usage.input_tokens, output_tokens: 1 } } }),
+			event({
+				type: 'message_start',
+				message: {
+					id,
+					type: 'message',
+					role: 'assistant',
+					model: turn.model,
+					content: [],
+					stop_reason: null,
+					stop_sequence: null,
+					usage: { input_tokens: usage.input_tokens, output_tokens: 1 },
+				},
+			}),
 			event({ type: 'content_block_start', index: 0, content_block: { type: 'text', text: '' } }),
 			event({ type: 'ping' }),
-			...splitIntoDeltas(text).map((piece) => event({ type: 'content_block_delta', index: 0, delta: { type: 'text_delta', text: piece } })),
+			...splitIntoDeltas(text).map((piece) =>
+				event({
+					type: 'content_block_delta',
+					index: 0,
+					delta: { type: 'text_delta', text: piece },
+				}),
+			),
 			event({ type: 'content_block_stop', index: 0 }),
-			event({ type: 'message_delta', delta: { stop_reason: 'end_turn', stop_sequence: null }, usage: { output_tokens: usage.output_tokens } }),
+			event({
+				type: 'message_delta',
+				delta: { stop_reason: 'end_turn', stop_sequence: null },
+				usage: { output_tokens: usage.output_tokens },
+			}),
 			event({ type: 'message_stop' }),
 		],
 	};
@@ -263,9 +376,19 @@ function anthropicReply(turn: SimulatedTurn, text: string): SimulatedReply {
 
 function geminiReply(turn: SimulatedTurn, text: string): SimulatedReply {
 	const prompt = tokenCount(turn.prompt);
-	const usageMetadata = (completion: number) => ({ promptTokenCount: prompt, candidatesTokenCount: completion, totalTokenCount: prompt + completion });
+	const usageMetadata = (completion: number) => ({
+		promptTokenCount: prompt,
+		candidatesTokenCount: completion,
+		totalTokenCount: prompt + completion,
+	});
 	const response = (parts: string, finishReason: string | undefined, completion: number) => ({
-		candidates: [{ content: { parts: [{ text: parts }], role: 'model' }, ...(finishReason ? { finishReason } : {}), index: 0 }],
+		candidates: [
+			{
+				content: { parts: [{ text: parts }], role: 'model' },
+				...(finishReason ? { finishReason } : {}),
+				index: 0,
+			},
+		],
 		usageMetadata: usageMetadata(completion),
 		modelVersion: turn.model,
 		responseId: 'sim-response',
@@ -276,7 +399,11 @@ function geminiReply(turn: SimulatedTurn, text: string): SimulatedReply {
 	return {
 		sse: pieces.map((piece, index) => {
 			sent += piece;
-			return { data: JSON.stringify(response(piece, index === pieces.length - 1 ? 'STOP' : undefined, tokenCount(sent))) };
+			return {
+				data: JSON.stringify(
+					response(piece, index === pieces.length - 1 ? 'STOP' : undefined, tokenCount(sent)),
+				),
+			};
 		}),
 	};
 }
@@ -310,17 +437,37 @@ const GEMINI_ERROR_STATUSES: Record<number, string> = {
 };
 
 /** The error body each provider sends with this status; a 429 asks to wait a second, as providers do. */
-export function simulatedErrorReply(format: WireFormat, status: number, message: string): SimulatedReply {
+export function simulatedErrorReply(
+	format: WireFormat,
+	status: number,
+	message: string,
+): SimulatedReply {
 	const headers: Record<string, string> = status === 429 ? { 'retry-after': '1' } : {};
 	if (format === 'anthropic') {
-		const type = ANTHROPIC_ERROR_TYPES[status] ?? (status >= 500 ? 'api_error' : 'invalid_request_error');
+		const type =
+			ANTHROPIC_ERROR_TYPES[status] ?? (status >= 500 ? 'api_error' : 'invalid_request_error');
 		return { status, headers, json: { type: 'error', error: { type, message } } };
 	}
 	if (format === 'gemini') {
-		return { status, headers, json: { error: { code: status, message, status: GEMINI_ERROR_STATUSES[status] ?? (status >= 500 ? 'INTERNAL' : 'FAILED_PRECONDITION') } } };
+		return {
+			status,
+			headers,
+			json: {
+				error: {
+					code: status,
+					message,
+					status:
+						GEMINI_ERROR_STATUSES[status] ?? (status >= 500 ? 'INTERNAL' : 'FAILED_PRECONDITION'),
+				},
+			},
+		};
 	}
-	const { type, code } = OPENAI_ERROR_TYPES[status] ?? { type: status >= 500 ? 'server_error' : 'invalid_request_error', code: null };
-	if (format === 'mistral') return { status, headers, json: { object: 'error', message, type, param: null, code } };
+	const { type, code } = OPENAI_ERROR_TYPES[status] ?? {
+		type: status >= 500 ? 'server_error' : 'invalid_request_error',
+		code: null,
+	};
+	if (format === 'mistral')
+		return { status, headers, json: { object: 'error', message, type, param: null, code } };
 	return { status, headers, json: { error: { message, type, param: null, code } } };
 }
 
@@ -337,7 +484,11 @@ function chatReply(turn: SimulatedTurn): MockReply {
 	const reply =
 		failStatus === undefined
 			? answerReply(turn)
-			: simulatedErrorReply(turn.format, failStatus, `Simulated HTTP ${failStatus}: the model name "${turn.model}" asks the simulator to fail.`);
+			: simulatedErrorReply(
+					turn.format,
+					failStatus,
+					`Simulated HTTP ${failStatus}: the model name "${turn.model}" asks the simulator to fail.`,
+				);
 	const delayed: SimulatedReply = slowMs === undefined ? reply : { ...reply, delayMs: slowMs };
 	return dripMs !== undefined && 'sse' in delayed ? { ...delayed, eventDelayMs: dripMs } : delayed;
 }
@@ -347,6 +498,10 @@ export function simulateProviderReply(request: RecordedRequest): MockReply {
 	const list = modelListReply(request);
 	if (list) return list;
 	const parsed = parseChatRequest(request);
-	if (parsed === undefined) return { status: 404, json: { error: { message: `no simulated route for ${request.method} ${request.path}` } } };
+	if (parsed === undefined)
+		return {
+			status: 404,
+			json: { error: { message: `no simulated route for ${request.method} ${request.path}` } },
+		};
 	return 'refusal' in parsed ? parsed.refusal : chatReply(parsed.turn);
 }

@@ -13,7 +13,8 @@ export function useMockProvider(): { readonly server: MockProviderServer } {
 	afterAll(async () => started?.close());
 	return {
 		get server(): MockProviderServer {
-			if (started === undefined) throw new Error('the mock provider is started in beforeAll; use it inside a test');
+			if (started === undefined)
+				throw new Error('the mock provider is started in beforeAll; use it inside a test');
 			return started;
 		},
 	};

@@ -13,11 +13,18 @@ export const CUSTOM_NODE_PREFIX = 'CUSTOM';
 
 /** Builds the package and packs it exactly as it would be published; returns the tarball's path. */
 export async function buildAndPack(destination: string, repoRoot = REPO_ROOT): Promise<string> {
-	await runCommandOrThrow('npm', ['run', 'build', '--silent'], { cwd: repoRoot, timeoutMs: 5 * 60_000 });
-	const packed = await runCommandOrThrow('npm', ['pack', '--json', '--pack-destination', destination, '--loglevel=error'], {
+	await runCommandOrThrow('npm', ['run', 'build', '--silent'], {
 		cwd: repoRoot,
-		timeoutMs: 2 * 60_000,
+		timeoutMs: 5 * 60_000,
 	});
+	const packed = await runCommandOrThrow(
+		'npm',
+		['pack', '--json', '--pack-destination', destination, '--loglevel=error'],
+		{
+			cwd: repoRoot,
+			timeoutMs: 2 * 60_000,
+		},
+	);
 	const [{ filename }] = JSON.parse(packed.stdout) as Array<{ filename: string }>;
 	return join(destination, filename);
 }
@@ -29,10 +36,23 @@ export async function buildAndPack(destination: string, repoRoot = REPO_ROOT): P
 export async function installTarball(tarball: string, folder: string): Promise<string> {
 	mkdirSync(folder, { recursive: true });
 	// A package.json of its own keeps npm from adopting a project further up as the install root.
-	writeFileSync(join(folder, 'package.json'), JSON.stringify({ name: 'installed-nodes', private: true, dependencies: {} }, null, 2));
+	writeFileSync(
+		join(folder, 'package.json'),
+		JSON.stringify({ name: 'installed-nodes', private: true, dependencies: {} }, null, 2),
+	);
 	await runCommandOrThrow(
 		'npm',
-		['install', tarball, '--omit=dev', '--omit=peer', '--ignore-scripts', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error'],
+		[
+			'install',
+			tarball,
+			'--omit=dev',
+			'--omit=peer',
+			'--ignore-scripts',
+			'--no-audit',
+			'--no-fund',
+			'--prefer-offline',
+			'--loglevel=error',
+		],
 		{ cwd: folder, timeoutMs: 5 * 60_000 },
 	);
 	return join(folder, 'node_modules', PACKAGE_NAME);
@@ -103,16 +123,34 @@ process.stdout.write(JSON.stringify({
  * Inside n8n this proves less: n8n puts its own node_modules on NODE_PATH, and they hold zod, undici and
  * eventsource-parser, so a runtime dependency missing from `dependencies` would go unnoticed there.
  */
-export async function loadInstalledPackageAlone(packageDir: string, installation: N8nInstallation): Promise<StandaloneLoad> {
+export async function loadInstalledPackageAlone(
+	packageDir: string,
+	installation: N8nInstallation,
+): Promise<StandaloneLoad> {
 	const peerFolder = mkdtempSync(join(tmpdir(), 'n8n-nodes-fusion-peer-'));
 	try {
 		mkdirSync(join(peerFolder, 'node_modules'));
-		symlinkSync(join(installation.root, 'node_modules', 'n8n-workflow'), join(peerFolder, 'node_modules', 'n8n-workflow'), 'dir');
-		const env: NodeJS.ProcessEnv = { PATH: installation.path, HOME: peerFolder, NODE_PATH: join(peerFolder, 'node_modules') };
-		const result = await runCommand(installation.nodeBinary, ['-e', LOAD_SCRIPT, packageDir], { cwd: peerFolder, env, timeoutMs: 60_000 });
+		symlinkSync(
+			join(installation.root, 'node_modules', 'n8n-workflow'),
+			join(peerFolder, 'node_modules', 'n8n-workflow'),
+			'dir',
+		);
+		const env: NodeJS.ProcessEnv = {
+			PATH: installation.path,
+			HOME: peerFolder,
+			NODE_PATH: join(peerFolder, 'node_modules'),
+		};
+		const result = await runCommand(installation.nodeBinary, ['-e', LOAD_SCRIPT, packageDir], {
+			cwd: peerFolder,
+			env,
+			timeoutMs: 60_000,
+		});
 		if (result.exitCode !== 0) {
-			const reason = result.stderr.split('\n').find((line) => /Error\b.*: /.test(line)) ?? tail(result);
-			throw new Error(`the installed package does not load with only n8n-workflow beside it: ${reason}`);
+			const reason =
+				result.stderr.split('\n').find((line) => /Error\b.*: /.test(line)) ?? tail(result);
+			throw new Error(
+				`the installed package does not load with only n8n-workflow beside it: ${reason}`,
+			);
 		}
 		return JSON.parse(result.stdout) as StandaloneLoad;
 	} finally {

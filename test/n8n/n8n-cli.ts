@@ -35,13 +35,19 @@ export async function freePort(): Promise<number> {
 	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 	const address = server.address();
 	await new Promise<void>((resolve) => server.close(() => resolve()));
-	if (address === null || typeof address === 'string') throw new Error('no TCP port could be reserved');
+	if (address === null || typeof address === 'string')
+		throw new Error('no TCP port could be reserved');
 	return address.port;
 }
 
 /** The environment every n8n command and the n8n server (n8n-server.ts) run in: this user folder, nothing inherited. */
-export async function n8nEnvironment(installation: N8nInstallation, userFolder: string): Promise<NodeJS.ProcessEnv> {
-	const inherited = Object.fromEntries(Object.entries(process.env).filter(([name]) => !FOREIGN_ENV.test(name)));
+export async function n8nEnvironment(
+	installation: N8nInstallation,
+	userFolder: string,
+): Promise<NodeJS.ProcessEnv> {
+	const inherited = Object.fromEntries(
+		Object.entries(process.env).filter(([name]) => !FOREIGN_ENV.test(name)),
+	);
 	return {
 		...inherited,
 		PATH: installation.path,
@@ -92,18 +98,23 @@ export class N8nCli {
 	) {}
 
 	async run(args: string[], timeoutMs = 5 * 60_000): Promise<CommandResult> {
-		const result = await runCommand(this.installation.nodeBinary, [this.installation.n8nBin, ...args], {
-			cwd: this.userFolder,
-			env: await n8nEnvironment(this.installation, this.userFolder),
-			timeoutMs,
-		});
+		const result = await runCommand(
+			this.installation.nodeBinary,
+			[this.installation.n8nBin, ...args],
+			{
+				cwd: this.userFolder,
+				env: await n8nEnvironment(this.installation, this.userFolder),
+				timeoutMs,
+			},
+		);
 		this.logs.push(`$ n8n ${args.join(' ')}\n${result.stdout}\n${result.stderr}`);
 		return result;
 	}
 
 	private async runOrThrow(args: string[]): Promise<CommandResult> {
 		const result = await this.run(args);
-		if (result.exitCode !== 0) throw new Error(`n8n ${args.join(' ')} exited with ${result.exitCode}\n${tail(result)}`);
+		if (result.exitCode !== 0)
+			throw new Error(`n8n ${args.join(' ')} exited with ${result.exitCode}\n${tail(result)}`);
 		return result;
 	}
 
@@ -121,7 +132,8 @@ export class N8nCli {
 
 	async importWorkflows(workflows: WorkflowToImport[]): Promise<void> {
 		const folder = this.inputFolder('workflows');
-		for (const workflow of workflows) writeFileSync(join(folder, `${workflow.id}.json`), JSON.stringify(workflow, null, 2));
+		for (const workflow of workflows)
+			writeFileSync(join(folder, `${workflow.id}.json`), JSON.stringify(workflow, null, 2));
 		await this.runOrThrow(['import:workflow', '--separate', `--input=${folder}`]);
 	}
 
@@ -129,7 +141,8 @@ export class N8nCli {
 	async execute(workflowId: string): Promise<IRun> {
 		const result = await this.run(['execute', `--id=${workflowId}`, '--rawOutput']);
 		const run = parseRunFromCliOutput(result.stdout);
-		if (run === undefined) throw new Error(`n8n execute --id=${workflowId} printed no run data\n${tail(result)}`);
+		if (run === undefined)
+			throw new Error(`n8n execute --id=${workflowId} printed no run data\n${tail(result)}`);
 		return run;
 	}
 
@@ -138,7 +151,8 @@ export class N8nCli {
 	 * selects ids that contain a digit.
 	 */
 	async executeBatch(workflowIds: string[]): Promise<Map<string, BatchExecution>> {
-		if (workflowIds.some((id) => !/\d/.test(id))) throw new Error('execute-batch skips workflow ids without a digit');
+		if (workflowIds.some((id) => !/\d/.test(id)))
+			throw new Error('execute-batch skips workflow ids without a digit');
 		const folder = this.inputFolder(`batch-${Date.now()}`);
 		const snapshots = join(folder, 'snapshots');
 		mkdirSync(snapshots);
@@ -150,7 +164,8 @@ export class N8nCli {
 			`--output=${summaryFile}`,
 			'--retries=0',
 		]);
-		if (!existsSync(summaryFile)) throw new Error(`n8n execute-batch wrote no summary\n${tail(result)}`);
+		if (!existsSync(summaryFile))
+			throw new Error(`n8n execute-batch wrote no summary\n${tail(result)}`);
 
 		const summary = JSON.parse(readFileSync(summaryFile, 'utf8')) as {
 			executions: Array<{ workflowId: string; executionStatus: BatchStatus; error?: string }>;
@@ -161,7 +176,9 @@ export class N8nCli {
 			executions.set(execution.workflowId, {
 				status: execution.executionStatus,
 				error: execution.error,
-				run: existsSync(snapshot) ? (JSON.parse(readFileSync(snapshot, 'utf8')) as IRun) : undefined,
+				run: existsSync(snapshot)
+					? (JSON.parse(readFileSync(snapshot, 'utf8')) as IRun)
+					: undefined,
 			});
 		}
 		return executions;

@@ -1,4 +1,12 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import {
+	existsSync,
+	mkdirSync,
+	readdirSync,
+	readFileSync,
+	renameSync,
+	rmSync,
+	writeFileSync,
+} from 'node:fs';
 import { homedir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { runCommandOrThrow } from './run-command';
@@ -61,7 +69,8 @@ function removeAbandonedStaging(cache: string): void {
 	for (const entry of readdirSync(cache)) {
 		if (!entry.startsWith(STAGING_PREFIX)) continue;
 		const pid = Number(entry.slice(STAGING_PREFIX.length));
-		if (!Number.isInteger(pid) || !isRunning(pid)) rmSync(join(cache, entry), { recursive: true, force: true });
+		if (!Number.isInteger(pid) || !isRunning(pid))
+			rmSync(join(cache, entry), { recursive: true, force: true });
 	}
 }
 
@@ -75,10 +84,20 @@ async function installInto(staging: string): Promise<void> {
 	const installation = installationAt(staging);
 	writeFileSync(
 		join(staging, 'package.json'),
-		JSON.stringify({ name: 'n8n-nodes-fusion-test-n8n', private: true, description: 'n8n and Node 24 for the end-to-end tests' }, null, 2),
+		JSON.stringify(
+			{
+				name: 'n8n-nodes-fusion-test-n8n',
+				private: true,
+				description: 'n8n and Node 24 for the end-to-end tests',
+			},
+			null,
+			2,
+		),
 	);
 
-	progress(`installing n8n ${N8N_VERSION} and Node ${NODE_VERSION} into ${staging} (about 4 minutes, 2.8 GB)`);
+	progress(
+		`installing n8n ${N8N_VERSION} and Node ${NODE_VERSION} into ${staging} (about 4 minutes, 2.8 GB)`,
+	);
 	// Install scripts stay off: several need network or headers this machine lacks, and n8n needs only sqlite3's.
 	await runCommandOrThrow(
 		'npm',
@@ -91,7 +110,11 @@ async function installInto(staging: string): Promise<void> {
 			'--no-fund',
 			'--loglevel=error',
 		],
-		{ cwd: staging, timeoutMs: 30 * 60_000, onHeartbeat: (elapsed) => progress(`still installing n8n (${seconds(elapsed)})`) },
+		{
+			cwd: staging,
+			timeoutMs: 30 * 60_000,
+			onHeartbeat: (elapsed) => progress(`still installing n8n (${seconds(elapsed)})`),
+		},
 	);
 
 	progress('building sqlite3 against Node 24 headers (about 1 minute)');
@@ -99,7 +122,14 @@ async function installInto(staging: string): Promise<void> {
 	// --build-from-source skips prebuild-install's download, which cannot reach its host here.
 	await runCommandOrThrow(
 		'npm',
-		['rebuild', 'sqlite3', '--build-from-source', '--ignore-scripts=false', `--nodedir=${installation.nodeDir}`, '--loglevel=error'],
+		[
+			'rebuild',
+			'sqlite3',
+			'--build-from-source',
+			'--ignore-scripts=false',
+			`--nodedir=${installation.nodeDir}`,
+			'--loglevel=error',
+		],
 		{
 			cwd: staging,
 			env: { ...process.env, PATH: installation.path },
@@ -107,9 +137,15 @@ async function installInto(staging: string): Promise<void> {
 			onHeartbeat: (elapsed) => progress(`still building sqlite3 (${seconds(elapsed)})`),
 		},
 	);
-	await runCommandOrThrow(installation.nodeBinary, ['-e', "require('sqlite3')"], { cwd: staging, timeoutMs: 60_000 });
+	await runCommandOrThrow(installation.nodeBinary, ['-e', "require('sqlite3')"], {
+		cwd: staging,
+		timeoutMs: 60_000,
+	});
 
-	writeFileSync(join(staging, MARKER_FILE), JSON.stringify({ n8n: N8N_VERSION, node: NODE_VERSION, installedAt: new Date().toISOString() }));
+	writeFileSync(
+		join(staging, MARKER_FILE),
+		JSON.stringify({ n8n: N8N_VERSION, node: NODE_VERSION, installedAt: new Date().toISOString() }),
+	);
 }
 
 /**

@@ -92,7 +92,8 @@ export class N8nServer {
 				resolve(code);
 			});
 		});
-		for (const stream of [child.stdout, child.stderr]) stream?.on('data', (chunk: Buffer) => this.record(chunk.toString('utf8')));
+		for (const stream of [child.stdout, child.stderr])
+			stream?.on('data', (chunk: Buffer) => this.record(chunk.toString('utf8')));
 		// If the caller dies without stopping the server, n8n must not outlive it holding the port.
 		process.once('exit', this.killOnExit);
 	}
@@ -119,10 +120,16 @@ export class N8nServer {
 		return `${this.url}/webhook/${path}`;
 	}
 
-	static async start(installation: N8nInstallation, userFolder: string, options: N8nServerOptions = {}): Promise<N8nServer> {
+	static async start(
+		installation: N8nInstallation,
+		userFolder: string,
+		options: N8nServerOptions = {},
+	): Promise<N8nServer> {
 		const port = options.port ?? (await freePort());
 		if (await portIsTaken(port)) {
-			throw new Error(`port ${port} is already in use (another n8n?): stop it or choose another port`);
+			throw new Error(
+				`port ${port} is already in use (another n8n?): stop it or choose another port`,
+			);
 		}
 		const env = {
 			...(await n8nEnvironment(installation, userFolder)),
@@ -157,11 +164,14 @@ export class N8nServer {
 	private async waitUntilReady(timeoutMs: number): Promise<void> {
 		const deadline = Date.now() + timeoutMs;
 		while (Date.now() < deadline) {
-			if (!this.running) throw new Error(`n8n exited with ${this.exitCode} before it was ready\n${this.logTail()}`);
+			if (!this.running)
+				throw new Error(`n8n exited with ${this.exitCode} before it was ready\n${this.logTail()}`);
 			if (this.output.includes(READY_LINE) && (await this.answersHealthCheck())) return;
 			await delay(200);
 		}
-		throw new Error(`n8n was not ready within ${Math.round(timeoutMs / 1000)} s\n${this.logTail()}`);
+		throw new Error(
+			`n8n was not ready within ${Math.round(timeoutMs / 1000)} s\n${this.logTail()}`,
+		);
 	}
 
 	private async answersHealthCheck(): Promise<boolean> {
@@ -187,10 +197,16 @@ export class N8nServer {
 				headers: { origin: this.url, 'access-control-request-method': method },
 			}).catch(() => undefined);
 			await response?.body?.cancel();
-			if (response?.status === 204 && response.headers.get('access-control-allow-methods')?.includes(method)) return;
+			if (
+				response?.status === 204 &&
+				response.headers.get('access-control-allow-methods')?.includes(method)
+			)
+				return;
 			await delay(200);
 		}
-		throw new Error(`n8n registered no ${method} webhook at /webhook/${path} within ${Math.round(timeoutMs / 1000)} s\n${this.logTail()}`);
+		throw new Error(
+			`n8n registered no ${method} webhook at /webhook/${path} within ${Math.round(timeoutMs / 1000)} s\n${this.logTail()}`,
+		);
 	}
 
 	logTail(lines = 40): string {

@@ -24,7 +24,11 @@ const KILL_GRACE_MS = 10_000;
  * answering while n8n, a child, calls it. The child stays in this process group, so a Ctrl-C in the terminal
  * reaches it and whatever it started too.
  */
-export function runCommand(command: string, args: string[], options: RunCommandOptions): Promise<CommandResult> {
+export function runCommand(
+	command: string,
+	args: string[],
+	options: RunCommandOptions,
+): Promise<CommandResult> {
 	return new Promise((resolve, reject) => {
 		const child = spawn(command, args, {
 			cwd: options.cwd,
@@ -45,7 +49,10 @@ export function runCommand(command: string, args: string[], options: RunCommandO
 			killTimer = setTimeout(() => child.kill('SIGKILL'), KILL_GRACE_MS);
 		}, options.timeoutMs);
 		const heartbeat = options.onHeartbeat
-			? setInterval(() => options.onHeartbeat?.(Date.now() - startedAt), options.heartbeatMs ?? 30_000)
+			? setInterval(
+					() => options.onHeartbeat?.(Date.now() - startedAt),
+					options.heartbeatMs ?? 30_000,
+				)
 			: undefined;
 
 		const finish = () => {
@@ -66,7 +73,11 @@ export function runCommand(command: string, args: string[], options: RunCommandO
 		child.on('exit', (exitCode) => {
 			if (!timedOut) return;
 			finish();
-			reject(new Error(`${command} ${args.join(' ')} did not finish within ${options.timeoutMs} ms\n${tail(collected(exitCode))}`));
+			reject(
+				new Error(
+					`${command} ${args.join(' ')} did not finish within ${options.timeoutMs} ms\n${tail(collected(exitCode))}`,
+				),
+			);
 		});
 		child.on('close', (exitCode) => {
 			if (timedOut) return;
@@ -82,7 +93,11 @@ export function tail(result: CommandResult, lines = 40): string {
 }
 
 /** Like runCommand, but a non-zero exit is an error carrying the command's last output lines. */
-export async function runCommandOrThrow(command: string, args: string[], options: RunCommandOptions): Promise<CommandResult> {
+export async function runCommandOrThrow(
+	command: string,
+	args: string[],
+	options: RunCommandOptions,
+): Promise<CommandResult> {
 	const result = await runCommand(command, args, options);
 	if (result.exitCode !== 0) {
 		throw new Error(`${command} ${args.join(' ')} exited with ${result.exitCode}\n${tail(result)}`);

@@ -3,7 +3,10 @@ import type { IDataObject, INodeExecutionData, IRun, ITaskData } from 'n8n-workf
 function firstTask(run: IRun, nodeName: string): ITaskData {
 	const { runData } = run.data.resultData;
 	const task = runData[nodeName]?.[0];
-	if (task === undefined) throw new Error(`node "${nodeName}" did not run; these did: ${Object.keys(runData).join(', ')}`);
+	if (task === undefined)
+		throw new Error(
+			`node "${nodeName}" did not run; these did: ${Object.keys(runData).join(', ')}`,
+		);
 	return task;
 }
 
@@ -13,9 +16,13 @@ export function nodeOutput(run: IRun, nodeName: string): INodeExecutionData[] {
 }
 
 /** When a node's first run started (epoch ms) and how long n8n measured it to take: its own time, not the workflow's. */
-export function nodeTiming(run: IRun, nodeName: string): { startedAt: number; executionTimeMs: number } {
+export function nodeTiming(
+	run: IRun,
+	nodeName: string,
+): { startedAt: number; executionTimeMs: number } {
 	const { startTime, executionTime } = firstTask(run, nodeName);
 	return { startedAt: startTime, executionTimeMs: executionTime };
 }
 
-export const outputJson = (run: IRun, nodeName: string): IDataObject[] => nodeOutput(run, nodeName).map((item) => item.json);
+export const outputJson = (run: IRun, nodeName: string): IDataObject[] =>
+	nodeOutput(run, nodeName).map((item) => item.json);

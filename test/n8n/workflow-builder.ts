@@ -1,4 +1,11 @@
-import type { IConnections, IDataObject, INode, INodeCredentials, INodeParameters, IWorkflowSettings } from 'n8n-workflow';
+import type {
+	IConnections,
+	IDataObject,
+	INode,
+	INodeCredentials,
+	INodeParameters,
+	IWorkflowSettings,
+} from 'n8n-workflow';
 
 /** A workflow as `n8n import:workflow` takes it. */
 export interface WorkflowToImport {
@@ -10,7 +17,8 @@ export interface WorkflowToImport {
 	settings: IWorkflowSettings;
 }
 
-export type NodeSpec = Pick<INode, 'name' | 'type' | 'typeVersion' | 'parameters'> & Pick<INode, 'credentials' | 'onError'>;
+export type NodeSpec = Pick<INode, 'name' | 'type' | 'typeVersion' | 'parameters'> &
+	Pick<INode, 'credentials' | 'onError'>;
 
 /**
  * Nodes wired one after the other, first to last, as a user draws a simple automation. `n8n execute` starts
@@ -25,7 +33,11 @@ export function linearWorkflow(id: string, name: string, nodes: NodeSpec[]): Wor
 		id,
 		name,
 		active: false,
-		nodes: nodes.map((node, index) => ({ ...node, id: `${id}-node-${index}`, position: [index * 220, 0] })),
+		nodes: nodes.map((node, index) => ({
+			...node,
+			id: `${id}-node-${index}`,
+			position: [index * 220, 0],
+		})),
 		connections,
 		settings: { executionOrder: 'v1' },
 	};
@@ -53,7 +65,12 @@ export const setFields = (name: string, fields: Record<string, string>): NodeSpe
 	typeVersion: 3.4,
 	parameters: {
 		assignments: {
-			assignments: Object.entries(fields).map(([field, value], index) => ({ id: `field-${index}`, name: field, type: 'string', value })),
+			assignments: Object.entries(fields).map(([field, value], index) => ({
+				id: `field-${index}`,
+				name: field,
+				type: 'string',
+				value,
+			})),
 		},
 		options: {},
 	},

@@ -29,7 +29,10 @@ export interface EditorHarnessOptions {
 	 * Imported with n8n's CLI before the server starts (a saved workflow of an earlier version, say), given the
 	 * simulator's address.
 	 */
-	seed?: (simulatorUrl: string) => { credentials: CredentialToImport[]; workflows: WorkflowToImport[] };
+	seed?: (simulatorUrl: string) => {
+		credentials: CredentialToImport[];
+		workflows: WorkflowToImport[];
+	};
 	/** Where screenshots go; a fresh folder per run. */
 	screenshotDir: string;
 }
@@ -51,7 +54,9 @@ export class EditorHarness {
 	static async start(options: EditorHarnessOptions): Promise<EditorHarness> {
 		const installation = await ensureN8nInstalled();
 		const userFolder = mkdtempSync(join(tmpdir(), 'n8n-nodes-fusion-ui-'));
-		const stack: Array<() => Promise<void>> = [async () => rmSync(userFolder, { recursive: true, force: true })];
+		const stack: Array<() => Promise<void>> = [
+			async () => rmSync(userFolder, { recursive: true, force: true }),
+		];
 		const unwind = async () => {
 			for (const stop of [...stack].reverse()) await stop().catch(() => undefined);
 		};
@@ -95,7 +100,8 @@ export class EditorHarness {
 			const browserProcess = browser.process();
 			stack.push(async () => {
 				await browser.close().catch(() => undefined);
-				if (browserProcess?.pid !== undefined && browserProcess.exitCode === null) browserProcess.kill('SIGKILL');
+				if (browserProcess?.pid !== undefined && browserProcess.exitCode === null)
+					browserProcess.kill('SIGKILL');
 			});
 			const page = await browser.newPage();
 			// Generous: on a busy machine the editor's first load of a route alone can take half a minute.
@@ -115,7 +121,11 @@ export class EditorHarness {
 		await page.setRequestInterception(true);
 		page.on('request', (request) => {
 			const url = new URL(request.url());
-			if (url.protocol === 'data:' || url.protocol === 'blob:' || LOOPBACK_HOSTS.has(url.hostname)) {
+			if (
+				url.protocol === 'data:' ||
+				url.protocol === 'blob:' ||
+				LOOPBACK_HOSTS.has(url.hostname)
+			) {
 				void request.continue();
 				return;
 			}
@@ -131,7 +141,9 @@ export class EditorHarness {
 		await this.page.type('input[type="email"]', OWNER_EMAIL);
 		await this.page.type('input[type="password"]', OWNER_PASSWORD);
 		await this.page.keyboard.press('Enter');
-		await this.page.waitForFunction('!window.location.pathname.startsWith("/signin")', { timeout: 30_000 });
+		await this.page.waitForFunction('!window.location.pathname.startsWith("/signin")', {
+			timeout: 30_000,
+		});
 	}
 
 	/** A numbered screenshot of the whole window, named after the step it shows; returns its path. */

@@ -10,7 +10,12 @@ const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const byTestId = (id: string) => `[data-test-id="${id}"]`;
 
 /** Waits until `read` gives a value `accept` takes, or fails with what was last read. */
-async function eventually<T>(what: string, read: () => Promise<T>, accept: (value: T) => boolean, timeoutMs = 15_000): Promise<T> {
+async function eventually<T>(
+	what: string,
+	read: () => Promise<T>,
+	accept: (value: T) => boolean,
+	timeoutMs = 15_000,
+): Promise<T> {
 	const deadline = Date.now() + timeoutMs;
 	let last: T | undefined;
 	while (Date.now() < deadline) {
@@ -44,7 +49,8 @@ export class EditorPage {
 	}
 
 	private async clickText(selector: string, text: string | RegExp): Promise<void> {
-		const match = (value: string) => (typeof text === 'string' ? value.trim() === text : text.test(value.trim()));
+		const match = (value: string) =>
+			typeof text === 'string' ? value.trim() === text : text.test(value.trim());
 		const element = await eventually(
 			`an element "${selector}" reading ${String(text)}`,
 			async () => {
@@ -59,7 +65,11 @@ export class EditorPage {
 	}
 
 	private async texts(selector: string): Promise<string[]> {
-		return Promise.all((await this.visible(selector)).map((element) => element.evaluate((node) => (node.textContent ?? '').trim())));
+		return Promise.all(
+			(await this.visible(selector)).map((element) =>
+				element.evaluate((node) => (node.textContent ?? '').trim()),
+			),
+		);
 	}
 
 	async newWorkflow(): Promise<void> {
@@ -74,9 +84,13 @@ export class EditorPage {
 
 	/** Types into the nodes panel's search and returns the names it lists. */
 	async searchNodes(query: string): Promise<string[]> {
-		const search = await this.page.waitForSelector(`input${byTestId('node-creator-search-bar')}`, { visible: true });
+		const search = await this.page.waitForSelector(`input${byTestId('node-creator-search-bar')}`, {
+			visible: true,
+		});
 		// The panel slides in and focuses its search itself: clicking it mid-slide would miss.
-		await search!.evaluate((input) => (input as unknown as { focus(): void; select(): void }).select());
+		await search!.evaluate((input) =>
+			(input as unknown as { focus(): void; select(): void }).select(),
+		);
 		await this.page.keyboard.press('Backspace');
 		await this.page.keyboard.type(query);
 		await delay(500);
@@ -85,11 +99,18 @@ export class EditorPage {
 
 	/** From the nodes panel (already open): searches, picks the node by name and adds it to the canvas. */
 	async pickNode(query: string, name: string): Promise<void> {
-		await eventually(`the nodes panel listing "${name}" for "${query}"`, () => this.searchNodes(query), (names) => names.includes(name));
+		await eventually(
+			`the nodes panel listing "${name}" for "${query}"`,
+			() => this.searchNodes(query),
+			(names) => names.includes(name),
+		);
 		await this.clickText(byTestId('node-creator-item-name'), name);
 		// An installed community node first shows its details, with an "Add to workflow" button.
 		const add = await this.page
-			.waitForSelector('xpath/.//button[contains(., "Add to workflow")]', { visible: true, timeout: 3_000 })
+			.waitForSelector('xpath/.//button[contains(., "Add to workflow")]', {
+				visible: true,
+				timeout: 3_000,
+			})
 			.catch(() => null);
 		await add?.click();
 		await this.page.waitForSelector(byTestId('ndv'), { visible: true });
@@ -97,7 +118,11 @@ export class EditorPage {
 
 	async addFirstStep(query: string, name: string): Promise<void> {
 		await this.page.click(byTestId('canvas-add-button'));
-		await eventually(`the trigger list offering "${name}"`, () => this.searchNodes(query), (names) => names.includes(name));
+		await eventually(
+			`the trigger list offering "${name}"`,
+			() => this.searchNodes(query),
+			(names) => names.includes(name),
+		);
 		await this.page.keyboard.press('Enter');
 		await this.page.waitForSelector(byTestId('canvas-node'), { visible: true });
 		await delay(500);
@@ -114,7 +139,9 @@ export class EditorPage {
 
 	async openNode(name: string): Promise<void> {
 		for (const node of await this.visible(byTestId('canvas-node'))) {
-			const label = await node.evaluate((element) => element.getAttribute('data-node-name') ?? element.textContent ?? '');
+			const label = await node.evaluate(
+				(element) => element.getAttribute('data-node-name') ?? element.textContent ?? '',
+			);
 			if (label.trim().startsWith(name)) {
 				await node.click({ count: 2 });
 				await this.page.waitForSelector(byTestId('ndv'), { visible: true });
@@ -137,7 +164,9 @@ export class EditorPage {
 	async selectedCredential(label: string): Promise<string> {
 		const slot = await this.credentialSlot(label);
 		const input = await slot.$(`${byTestId('node-credentials-select')} input`);
-		return input === null ? '' : input.evaluate((element) => (element as unknown as { value: string }).value);
+		return input === null
+			? ''
+			: input.evaluate((element) => (element as unknown as { value: string }).value);
 	}
 
 	private async credentialSlot(label: string): Promise<ElementHandle> {
@@ -145,7 +174,11 @@ export class EditorPage {
 			`a credential field labelled "${label}"`,
 			async () => {
 				for (const slot of await this.visible(byTestId('node-credentials-slot'))) {
-					const text = await slot.$eval(`${byTestId('credentials-label')} label`, (node) => (node.textContent ?? '').trim()).catch(() => '');
+					const text = await slot
+						.$eval(`${byTestId('credentials-label')} label`, (node) =>
+							(node.textContent ?? '').trim(),
+						)
+						.catch(() => '');
 					if (text === label) return slot;
 				}
 				return undefined;
@@ -157,8 +190,15 @@ export class EditorPage {
 	async chooseCredential(label: string, credentialName: string): Promise<void> {
 		const slot = await this.credentialSlot(label);
 		await (await slot.$(byTestId('node-credentials-select')))!.click();
-		await this.clickText('.el-select-dropdown__item, [role="option"]', new RegExp(`^${escapeRegExp(credentialName)}`));
-		await eventually(`"${label}" showing ${credentialName}`, () => this.selectedCredential(label), (value) => value === credentialName);
+		await this.clickText(
+			'.el-select-dropdown__item, [role="option"]',
+			new RegExp(`^${escapeRegExp(credentialName)}`),
+		);
+		await eventually(
+			`"${label}" showing ${credentialName}`,
+			() => this.selectedCredential(label),
+			(value) => value === credentialName,
+		);
 	}
 
 	/** "Create new credential" in the slot (or its "Connect to …" button): fills the fields and saves. */
@@ -184,13 +224,20 @@ export class EditorPage {
 			async () => {
 				const dialog = await this.page.$(byTestId('credential-edit-dialog'));
 				if (dialog === null) return 'closed';
-				return dialog.evaluate((element) => (element as unknown as { innerText: string }).innerText);
+				return dialog.evaluate(
+					(element) => (element as unknown as { innerText: string }).innerText,
+				);
 			},
-			(state) => state === 'closed' || /Connection tested successfully|Couldn.t connect/.test(state),
+			(state) =>
+				state === 'closed' || /Connection tested successfully|Couldn.t connect/.test(state),
 			30_000,
 		);
 		await this.closeCredentialDialog();
-		await eventually(`"${label}" showing the new credential`, () => this.selectedCredential(label), (value) => value !== '');
+		await eventually(
+			`"${label}" showing the new credential`,
+			() => this.selectedCredential(label),
+			(value) => value !== '',
+		);
 	}
 
 	/** Opens the credential chosen in the slot, as its pencil does, and returns what n8n's connection test said. */
@@ -199,7 +246,11 @@ export class EditorPage {
 		await (await slot.$(byTestId('credential-edit-button')))!.click();
 		const text = await eventually(
 			'the connection test of the credential',
-			() => this.page.$eval(byTestId('credential-edit-dialog'), (dialog) => (dialog as unknown as { innerText: string }).innerText),
+			() =>
+				this.page.$eval(
+					byTestId('credential-edit-dialog'),
+					(dialog) => (dialog as unknown as { innerText: string }).innerText,
+				),
 			(value) => /Connection tested successfully|Couldn.t connect/.test(value),
 			30_000,
 		);
@@ -209,7 +260,9 @@ export class EditorPage {
 
 	/** By its close button: Escape would reach the node's panel behind it once the dialog is gone. */
 	private async closeCredentialDialog(): Promise<void> {
-		const [close] = await this.visible(`${byTestId('editCredential-modal')} button[aria-label="Close this dialog"]`);
+		const [close] = await this.visible(
+			`${byTestId('editCredential-modal')} button[aria-label="Close this dialog"]`,
+		);
 		await close?.click();
 		await this.page.waitForSelector(byTestId('credential-edit-dialog'), { hidden: true });
 	}
@@ -232,15 +285,23 @@ export class EditorPage {
 
 	/** Types into a text parameter (a prompt, say). */
 	async typeParameter(name: string, text: string): Promise<void> {
-		await this.fill(`${byTestId(`parameter-input-${name}`)} textarea, ${byTestId(`parameter-input-${name}`)} input`, text);
+		await this.fill(
+			`${byTestId(`parameter-input-${name}`)} textarea, ${byTestId(`parameter-input-${name}`)} input`,
+			text,
+		);
 	}
 
 	/** Picks an option of a drop-down parameter by the start of its label. */
 	async selectOption(name: string, label: string): Promise<void> {
-		const input = await this.page.waitForSelector(byTestId(`parameter-input-${name}`), { visible: true });
+		const input = await this.page.waitForSelector(byTestId(`parameter-input-${name}`), {
+			visible: true,
+		});
 		await input!.scrollIntoView();
 		await input!.click();
-		await this.clickText('.el-select-dropdown__item, [role="option"]', new RegExp(`^${escapeRegExp(label)}`));
+		await this.clickText(
+			'.el-select-dropdown__item, [role="option"]',
+			new RegExp(`^${escapeRegExp(label)}`),
+		);
 		await delay(300);
 	}
 
@@ -262,10 +323,16 @@ export class EditorPage {
 	async pickModel(modelId: string, where: { fallbackRow?: number } = {}): Promise<void> {
 		const field = await this.modelField(where);
 		await (await field.$(byTestId('rlc-input')))!.click();
-		const search = await this.page.waitForSelector(`input${byTestId('rlc-search')}`, { visible: true });
+		const search = await this.page.waitForSelector(`input${byTestId('rlc-search')}`, {
+			visible: true,
+		});
 		await search!.type(modelId);
 		await this.clickText(byTestId('rlc-item'), new RegExp(`^${escapeRegExp(modelId)} `));
-		await eventually(`the model field showing ${modelId}`, () => this.modelValue(where), (value) => value.startsWith(modelId));
+		await eventually(
+			`the model field showing ${modelId}`,
+			() => this.modelValue(where),
+			(value) => value.startsWith(modelId),
+		);
 		await this.modelSaved(modelId, where);
 	}
 
@@ -274,13 +341,20 @@ export class EditorPage {
 		const field = await this.modelField(where);
 		await (await field.$(byTestId('rlc-mode-selector')))!.click();
 		await this.clickText('.el-select-dropdown__item, [role="option"]', 'By ID');
-		const input = await field.waitForSelector(`${byTestId('rlc-input')} input, input${byTestId('rlc-input')}`, { visible: true });
+		const input = await field.waitForSelector(
+			`${byTestId('rlc-input')} input, input${byTestId('rlc-input')}`,
+			{ visible: true },
+		);
 		await input!.click({ count: 3 });
 		await this.page.keyboard.press('Backspace');
 		// At a person's pace: typed at full speed, the box can show every key while the node keeps none.
 		await this.page.keyboard.type(modelId, { delay: 25 });
 		await this.page.keyboard.press('Tab');
-		await eventually(`the model field showing ${modelId}`, () => this.modelValue(where), (value) => value === modelId);
+		await eventually(
+			`the model field showing ${modelId}`,
+			() => this.modelValue(where),
+			(value) => value === modelId,
+		);
 		await this.modelSaved(modelId, where);
 	}
 
@@ -296,17 +370,33 @@ export class EditorPage {
 				this.page.evaluate((fallbackRow) => {
 					type Node = { type: string; parameters: Record<string, unknown> };
 					type Store = { allNodes?: Node[] };
-					type App = { __vue_app__: { config: { globalProperties: { $pinia: { _s: Map<string, Store> } } } } };
-					const { document } = globalThis as unknown as { document: { querySelector(selector: string): App } };
+					type App = {
+						__vue_app__: { config: { globalProperties: { $pinia: { _s: Map<string, Store> } } } };
+					};
+					const { document } = globalThis as unknown as {
+						document: { querySelector(selector: string): App };
+					};
 					const models: unknown[] = [];
-					for (const store of document.querySelector('#app').__vue_app__.config.globalProperties.$pinia._s.values()) {
+					for (const store of document
+						.querySelector('#app')
+						.__vue_app__.config.globalProperties.$pinia._s.values()) {
 						for (const node of Array.isArray(store.allNodes) ? store.allNodes : []) {
 							if (!node.type.endsWith('.fusionChat')) continue;
-							const fallback = (node.parameters.fallbackModels as { models?: Array<{ model?: unknown }> } | undefined)?.models;
-							models.push(fallbackRow === null ? node.parameters.model : fallback?.[fallbackRow]?.model);
+							const fallback = (
+								node.parameters.fallbackModels as
+									| { models?: Array<{ model?: unknown }> }
+									| undefined
+							)?.models;
+							models.push(
+								fallbackRow === null ? node.parameters.model : fallback?.[fallbackRow]?.model,
+							);
 						}
 					}
-					return models.map((model) => (typeof model === 'object' && model !== null ? (model as { value?: unknown }).value : model));
+					return models.map((model) =>
+						typeof model === 'object' && model !== null
+							? (model as { value?: unknown }).value
+							: model,
+					);
 				}, row ?? null),
 			(values) => values.includes(modelId),
 		);
@@ -314,7 +404,10 @@ export class EditorPage {
 
 	async modelValue(where: { fallbackRow?: number } = {}): Promise<string> {
 		const field = await this.modelField(where);
-		return field.$eval(`${byTestId('rlc-input')} input, input${byTestId('rlc-input')}`, (input) => (input as unknown as { value: string }).value);
+		return field.$eval(
+			`${byTestId('rlc-input')} input, input${byTestId('rlc-input')}`,
+			(input) => (input as unknown as { value: string }).value,
+		);
 	}
 
 	private async modelField(where: { fallbackRow?: number }): Promise<ElementHandle> {
@@ -323,7 +416,9 @@ export class EditorPage {
 			if (main === undefined) throw new Error('no Model field on show');
 			return main;
 		}
-		const rows = await this.visible(`${byTestId('fixed-collection-fallbackModels')} ${byTestId('parameter-input-model')}`);
+		const rows = await this.visible(
+			`${byTestId('fixed-collection-fallbackModels')} ${byTestId('parameter-input-model')}`,
+		);
 		const row = rows[where.fallbackRow];
 		if (row === undefined) throw new Error(`Fallback Models has no row ${where.fallbackRow + 1}`);
 		await row.scrollIntoView();
@@ -347,15 +442,21 @@ export class EditorPage {
 	private async runAndWaitForNotification(selector: string): Promise<void> {
 		// Notifications already on show (a saved credential, the previous run) are marked, so that only one
 		// this run brings can match.
-		await this.page.$$eval('.el-notification', (shown) => shown.forEach((element) => element.setAttribute('data-fusion-seen', '')));
+		await this.page.$$eval('.el-notification', (shown) =>
+			shown.forEach((element) => element.setAttribute('data-fusion-seen', '')),
+		);
 		await this.page.click(selector);
 		const shown = await eventually(
 			'n8n to say how the run ended',
 			() => this.texts('.el-notification:not([data-fusion-seen])'),
-			(texts) => texts.some((text) => /executed successfully|Problem in node|failed|cannot start/i.test(text)),
+			(texts) =>
+				texts.some((text) =>
+					/executed successfully|Problem in node|failed|cannot start/i.test(text),
+				),
 			60_000,
 		);
-		if (!shown.some((text) => /executed successfully/i.test(text))) throw new Error(`the run failed: ${shown.join(' | ')}`);
+		if (!shown.some((text) => /executed successfully/i.test(text)))
+			throw new Error(`the run failed: ${shown.join(' | ')}`);
 	}
 
 	/** Execute step; resolves with the output, as the JSON view shows it. */
@@ -367,12 +468,21 @@ export class EditorPage {
 	/** The output as n8n's JSON view shows it, its white space collapsed: `"model": "openai/gpt-4o-mini"`. */
 	async outputJson(): Promise<string> {
 		await this.page.waitForSelector(byTestId('output-panel'), { visible: true });
-		const [json] = await this.visible(`${byTestId('output-panel')} ${byTestId('radio-button-json')}`);
-		if (json !== undefined && (await json.evaluate((button) => button.getAttribute('aria-checked'))) !== 'true') await json.click();
+		const [json] = await this.visible(
+			`${byTestId('output-panel')} ${byTestId('radio-button-json')}`,
+		);
+		if (
+			json !== undefined &&
+			(await json.evaluate((button) => button.getAttribute('aria-checked'))) !== 'true'
+		)
+			await json.click();
 		// The JSON view renders over a few frames after the switch: read until two reads agree.
 		let previous = '';
 		const read = async () => {
-			const text = await this.page.$eval(byTestId('output-panel'), (element) => (element as unknown as { innerText: string }).innerText);
+			const text = await this.page.$eval(
+				byTestId('output-panel'),
+				(element) => (element as unknown as { innerText: string }).innerText,
+			);
 			return text.replace(/\s+/g, ' ');
 		};
 		return eventually('the JSON view of the output', read, (text) => {

@@ -13,7 +13,9 @@ import { REPO_ROOT } from '../n8n/fusion-package';
 import { EditorHarness } from './editor-harness';
 import { EditorPage } from './editor-page';
 
-const RUN_FOLDER = process.env.FUSION_UI_ARTIFACTS ?? join(REPO_ROOT, '.cache', 'ui-artifacts', new Date().toISOString().replace(/[:.]/g, '-'));
+const RUN_FOLDER =
+	process.env.FUSION_UI_ARTIFACTS ??
+	join(REPO_ROOT, '.cache', 'ui-artifacts', new Date().toISOString().replace(/[:.]/g, '-'));
 const PICTURES = process.env.FUSION_UI_PICTURES;
 
 let failed = false;
@@ -35,7 +37,10 @@ function keepPicture(screenshot: string, name: string): void {
 	copyFileSync(screenshot, join(PICTURES, name));
 }
 
-async function startEditor(folder: string, seed?: Parameters<typeof EditorHarness.start>[0]['seed']) {
+async function startEditor(
+	folder: string,
+	seed?: Parameters<typeof EditorHarness.start>[0]['seed'],
+) {
 	const harness = await EditorHarness.start({ screenshotDir: join(RUN_FOLDER, folder), seed });
 	await harness.logIn();
 	return { harness, editor: new EditorPage(harness.page, harness.n8n.url) };
@@ -49,7 +54,9 @@ async function stopEditor(harness: EditorHarness | undefined): Promise<void> {
 		process.stderr.write(`[test:ui] screenshots and n8n's log kept in ${RUN_FOLDER}\n`);
 	}
 	if (harness.offLoopbackRequests.length > 0) {
-		process.stderr.write(`[test:ui] refused ${harness.offLoopbackRequests.length} request(s) off loopback: ${[...new Set(harness.offLoopbackRequests)].join(', ')}\n`);
+		process.stderr.write(
+			`[test:ui] refused ${harness.offLoopbackRequests.length} request(s) off loopback: ${[...new Set(harness.offLoopbackRequests)].join(', ')}\n`,
+		);
 	}
 	await harness.stop();
 }
@@ -79,15 +86,22 @@ describe('a new user sets up Fusion Chat and Fusion Models in the editor', () =>
 			// The default model is an OpenAI one, and its credential field says so.
 			expect(await editor.credentialLabels()).toEqual(['Credential for OpenAI']);
 			expect(await editor.multiOptionValues('providers')).toEqual(['OpenAI']);
-			await editor.createCredential('Credential for OpenAI', { apiKey: 'sk-new-user-openai', ...simulated('/v1') });
-			expect(await editor.credentialTestResult('Credential for OpenAI')).toBe('Connection tested successfully');
+			await editor.createCredential('Credential for OpenAI', {
+				apiKey: 'sk-new-user-openai',
+				...simulated('/v1'),
+			});
+			expect(await editor.credentialTestResult('Credential for OpenAI')).toBe(
+				'Connection tested successfully',
+			);
 
 			await editor.typeParameter('prompt', 'Say hello to a new Fusion user');
 			await editor.pickModel('openai/gpt-4o-mini');
 			const output = await editor.executeStep();
 			const shot = await harness.screenshot('first-answer');
 			keepPicture(shot, 'fusion-chat-first-answer.png');
-			expect(output).toContain('"answer": "[gpt-4o-mini] answer to: Say hello to a new Fusion user"');
+			expect(output).toContain(
+				'"answer": "[gpt-4o-mini] answer to: Say hello to a new Fusion user"',
+			);
 			expect(output).toContain('"model": "openai/gpt-4o-mini"');
 			expect(output).toContain('"attempts": "openai/gpt-4o-mini: ok"');
 		}),
@@ -99,14 +113,24 @@ describe('a new user sets up Fusion Chat and Fusion Models in the editor', () =>
 			await editor.addFallbackModel();
 			await editor.pickModel('anthropic/claude-haiku-4-5', { fallbackRow: 0 });
 			// Its provider is not chosen yet: the panel says where to add it.
-			expect(await editor.notices()).toContainEqual(expect.stringContaining('add Anthropic under Providers'));
+			expect(await editor.notices()).toContainEqual(
+				expect.stringContaining('add Anthropic under Providers'),
+			);
 			await harness.screenshot('fallback-needs-provider');
 
 			await editor.addToMultiOption('providers', 'Anthropic');
-			expect(await editor.credentialLabels()).toEqual(['Credential for OpenAI', 'Credential for Anthropic']);
+			expect(await editor.credentialLabels()).toEqual([
+				'Credential for OpenAI',
+				'Credential for Anthropic',
+			]);
 			expect(await editor.notices()).not.toContainEqual(expect.stringContaining('Anthropic'));
-			await editor.createCredential('Credential for Anthropic', { apiKey: 'sk-ant-new-user', ...simulated() });
-			expect(await editor.credentialTestResult('Credential for Anthropic')).toBe('Connection tested successfully');
+			await editor.createCredential('Credential for Anthropic', {
+				apiKey: 'sk-ant-new-user',
+				...simulated(),
+			});
+			expect(await editor.credentialTestResult('Credential for Anthropic')).toBe(
+				'Connection tested successfully',
+			);
 
 			// The simulator answers HTTP 500 for this model name, every time.
 			await editor.typeModelId('openai/sim-fail-500');
@@ -114,8 +138,12 @@ describe('a new user sets up Fusion Chat and Fusion Models in the editor', () =>
 			const shot = await harness.screenshot('fallback-answer');
 			keepPicture(shot, 'fusion-chat-fallback.png');
 			expect(output).toContain('"model": "anthropic/claude-haiku-4-5"');
-			expect(output).toContain('"answer": "[claude-haiku-4-5] answer to: Say hello to a new Fusion user"');
-			expect(output).toMatch(/"attempts": "openai\/sim-fail-500: HTTP 500 ×3 → anthropic\/claude-haiku-4-5: ok"/);
+			expect(output).toContain(
+				'"answer": "[claude-haiku-4-5] answer to: Say hello to a new Fusion user"',
+			);
+			expect(output).toMatch(
+				/"attempts": "openai\/sim-fail-500: HTTP 500 ×3 → anthropic\/claude-haiku-4-5: ok"/,
+			);
 			expect(await editor.selectedCredential('Credential for OpenAI')).not.toBe('');
 			await editor.closeNodePanel();
 			await editor.saveWorkflow();
@@ -149,8 +177,16 @@ describe('a user puts their own key into the first demo workflow', () => {
 	beforeAll(async () => {
 		({ harness, editor } = await startEditor('demo', (simulatorUrl) => {
 			const connections = demoConnections(simulatorUrl, {});
-			const ownKey = { id: 'fusionOwnKey001', name: 'My OpenAI key', type: 'fusionOpenAiApi', data: { apiKey: OWN_KEY, baseUrl: `${simulatorUrl}/v1` } };
-			return { credentials: [...connections.map((connection) => connection.credential), ownKey], workflows: demoWorkflows(connections) };
+			const ownKey = {
+				id: 'fusionOwnKey001',
+				name: 'My OpenAI key',
+				type: 'fusionOpenAiApi',
+				data: { apiKey: OWN_KEY, baseUrl: `${simulatorUrl}/v1` },
+			};
+			return {
+				credentials: [...connections.map((connection) => connection.credential), ownKey],
+				workflows: demoWorkflows(connections),
+			};
 		}));
 	});
 	afterAll(() => stopEditor(harness));
@@ -160,14 +196,26 @@ describe('a user puts their own key into the first demo workflow', () => {
 		step(async () => {
 			await editor.openWorkflow(DEMO_WORKFLOW_IDS.batch);
 			await editor.openNode('Summarize Review');
-			const labels = ['Credential for OpenAI', 'Credential for Anthropic', 'Credential for Google Gemini'];
+			const labels = [
+				'Credential for OpenAI',
+				'Credential for Anthropic',
+				'Credential for Google Gemini',
+			];
 			expect(await editor.credentialLabels()).toEqual(labels);
 			const before = await Promise.all(labels.map((label) => editor.selectedCredential(label)));
 
 			await editor.chooseCredential('Credential for OpenAI', 'My OpenAI key');
 			expect(await editor.credentialLabels()).toEqual(labels);
-			expect(await Promise.all(labels.map((label) => editor.selectedCredential(label)))).toEqual(['My OpenAI key', before[1], before[2]]);
-			expect(await editor.multiOptionValues('providers')).toEqual(['OpenAI', 'Anthropic', 'Google Gemini']);
+			expect(await Promise.all(labels.map((label) => editor.selectedCredential(label)))).toEqual([
+				'My OpenAI key',
+				before[1],
+				before[2],
+			]);
+			expect(await editor.multiOptionValues('providers')).toEqual([
+				'OpenAI',
+				'Anthropic',
+				'Google Gemini',
+			]);
 			await harness.screenshot('demo-credential-changed');
 			await editor.closeNodePanel();
 			await editor.saveWorkflow();
@@ -180,7 +228,9 @@ describe('a user puts their own key into the first demo workflow', () => {
 			expect(report.match(/"answeredBy": "anthropic\/claude-haiku-4-5"/g)).toHaveLength(4);
 			const openAiCalls = harness.simulator.requestsTo('/v1/chat/completions');
 			expect(openAiCalls.length).toBeGreaterThan(0);
-			expect(openAiCalls.every((request) => request.headers.authorization === `Bearer ${OWN_KEY}`)).toBe(true);
+			expect(
+				openAiCalls.every((request) => request.headers.authorization === `Bearer ${OWN_KEY}`),
+			).toBe(true);
 		}),
 	);
 });

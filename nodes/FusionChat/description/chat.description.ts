@@ -17,20 +17,32 @@ const SAMPLE_REQUEST = `={
  * credential field only once the provider is chosen there. `modelPath` is the field's name as seen from
  * where the notice sits (a row of Fallback Models reads its own "model").
  */
-function providerNotices(noticeName: string, modelPath: string, showWhen: Record<string, Array<string | DisplayCondition>> = {}): INodeProperties[] {
+function providerNotices(
+	noticeName: string,
+	modelPath: string,
+	showWhen: Record<string, Array<string | DisplayCondition>> = {},
+): INodeProperties[] {
 	return PROVIDERS.map((provider) => ({
 		displayName: `To use ${provider.displayName} models, add ${provider.displayName} under Providers above: its credential field then appears at the top of this panel`,
 		name: `${noticeName}_${provider.id}`,
 		type: 'notice',
 		default: '',
 		displayOptions: {
-			show: { ...showWhen, [modelPath]: provider.modelPrefixes.map((prefix) => ({ _cnd: { startsWith: prefix } })) },
+			show: {
+				...showWhen,
+				[modelPath]: provider.modelPrefixes.map((prefix) => ({ _cnd: { startsWith: prefix } })),
+			},
 			hide: { '/providers': [provider.id] },
 		},
 	}));
 }
 
-const modelLocator = (name: string, displayName: string, description: string, example: string): INodeProperties => ({
+const modelLocator = (
+	name: string,
+	displayName: string,
+	description: string,
+	example: string,
+): INodeProperties => ({
 	displayName,
 	name,
 	type: 'resourceLocator',
@@ -54,7 +66,10 @@ const modelLocator = (name: string, displayName: string, description: string, ex
 			validation: [
 				{
 					type: 'regex',
-					properties: { regex: '^[^/\\s]+/\\S+$', errorMessage: 'Use "provider/model", for example openai/gpt-4o-mini' },
+					properties: {
+						regex: '^[^/\\s]+/\\S+$',
+						errorMessage: 'Use "provider/model", for example openai/gpt-4o-mini',
+					},
 				},
 			],
 		},
@@ -69,11 +84,20 @@ export const chatProperties: INodeProperties[] = [
 		type: 'options',
 		noDataExpression: true,
 		options: [
-			{ name: 'Form Fields', value: 'fields', description: 'Prompt, system message and settings as fields' },
-			{ name: 'JSON Request', value: 'json', description: 'The whole OpenAI-style chat/completions request as JSON' },
+			{
+				name: 'Form Fields',
+				value: 'fields',
+				description: 'Prompt, system message and settings as fields',
+			},
+			{
+				name: 'JSON Request',
+				value: 'json',
+				description: 'The whole OpenAI-style chat/completions request as JSON',
+			},
 		],
 		default: 'fields',
-		description: "How the request is given. Switching clears the other mode's fields: n8n keeps only the fields on show.",
+		description:
+			"How the request is given. Switching clears the other mode's fields: n8n keeps only the fields on show.",
 	},
 	{
 		displayName: 'Strategy',
@@ -83,7 +107,8 @@ export const chatProperties: INodeProperties[] = [
 		// In alphabetical order, as n8n lists options (node-param-options-type-unsorted-items).
 		options: [...STRATEGY_OPTIONS].sort((a, b) => a.name.localeCompare(b.name)),
 		default: 'fallback',
-		description: 'How the models are used. Every strategy fails over to the next model when one fails.',
+		description:
+			'How the models are used. Every strategy fails over to the next model when one fails.',
 		displayOptions: { show: { inputMode: ['fields'] } },
 	},
 	{
@@ -95,7 +120,10 @@ export const chatProperties: INodeProperties[] = [
 		),
 		displayOptions: { show: { inputMode: ['fields'], strategy: ['fallback'] } },
 	},
-	...providerNotices('modelProviderNotice', 'model', { inputMode: ['fields'], strategy: ['fallback'] }),
+	...providerNotices('modelProviderNotice', 'model', {
+		inputMode: ['fields'],
+		strategy: ['fallback'],
+	}),
 	{
 		displayName: 'Prompt',
 		name: 'prompt',
@@ -131,7 +159,12 @@ export const chatProperties: INodeProperties[] = [
 				displayName: 'Model',
 				name: 'models',
 				values: [
-					modelLocator('model', 'Model', 'A model to try next, as "provider/model"', 'anthropic/claude-haiku-4-5'),
+					modelLocator(
+						'model',
+						'Model',
+						'A model to try next, as "provider/model"',
+						'anthropic/claude-haiku-4-5',
+					),
 					...providerNotices('providerNotice', 'model'),
 				],
 			},
@@ -159,7 +192,14 @@ export const chatProperties: INodeProperties[] = [
 		displayOptions: {
 			show: {
 				inputMode: ['fields'],
-				strategy: ['round_robin', 'weighted', 'cost_optimized', 'latency_optimized', 'performance_based', 'best_of'],
+				strategy: [
+					'round_robin',
+					'weighted',
+					'cost_optimized',
+					'latency_optimized',
+					'performance_based',
+					'best_of',
+				],
 			},
 		},
 		options: [
@@ -167,7 +207,12 @@ export const chatProperties: INodeProperties[] = [
 				displayName: 'Model',
 				name: 'models',
 				values: [
-					modelLocator('model', 'Model', 'A model to use, as "provider/model"', 'openai/gpt-4o-mini'),
+					modelLocator(
+						'model',
+						'Model',
+						'A model to use, as "provider/model"',
+						'openai/gpt-4o-mini',
+					),
 					...providerNotices('providerNotice', 'model'),
 					{
 						displayName: 'Weight',
@@ -184,7 +229,8 @@ export const chatProperties: INodeProperties[] = [
 						type: 'number',
 						typeOptions: { minValue: 0, numberPrecision: 5 },
 						default: 0,
-						description: 'Skip this model if its prompt or completion price per 1K tokens is above this. 0 means no cap.',
+						description:
+							'Skip this model if its prompt or completion price per 1K tokens is above this. 0 means no cap.',
 					},
 					{
 						displayName: 'Min Performance Score',
@@ -192,7 +238,8 @@ export const chatProperties: INodeProperties[] = [
 						type: 'number',
 						typeOptions: { minValue: 0, maxValue: 1, numberPrecision: 2 },
 						default: 0,
-						description: 'Skip this model if its quality score (0–1) is below this. 0 means no floor.',
+						description:
+							'Skip this model if its quality score (0–1) is below this. 0 means no floor.',
 					},
 				],
 			},
@@ -203,9 +250,21 @@ export const chatProperties: INodeProperties[] = [
 		name: 'selection',
 		type: 'options',
 		options: [
-			{ name: 'Consensus', value: 'consensus', description: 'The answer closest to all the others' },
-			{ name: 'Fastest', value: 'fastest', description: 'The first good answer; the other calls are stopped' },
-			{ name: 'Judge Model', value: 'judge', description: 'A judge model reads the answers and names the best' },
+			{
+				name: 'Consensus',
+				value: 'consensus',
+				description: 'The answer closest to all the others',
+			},
+			{
+				name: 'Fastest',
+				value: 'fastest',
+				description: 'The first good answer; the other calls are stopped',
+			},
+			{
+				name: 'Judge Model',
+				value: 'judge',
+				description: 'A judge model reads the answers and names the best',
+			},
 			{ name: 'Longest', value: 'longest' },
 			{ name: 'Shortest', value: 'shortest' },
 		],
@@ -214,10 +273,21 @@ export const chatProperties: INodeProperties[] = [
 		displayOptions: { show: { inputMode: ['fields'], strategy: ['best_of'] } },
 	},
 	{
-		...modelLocator('judgeModel', 'Judge Model', 'The model that reads the answers and names the best one', 'openai/gpt-4o-mini'),
-		displayOptions: { show: { inputMode: ['fields'], strategy: ['best_of'], selection: ['judge'] } },
+		...modelLocator(
+			'judgeModel',
+			'Judge Model',
+			'The model that reads the answers and names the best one',
+			'openai/gpt-4o-mini',
+		),
+		displayOptions: {
+			show: { inputMode: ['fields'], strategy: ['best_of'], selection: ['judge'] },
+		},
 	},
-	...providerNotices('judgeProviderNotice', 'judgeModel', { inputMode: ['fields'], strategy: ['best_of'], selection: ['judge'] }),
+	...providerNotices('judgeProviderNotice', 'judgeModel', {
+		inputMode: ['fields'],
+		strategy: ['best_of'],
+		selection: ['judge'],
+	}),
 	{
 		displayName: 'Request (JSON)',
 		name: 'requestJson',
@@ -243,7 +313,8 @@ export const chatProperties: INodeProperties[] = [
 				type: 'number',
 				typeOptions: { minValue: -2, maxValue: 2, numberPrecision: 2 },
 				default: 0,
-				description: 'Penalises tokens by how often they already appeared (-2 to 2). Providers without it get a warning in the output.',
+				description:
+					'Penalises tokens by how often they already appeared (-2 to 2). Providers without it get a warning in the output.',
 			},
 			{
 				displayName: 'Maximum Tokens',
@@ -259,7 +330,8 @@ export const chatProperties: INodeProperties[] = [
 				type: 'number',
 				typeOptions: { minValue: -2, maxValue: 2, numberPrecision: 2 },
 				default: 0,
-				description: 'Penalises tokens that already appeared at all (-2 to 2). Providers without it get a warning in the output.',
+				description:
+					'Penalises tokens that already appeared at all (-2 to 2). Providers without it get a warning in the output.',
 			},
 			{
 				displayName: 'Stop Sequences',
@@ -291,7 +363,8 @@ export const chatProperties: INodeProperties[] = [
 				type: 'number',
 				typeOptions: { minValue: 0, maxValue: 1, numberPrecision: 2 },
 				default: 1,
-				description: 'Nucleus sampling: only the most likely tokens up to this probability mass are considered',
+				description:
+					'Nucleus sampling: only the most likely tokens up to this probability mass are considered',
 			},
 		],
 	},
@@ -351,7 +424,8 @@ export const chatProperties: INodeProperties[] = [
 				type: 'number',
 				typeOptions: { minValue: 1 },
 				default: 60,
-				description: 'Streamed answers: how long to wait for the first token before trying the next model',
+				description:
+					'Streamed answers: how long to wait for the first token before trying the next model',
 			},
 			{
 				displayName: 'Idle Timeout (Seconds)',
@@ -403,7 +477,11 @@ export const chatProperties: INodeProperties[] = [
 				type: 'options',
 				options: [
 					{ name: 'Fail the Remaining Items', value: 'fail' },
-					{ name: 'Use Cheapest Model', value: 'cheapest', description: 'Send the remaining items to the cheapest candidate only' },
+					{
+						name: 'Use Cheapest Model',
+						value: 'cheapest',
+						description: 'Send the remaining items to the cheapest candidate only',
+					},
 				],
 				default: 'fail',
 			},

@@ -4,7 +4,11 @@ import type { ReadParameter } from '../../shared/item-parameters';
 /** A request that cannot be sent, with the sentence that tells the user which field to change. */
 export class InvalidRequestError extends Error {
 	constructor(readonly issues: string[]) {
-		super(issues.length === 1 ? `Invalid request: ${issues[0]}` : `Invalid request:\n- ${issues.join('\n- ')}`);
+		super(
+			issues.length === 1
+				? `Invalid request: ${issues[0]}`
+				: `Invalid request:\n- ${issues.join('\n- ')}`,
+		);
 		this.name = 'InvalidRequestError';
 	}
 }
@@ -21,7 +25,8 @@ interface ModelParameters {
 
 function locatorValue(value: unknown): string {
 	if (typeof value === 'string') return value.trim();
-	if (value !== null && typeof value === 'object' && 'value' in value) return String((value as { value: unknown }).value ?? '').trim();
+	if (value !== null && typeof value === 'object' && 'value' in value)
+		return String((value as { value: unknown }).value ?? '').trim();
 	return '';
 }
 
@@ -38,7 +43,10 @@ function modelSpecFromFields(read: ReadParameter): unknown {
 	if (strategy === 'fallback') {
 		const model = locatorValue(read('model', ''));
 		const fallbacks = read('fallbackModels.models', []) as CandidateFields[];
-		const ids = [model, ...fallbacks.map((entry) => locatorValue(entry.model)).filter((id) => id !== '')];
+		const ids = [
+			model,
+			...fallbacks.map((entry) => locatorValue(entry.model)).filter((id) => id !== ''),
+		];
 		const hedgeAfterMs = read('hedgeAfterMs', 0) as number;
 		if (hedgeAfterMs > 0) return { strategy, models: ids, hedge_after_ms: hedgeAfterMs };
 		return ids.length > 1 ? ids : model;
@@ -64,8 +72,12 @@ function requestFromFields(read: ReadParameter): Record<string, unknown> {
 	const parameters = read('parameters', {}) as ModelParameters;
 
 	const messages: Array<Partial<ChatMessage> & { content: unknown }> = [];
-	if (typeof systemMessage === 'string' && systemMessage.trim() !== '') messages.push({ role: 'system', content: systemMessage });
-	messages.push({ role: 'user', content: typeof prompt === 'string' ? prompt : JSON.stringify(prompt) });
+	if (typeof systemMessage === 'string' && systemMessage.trim() !== '')
+		messages.push({ role: 'system', content: systemMessage });
+	messages.push({
+		role: 'user',
+		content: typeof prompt === 'string' ? prompt : JSON.stringify(prompt),
+	});
 
 	const stop = parameters.stop?.split('\n').filter((line) => line !== '');
 	return {
@@ -94,7 +106,8 @@ function requestFromJson(read: ReadParameter): unknown {
 	const raw = read('requestJson');
 	if (typeof raw !== 'string') return raw;
 	const parsed = parseJson(raw);
-	if (!parsed.ok) throw new InvalidRequestError([`requestJson is not valid JSON (${parsed.reason})`]);
+	if (!parsed.ok)
+		throw new InvalidRequestError([`requestJson is not valid JSON (${parsed.reason})`]);
 	return parsed.value;
 }
 
@@ -105,12 +118,16 @@ function withoutUndefined(request: Record<string, unknown>): Record<string, unkn
 /** One item's parameters as a validated unified request; throws InvalidRequestError naming the fields. */
 export function buildUnifiedRequest(read: ReadParameter): UnifiedChatRequest {
 	const inputMode = read('inputMode', 'fields') as string;
-	const candidate = inputMode === 'json' ? requestFromJson(read) : withoutUndefined(requestFromFields(read));
+	const candidate =
+		inputMode === 'json' ? requestFromJson(read) : withoutUndefined(requestFromFields(read));
 	if (inputMode === 'fields') {
-		const messages = (candidate as { messages: Array<{ role: string; content: unknown }> }).messages;
+		const messages = (candidate as { messages: Array<{ role: string; content: unknown }> })
+			.messages;
 		const prompt = messages[messages.length - 1];
 		if (typeof prompt.content === 'string' && prompt.content.trim() === '') {
-			throw new InvalidRequestError(['Prompt is empty: enter the message to send, or an expression such as {{ $json.text }}']);
+			throw new InvalidRequestError([
+				'Prompt is empty: enter the message to send, or an expression such as {{ $json.text }}',
+			]);
 		}
 	}
 	const parsed = parseUnifiedRequest(candidate);

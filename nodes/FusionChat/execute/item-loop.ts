@@ -47,23 +47,37 @@ type ItemOutcome = { ok: true; output: ChatCompletionOutput } | { ok: false; err
 function toNodeError(context: IExecuteFunctions, error: unknown, itemIndex: number): Error {
 	const node = context.getNode();
 	if (error instanceof AllModelsFailedError) {
-		const lastStatus = [...error.attempts].reverse().find((attempt) => attempt.error?.http_status !== undefined)?.error?.http_status;
-		return new NodeApiError(node, { message: error.message, attempts: error.attempts } as unknown as JsonObject, {
-			itemIndex,
-			message: error.summary,
-			description: error.message,
-			httpCode: lastStatus === undefined ? undefined : String(lastStatus),
-		});
+		const lastStatus = [...error.attempts]
+			.reverse()
+			.find((attempt) => attempt.error?.http_status !== undefined)?.error?.http_status;
+		return new NodeApiError(
+			node,
+			{ message: error.message, attempts: error.attempts } as unknown as JsonObject,
+			{
+				itemIndex,
+				message: error.summary,
+				description: error.message,
+				httpCode: lastStatus === undefined ? undefined : String(lastStatus),
+			},
+		);
 	}
 	if (error instanceof PartialAnswerError) {
-		return new NodeApiError(node, { message: error.message, partial_content: error.partialContent } as unknown as JsonObject, {
-			itemIndex,
-			message: error.message,
-			description: `Text sent before the stream broke:\n${error.partialContent}`,
-		});
+		return new NodeApiError(
+			node,
+			{ message: error.message, partial_content: error.partialContent } as unknown as JsonObject,
+			{
+				itemIndex,
+				message: error.message,
+				description: `Text sent before the stream broke:\n${error.partialContent}`,
+			},
+		);
 	}
 	if (error instanceof BudgetExceededError) {
-		return new NodeOperationError(node, `${error.message}; raise Options → Budget (USD) or choose "Use Cheapest Model" when it runs out`, { itemIndex });
+		return new NodeOperationError(
+			node,
+			`${error.message}; raise Options → Budget (USD) or choose "Use Cheapest Model" when it runs out`,
+			{ itemIndex },
+		);
 	}
 	if (error instanceof InvalidRequestError) {
 		return new NodeOperationError(node, error.message, {
@@ -71,8 +85,11 @@ function toNodeError(context: IExecuteFunctions, error: unknown, itemIndex: numb
 			description: 'Nothing was sent to any provider for this item. Change the field named above.',
 		});
 	}
-	if (error instanceof FusionError) return new NodeOperationError(node, error.message, { itemIndex });
-	return new NodeOperationError(node, error instanceof Error ? error : String(error), { itemIndex });
+	if (error instanceof FusionError)
+		return new NodeOperationError(node, error.message, { itemIndex });
+	return new NodeOperationError(node, error instanceof Error ? error : String(error), {
+		itemIndex,
+	});
 }
 
 function errorItem(error: unknown, itemIndex: number, simplify: boolean): INodeExecutionData {
@@ -104,45 +121,71 @@ export async function executeFusionChat(this: IExecuteFunctions): Promise<INodeE
 	if (options.idleTimeout) timeouts.idleMs = options.idleTimeout * 1000;
 	const settings: ChatSettings = {
 		timeouts,
-		retry: { ...DEFAULT_RETRY_POLICY, maxRetries: options.maxRetries ?? DEFAULT_RETRY_POLICY.maxRetries },
+		retry: {
+			...DEFAULT_RETRY_POLICY,
+			maxRetries: options.maxRetries ?? DEFAULT_RETRY_POLICY.maxRetries,
+		},
 		signal: this.getExecutionCancelSignal(),
 		connectionFor: createConnectionResolver(this),
 		state: processFusionState(),
-		budget: options.budgetUsd ? new SpendBudget(options.budgetUsd, options.whenBudgetSpent ?? 'fail') : undefined,
-		rateLimits: { requestsPerMinute: options.requestsPerMinute || undefined, tokensPerMinute: options.tokensPerMinute || undefined },
+		budget: options.budgetUsd
+			? new SpendBudget(options.budgetUsd, options.whenBudgetSpent ?? 'fail')
+			: undefined,
+		rateLimits: {
+			requestsPerMinute: options.requestsPerMinute || undefined,
+			tokensPerMinute: options.tokensPerMinute || undefined,
+		},
 		failOverOnRefusal: options.failOverOnRefusal ?? true,
-		cache: options.cacheTtl ? { ttlMs: options.cacheTtl * 1000, scope: `${this.getWorkflow().id ?? ''}:${this.getNode().id}` } : undefined,
+		cache: options.cacheTtl
+			? {
+					ttlMs: options.cacheTtl * 1000,
+					scope: `${this.getWorkflow().id ?? ''}:${this.getNode().id}`,
+				}
+			: undefined,
 	};
 
 	// A chat trigger or a streaming webhook shows tokens as they arrive. Items go one at a time then, so that
 	// their texts do not interleave in the one response the client reads.
 	const streaming = typeof this.isStreaming === 'function' && this.isStreaming();
 	const concurrency = streaming ? 1 : (options.concurrency ?? 8);
-	const requestFor = prepareAhead(items.length, new ItemParameters(this).perItem(buildUnifiedRequest));
+	const requestFor = prepareAhead(
+		items.length,
+		new ItemParameters(this).perItem(buildUnifiedRequest),
+	);
 	// n8n's sendChunk is asynchronous behind a void signature; a client that went away must not fail the item.
 	const send = (type: ChunkType, itemIndex: number, content?: string) => {
 		void Promise.resolve(this.sendChunk(type, itemIndex, content)).catch(() => undefined);
 	};
-	const outcomes = await mapWithConcurrency(items, concurrency, async (_item, itemIndex): Promise<ItemOutcome> => {
-		if (streaming) send('begin', itemIndex);
-		try {
-			const request = requestFor(itemIndex);
-			const itemSettings = streaming ? { ...settings, onDelta: (text: string) => send('item', itemIndex, text) } : settings;
-			return { ok: true, output: await runChat(request, itemSettings) };
-		} catch (error) {
-			if (streaming) send('error', itemIndex, error instanceof Error ? error.message : String(error));
-			return { ok: false, error };
-		} finally {
-			if (streaming) send('end', itemIndex);
-		}
-	});
+	const outcomes = await mapWithConcurrency(
+		items,
+		concurrency,
+		async (_item, itemIndex): Promise<ItemOutcome> => {
+			if (streaming) send('begin', itemIndex);
+			try {
+				const request = requestFor(itemIndex);
+				const itemSettings = streaming
+					? { ...settings, onDelta: (text: string) => send('item', itemIndex, text) }
+					: settings;
+				return { ok: true, output: await runChat(request, itemSettings) };
+			} catch (error) {
+				if (streaming)
+					send('error', itemIndex, error instanceof Error ? error.message : String(error));
+				return { ok: false, error };
+			} finally {
+				if (streaming) send('end', itemIndex);
+			}
+		},
+	);
 
 	const continueOnFail = this.continueOnFail();
 	// Node version 1 had no such parameter and always gave the full response.
-	const simplify = this.getNode().typeVersion >= 2 && this.getNodeParameter('simplify', 0, true) === true;
+	const simplify =
+		this.getNode().typeVersion >= 2 && this.getNodeParameter('simplify', 0, true) === true;
 	const output = outcomes.map((outcome, itemIndex): INodeExecutionData => {
 		if (outcome.ok) {
-			const json = simplify ? toSimplifiedOutput(outcome.output) : (outcome.output as unknown as IDataObject);
+			const json = simplify
+				? toSimplifiedOutput(outcome.output)
+				: (outcome.output as unknown as IDataObject);
 			return { json, pairedItem: { item: itemIndex } };
 		}
 		if (continueOnFail) return errorItem(outcome.error, itemIndex, simplify);

@@ -20,7 +20,10 @@ function prepareOne<Value>(prepare: (index: number) => Value, index: number): Pr
  * not ready yet (or again, if it was taken before). Items are prepared in the order and number that
  * preparing on demand would have, only earlier.
  */
-export function prepareAhead<Value>(count: number, prepare: (index: number) => Value): (index: number) => Value {
+export function prepareAhead<Value>(
+	count: number,
+	prepare: (index: number) => Value,
+): (index: number) => Value {
 	const ready = new Map<number, Prepared<Value>>();
 	let next = 0;
 	let scheduled = false;

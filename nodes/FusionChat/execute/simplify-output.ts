@@ -10,7 +10,9 @@ function outcomeOf(attempt: Attempt): string {
 		case 'skipped':
 			return `skipped (${attempt.reason ?? attempt.error?.message ?? 'not called'})`;
 		case 'error':
-			return attempt.error?.http_status !== undefined ? `HTTP ${attempt.error.http_status}` : (attempt.error?.type ?? 'error');
+			return attempt.error?.http_status !== undefined
+				? `HTTP ${attempt.error.http_status}`
+				: (attempt.error?.type ?? 'error');
 	}
 }
 
@@ -18,7 +20,11 @@ function outcomeOf(attempt: Attempt): string {
  * The attempts in one line, e.g. "openai/gpt-4o-mini: HTTP 500 ×3 → anthropic/claude-haiku-4-5: ok". Repeats
  * of one outcome (retries) are counted; best_of's calls ran side by side, so they are listed, not chained.
  */
-export function summarizeAttempts(attempts: readonly Attempt[], strategy: string, cached: boolean): string {
+export function summarizeAttempts(
+	attempts: readonly Attempt[],
+	strategy: string,
+	cached: boolean,
+): string {
 	if (cached && attempts.length === 0) return 'answered from the cache';
 	const runs: Array<{ text: string; count: number }> = [];
 	for (const attempt of attempts) {
@@ -27,7 +33,9 @@ export function summarizeAttempts(attempts: readonly Attempt[], strategy: string
 		if (previous?.text === text) previous.count++;
 		else runs.push({ text, count: 1 });
 	}
-	return runs.map((run) => (run.count > 1 ? `${run.text} ×${run.count}` : run.text)).join(strategy === 'best_of' ? ', ' : ' → ');
+	return runs
+		.map((run) => (run.count > 1 ? `${run.text} ×${run.count}` : run.text))
+		.join(strategy === 'best_of' ? ', ' : ' → ');
 }
 
 /** What most workflows need from an answer, as top-level fields: the next node reads `{{ $json.answer }}`. */
@@ -42,6 +50,10 @@ export function toSimplifiedOutput(output: ChatCompletionOutput): IDataObject {
 		cost_usd: output.fusion.cost_usd,
 		total_tokens: output.usage.total_tokens,
 		latency_ms: output.fusion.latency_ms,
-		attempts: summarizeAttempts(output.fusion.attempts, output.fusion.strategy, output.fusion.cached),
+		attempts: summarizeAttempts(
+			output.fusion.attempts,
+			output.fusion.strategy,
+			output.fusion.cached,
+		),
 	};
 }

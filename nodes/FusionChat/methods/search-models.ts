@@ -8,7 +8,9 @@ function perMillion(perThousand: number): string {
 }
 
 function contextSize(tokens: number): string {
-	return tokens >= 1_000_000 ? `${Number((tokens / 1_000_000).toFixed(2))}M` : `${Math.round(tokens / 1000)}K`;
+	return tokens >= 1_000_000
+		? `${Number((tokens / 1_000_000).toFixed(2))}M`
+		: `${Math.round(tokens / 1000)}K`;
 }
 
 /**
@@ -25,13 +27,23 @@ export function modelListEntryName(model: CatalogModel): string {
  * The model picker: the catalog's chat models, current ones before deprecated ones, filtered by what the
  * user types (id or name). Any other id, catalog or not, can be entered in the "By ID" mode.
  */
-export async function searchModels(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
+export async function searchModels(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+): Promise<INodeListSearchResult> {
 	const needle = filter?.trim().toLowerCase() ?? '';
 	const chatModels = CATALOG_MODELS.filter(
 		(model) =>
 			model.capabilities.chat &&
-			(needle === '' || model.id.toLowerCase().includes(needle) || model.name.toLowerCase().includes(needle)),
+			(needle === '' ||
+				model.id.toLowerCase().includes(needle) ||
+				model.name.toLowerCase().includes(needle)),
 	);
-	const ordered = [...chatModels.filter((model) => !model.deprecated), ...chatModels.filter((model) => model.deprecated)];
-	return { results: ordered.map((model) => ({ name: modelListEntryName(model), value: model.id })) };
+	const ordered = [
+		...chatModels.filter((model) => !model.deprecated),
+		...chatModels.filter((model) => model.deprecated),
+	];
+	return {
+		results: ordered.map((model) => ({ name: modelListEntryName(model), value: model.id })),
+	};
 }

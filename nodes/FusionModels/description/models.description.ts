@@ -4,7 +4,11 @@ import { providersProperty } from '../../shared/provider-credentials';
 
 const CAPABILITY_OPTIONS = [
 	{ name: 'Chat', value: 'chat', description: 'Answers chat/completions requests' },
-	{ name: 'Completions', value: 'completions', description: 'Plain or fill-in-the-middle text completion' },
+	{
+		name: 'Completions',
+		value: 'completions',
+		description: 'Plain or fill-in-the-middle text completion',
+	},
 	{ name: 'Embeddings', value: 'embeddings', description: 'Turns text into vectors' },
 	{ name: 'JSON Output', value: 'json_output', description: 'A JSON mode or structured output' },
 	{ name: 'Moderation', value: 'moderation', description: 'Classifies content for safety' },
@@ -22,12 +26,14 @@ export const modelsProperties: INodeProperties[] = [
 			{
 				name: 'Bundled Catalog (Offline)',
 				value: 'catalog',
-				description: 'The models this package knows, with list prices, limits and quality scores. Needs no credential.',
+				description:
+					'The models this package knows, with list prices, limits and quality scores. Needs no credential.',
 			},
 			{
 				name: 'Live From Providers',
 				value: 'live',
-				description: "Each chosen provider's own model list, merged with the catalog; catalog models a provider no longer lists are marked unavailable",
+				description:
+					"Each chosen provider's own model list, merged with the catalog; catalog models a provider no longer lists are marked unavailable",
 			},
 		],
 		default: 'catalog',
@@ -35,7 +41,8 @@ export const modelsProperties: INodeProperties[] = [
 	},
 	{
 		...providersProperty,
-		description: 'The providers whose model lists to ask. A credential field appears for each one you choose.',
+		description:
+			'The providers whose model lists to ask. A credential field appears for each one you choose.',
 		displayOptions: { show: { source: ['live'] } },
 	},
 	{
@@ -66,7 +73,8 @@ export const modelsProperties: INodeProperties[] = [
 				type: 'number',
 				typeOptions: { minValue: 0, numberPrecision: 6 },
 				default: 0.01,
-				description: 'Only models whose answer tokens cost at most this. Models with an unknown price are left out.',
+				description:
+					'Only models whose answer tokens cost at most this. Models with an unknown price are left out.',
 			},
 			{
 				displayName: 'Max Prompt Price (USD per 1K Tokens)',
@@ -74,7 +82,8 @@ export const modelsProperties: INodeProperties[] = [
 				type: 'number',
 				typeOptions: { minValue: 0, numberPrecision: 6 },
 				default: 0.003,
-				description: 'Only models whose prompt tokens cost at most this. Models with an unknown price are left out.',
+				description:
+					'Only models whose prompt tokens cost at most this. Models with an unknown price are left out.',
 			},
 			{
 				displayName: 'Min Context Window (Tokens)',
@@ -82,7 +91,8 @@ export const modelsProperties: INodeProperties[] = [
 				type: 'number',
 				typeOptions: { minValue: 1 },
 				default: 128000,
-				description: 'Only models that take at least this many tokens of prompt and answer together',
+				description:
+					'Only models that take at least this many tokens of prompt and answer together',
 			},
 			{
 				displayName: 'Name or ID Contains',
@@ -117,9 +127,21 @@ export const modelsProperties: INodeProperties[] = [
 		options: [
 			{ name: 'Catalog Order', value: 'catalog', description: 'By provider, newest models first' },
 			{ name: 'Context Window', value: 'context', description: 'Largest context window first' },
-			{ name: 'Estimated Latency', value: 'latency', description: 'Fastest first (observed latency where this n8n has called the model)' },
-			{ name: 'Price', value: 'price', description: 'Cheapest first, by prompt plus completion price per 1K tokens' },
-			{ name: 'Quality Score', value: 'score', description: 'Best first, by the LMArena-based score' },
+			{
+				name: 'Estimated Latency',
+				value: 'latency',
+				description: 'Fastest first (observed latency where this n8n has called the model)',
+			},
+			{
+				name: 'Price',
+				value: 'price',
+				description: 'Cheapest first, by prompt plus completion price per 1K tokens',
+			},
+			{
+				name: 'Quality Score',
+				value: 'score',
+				description: 'Best first, by the LMArena-based score',
+			},
 		],
 		default: 'catalog',
 		description: 'Models with an unknown value for the sort go last',
@@ -130,7 +152,11 @@ export const modelsProperties: INodeProperties[] = [
 		type: 'options',
 		options: [
 			{ name: 'One Item per Model', value: 'items' },
-			{ name: 'One List Item', value: 'list', description: 'A single {object: "list", data: [...]} item, like OpenAI\'s /models' },
+			{
+				name: 'One List Item',
+				value: 'list',
+				description: 'A single {object: "list", data: [...]} item, like OpenAI\'s /models',
+			},
 		],
 		default: 'items',
 	},
@@ -155,7 +181,8 @@ export const modelsProperties: INodeProperties[] = [
 				type: 'number',
 				typeOptions: { minValue: 1, maxValue: 600 },
 				default: 30,
-				description: "How long each provider's model list may take before that provider counts as failed",
+				description:
+					"How long each provider's model list may take before that provider counts as failed",
 				displayOptions: { show: { '/source': ['live'] } },
 			},
 		],

@@ -58,30 +58,58 @@ function itemQueryFrom(read: ReadParameter): ItemQuery {
 	};
 	if (!live) return { live, asList, query, providers: [], timeoutSeconds: 0 };
 	const chosen = chosenProviders(read('providers', []));
-	return { live, asList, query, providers: PROVIDERS.filter((provider) => chosen.has(provider.id)), timeoutSeconds: options.timeout ?? 30 };
+	return {
+		live,
+		asList,
+		query,
+		providers: PROVIDERS.filter((provider) => chosen.has(provider.id)),
+		timeoutSeconds: options.timeout ?? 30,
+	};
 }
 
 /** Every chosen provider failed: the item has nothing to show, and the error names each failure. */
-function allProvidersFailedError(context: IExecuteFunctions, result: ModelQueryResult, itemIndex: number): Error {
+function allProvidersFailedError(
+	context: IExecuteFunctions,
+	result: ModelQueryResult,
+	itemIndex: number,
+): Error {
 	const lines = result.providerErrors.map(({ provider, error }) => `${provider}: ${error.message}`);
 	const message = `No provider could list its models (${result.providerErrors.map(({ provider }) => provider).join(', ')})`;
-	const lastStatus = [...result.providerErrors].reverse().find(({ error }) => error.http_status !== undefined)?.error.http_status;
-	return new NodeApiError(context.getNode(), { message, errors: result.providerErrors } as unknown as JsonObject, {
-		itemIndex,
-		message,
-		description: lines.join('\n'),
-		httpCode: lastStatus === undefined ? undefined : String(lastStatus),
-	});
+	const lastStatus = [...result.providerErrors]
+		.reverse()
+		.find(({ error }) => error.http_status !== undefined)?.error.http_status;
+	return new NodeApiError(
+		context.getNode(),
+		{ message, errors: result.providerErrors } as unknown as JsonObject,
+		{
+			itemIndex,
+			message,
+			description: lines.join('\n'),
+			httpCode: lastStatus === undefined ? undefined : String(lastStatus),
+		},
+	);
 }
 
-function outputFor(result: ModelQueryResult, asList: boolean, live: boolean, itemIndex: number): INodeExecutionData[] {
-	const errors = result.providerErrors.map(({ provider, error }) => ({ object: 'error', provider, error }));
+function outputFor(
+	result: ModelQueryResult,
+	asList: boolean,
+	live: boolean,
+	itemIndex: number,
+): INodeExecutionData[] {
+	const errors = result.providerErrors.map(({ provider, error }) => ({
+		object: 'error',
+		provider,
+		error,
+	}));
 	if (asList) {
 		const json: IDataObject = { object: 'list', data: result.models as unknown as IDataObject[] };
 		if (live) json.errors = errors as unknown as IDataObject[];
 		return [{ json, pairedItem: { item: itemIndex } }];
 	}
-	return [...result.models, ...errors].map((json) => ({ json: json as unknown as IDataObject, pairedItem: { item: itemIndex } }));
+	return [...result.models, ...errors].map((json) => ({
+		json: json as unknown as IDataObject,
+		pairedItem: { item: itemIndex },
+	}));
 }
 
 /**
@@ -90,7 +118,9 @@ function outputFor(result: ModelQueryResult, asList: boolean, live: boolean, ite
  * lists — fetched once per execution and shared by every item. A provider that cannot list becomes an error
  * entry and a hint; only when none can does the item fail.
  */
-export async function executeFusionModels(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+export async function executeFusionModels(
+	this: IExecuteFunctions,
+): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
 	const listingsByKey = new Map<string, Promise<LiveListing[]>>();
 	const connectionFor = createConnectionResolver(this);
@@ -106,7 +136,11 @@ export async function executeFusionModels(this: IExecuteFunctions): Promise<INod
 			let result: ModelQueryResult;
 			if (live) {
 				if (providers.length === 0) {
-					throw new NodeOperationError(this.getNode(), 'Choose at least one provider under Providers to list live models', { itemIndex });
+					throw new NodeOperationError(
+						this.getNode(),
+						'Choose at least one provider under Providers to list live models',
+						{ itemIndex },
+					);
 				}
 				const key = `${providers.map((provider) => provider.id).join(',')}|${timeoutSeconds}`;
 				let listings = listingsByKey.get(key);
@@ -120,7 +154,8 @@ export async function executeFusionModels(this: IExecuteFunctions): Promise<INod
 				}
 				const settled = await listings;
 				result = queryCatalog(query, { listings: settled, observations });
-				if (settled.every((listing) => !listing.ok)) throw allProvidersFailedError(this, result, itemIndex);
+				if (settled.every((listing) => !listing.ok))
+					throw allProvidersFailedError(this, result, itemIndex);
 				for (const { provider } of result.providerErrors) failedProviders.add(provider);
 			} else {
 				result = queryCatalog(query, { observations });
@@ -130,9 +165,14 @@ export async function executeFusionModels(this: IExecuteFunctions): Promise<INod
 			if (!this.continueOnFail()) {
 				throw error instanceof NodeApiError || error instanceof NodeOperationError
 					? error
-					: new NodeOperationError(this.getNode(), error instanceof Error ? error : String(error), { itemIndex });
+					: new NodeOperationError(this.getNode(), error instanceof Error ? error : String(error), {
+							itemIndex,
+						});
 			}
-			output.push({ json: { error: error instanceof Error ? error.message : String(error) }, pairedItem: { item: itemIndex } });
+			output.push({
+				json: { error: error instanceof Error ? error.message : String(error) },
+				pairedItem: { item: itemIndex },
+			});
 		}
 	}
 

@@ -2,7 +2,10 @@ import type { ModelPricing } from '../providers/listed-model';
 import type { ModelAnswer } from '../providers/provider-adapter';
 
 /** USD for one answer: the provider's own figure when it reports one, else usage × list price; null when unknown. */
-export function costOfAnswer(answer: ModelAnswer, pricing: ModelPricing | undefined): number | null {
+export function costOfAnswer(
+	answer: ModelAnswer,
+	pricing: ModelPricing | undefined,
+): number | null {
 	if (answer.reportedCostUsd !== undefined) return answer.reportedCostUsd;
 	if (answer.usage === undefined || pricing === undefined) return null;
 	const cost =

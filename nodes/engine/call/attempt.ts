@@ -20,7 +20,11 @@ export interface Attempt {
 }
 
 /** A call that started at `startedAt` and ended now, answered or failed with `error`. */
-export function attemptFrom(target: ResolvedModel, startedAt: number, error?: FusionError): Attempt {
+export function attemptFrom(
+	target: ResolvedModel,
+	startedAt: number,
+	error?: FusionError,
+): Attempt {
 	const attempt: Attempt = {
 		model: target.fusionId,
 		provider: target.provider.id,

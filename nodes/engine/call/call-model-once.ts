@@ -3,18 +3,30 @@ import { FusionError } from '../errors/fusion-error';
 import type { ResolvedModel } from '../models/resolve-model-id';
 import type { ModelAnswer, ProviderConnection } from '../providers/provider-adapter';
 import type { ProviderDefinition } from '../providers/provider-registry';
-import { answerFromBody, fusionErrorFromResponse, readJsonBody } from '../providers/provider-response';
+import {
+	answerFromBody,
+	fusionErrorFromResponse,
+	readJsonBody,
+} from '../providers/provider-response';
 import type { UnifiedChatRequest } from '../request/unified-request';
 import { assertUsableConnection } from '../transport/check-connection';
 import { discardBody } from '../transport/read-body';
 import { readSseStream } from '../transport/read-sse-stream';
-import { describeTarget, fusionErrorFromTransportFailure, sendUpstream, type UpstreamResponse } from '../transport/send-upstream';
+import {
+	describeTarget,
+	fusionErrorFromTransportFailure,
+	sendUpstream,
+	type UpstreamResponse,
+} from '../transport/send-upstream';
 import { timeoutError } from '../transport/timeouts';
 import { toModelCallRequest, type CallSettings, type ModelCallResult } from './model-call';
 import { PartialAnswerError } from './partial-answer-error';
 
 /** What one exchange needs: no state, no retries; those are the policy's (call-model.ts). */
-export type ExchangeSettings = Pick<CallSettings, 'timeouts' | 'signal' | 'onDelta' | 'failOverOnRefusal'>;
+export type ExchangeSettings = Pick<
+	CallSettings,
+	'timeouts' | 'signal' | 'onDelta' | 'failOverOnRefusal'
+>;
 
 interface StreamProgress {
 	text: string;
@@ -66,7 +78,11 @@ async function readStreamedAnswer(
 	}
 }
 
-async function readAnswer(response: UpstreamResponse, provider: ProviderDefinition, url: string): Promise<ModelAnswer> {
+async function readAnswer(
+	response: UpstreamResponse,
+	provider: ProviderDefinition,
+	url: string,
+): Promise<ModelAnswer> {
 	return answerFromBody(await readJsonBody(response, provider, url, 'answer'), provider);
 }
 
@@ -85,21 +101,35 @@ export async function callModelOnce(
 ): Promise<ModelCallResult> {
 	const { provider } = target;
 	assertUsableConnection(connection, provider.displayName);
-	const built = provider.adapter.toChatRequest(toModelCallRequest(request, target.upstreamModel), connection);
+	const built = provider.adapter.toChatRequest(
+		toModelCallRequest(request, target.upstreamModel),
+		connection,
+	);
 	const startedAt = performance.now();
-	const response = await sendUpstream(built.http, { timeouts: settings.timeouts, signal: settings.signal });
+	const response = await sendUpstream(built.http, {
+		timeouts: settings.timeouts,
+		signal: settings.signal,
+	});
 	const progress: StreamProgress = { text: '' };
 	try {
-		if (response.status >= 300) throw await fusionErrorFromResponse(response, provider, built.http.url);
+		if (response.status >= 300)
+			throw await fusionErrorFromResponse(response, provider, built.http.url);
 		const streamed = request.stream === true && !answeredWithJson(response);
 		const answer = streamed
 			? await readStreamedAnswer(response, provider, settings, startedAt, progress)
 			: await readAnswer(response, provider, built.http.url);
-		if (request.stream === true && !streamed && answer.content !== '') settings.onDelta?.(answer.content);
+		if (request.stream === true && !streamed && answer.content !== '')
+			settings.onDelta?.(answer.content);
 		if (answer.finishReason === 'content_filter') {
-			const refusal = answer.refusal ?? `${provider.displayName} declined to answer (finish_reason content_filter)`;
+			const refusal =
+				answer.refusal ??
+				`${provider.displayName} declined to answer (finish_reason content_filter)`;
 			// Another model may well answer what this one refused; the refusal says nothing about its health.
-			if (settings.failOverOnRefusal !== false) throw new FusionError({ kind: 'content_filter', message: `${provider.displayName} refused: ${refusal}` });
+			if (settings.failOverOnRefusal !== false)
+				throw new FusionError({
+					kind: 'content_filter',
+					message: `${provider.displayName} refused: ${refusal}`,
+				});
 			return { answer: { ...answer, refusal }, warnings: built.warnings, ttftMs: progress.ttftMs };
 		}
 		if (answer.content.trim() === '') {
@@ -114,7 +144,8 @@ export async function callModelOnce(
 		const failure = response.signal.aborted
 			? response.abortReason()
 			: fusionErrorFromTransportFailure(error, describeTarget(built.http.url), settings.timeouts);
-		if (settings.onDelta !== undefined && progress.text !== '') throw new PartialAnswerError(target.fusionId, progress.text, failure);
+		if (settings.onDelta !== undefined && progress.text !== '')
+			throw new PartialAnswerError(target.fusionId, progress.text, failure);
 		throw failure;
 	} finally {
 		response.done();

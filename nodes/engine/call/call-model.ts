@@ -5,7 +5,10 @@ import type { ResolvedModel } from '../models/resolve-model-id';
 import { credentialKeyOf } from '../providers/credential-key';
 import type { ProviderConnection } from '../providers/provider-adapter';
 import type { ProviderDefinition } from '../providers/provider-registry';
-import { DEFAULT_EXPECTED_COMPLETION_TOKENS, estimatePromptTokens } from '../request/estimate-tokens';
+import {
+	DEFAULT_EXPECTED_COMPLETION_TOKENS,
+	estimatePromptTokens,
+} from '../request/estimate-tokens';
 import type { UnifiedChatRequest } from '../request/unified-request';
 import { acquireRateLimit } from '../transport/rate-limiter';
 import { isRetryable, retryDelayMs, sleep } from '../transport/retry-policy';
@@ -20,23 +23,43 @@ import { PartialAnswerError } from './partial-answer-error';
  * Failures that say something about the model's health. A rejected key, a missing model or a bad request say
  * something about the credential or the request instead, and cancelling says nothing at all.
  */
-const COUNTS_AGAINST_MODEL: ReadonlySet<FusionErrorKind> = new Set(['rate_limit', 'overloaded', 'server', 'timeout', 'network', 'invalid_response']);
+const COUNTS_AGAINST_MODEL: ReadonlySet<FusionErrorKind> = new Set([
+	'rate_limit',
+	'overloaded',
+	'server',
+	'timeout',
+	'network',
+	'invalid_response',
+]);
 
 function redacted(error: FusionError, secrets: readonly string[]): FusionError {
 	const message = redactSecrets(error.message, secrets);
 	if (message === error.message) return error;
-	return new FusionError({ kind: error.kind, message, httpStatus: error.httpStatus, retryAfterMs: error.retryAfterMs });
+	return new FusionError({
+		kind: error.kind,
+		message,
+		httpStatus: error.httpStatus,
+		retryAfterMs: error.retryAfterMs,
+	});
 }
 
 const seconds = (ms: number) => `${Math.ceil(ms / 1000)} s`;
 
 /** Why a call was not made: the credential is paused after a Retry-After, or its rate limit is used up, for longer than the call may wait. */
-function notAdmittedError(provider: ProviderDefinition, reason: 'paused' | 'limited', waitMs: number, allowedMs: number): FusionError {
+function notAdmittedError(
+	provider: ProviderDefinition,
+	reason: 'paused' | 'limited',
+	waitMs: number,
+	allowedMs: number,
+): FusionError {
 	const why =
 		reason === 'paused'
 			? `${provider.displayName} asked this credential to wait (Retry-After) for another ${seconds(waitMs)}`
 			: `this credential's rate limit (requests or tokens per minute) is used up for another ${seconds(waitMs)}`;
-	return new FusionError({ kind: 'rate_limit', message: `${why}, longer than this call may wait (${seconds(allowedMs)}): not called, so that the next model is tried at once` });
+	return new FusionError({
+		kind: 'rate_limit',
+		message: `${why}, longer than this call may wait (${seconds(allowedMs)}): not called, so that the next model is tried at once`,
+	});
 }
 
 /**
@@ -54,28 +77,52 @@ export async function callModelWithRetries(
 	try {
 		connection = await settings.connectionFor(target.provider);
 	} catch (error) {
-		const failure = error instanceof FusionError ? error : new FusionError({ kind: 'auth', message: String(error) });
+		const failure =
+			error instanceof FusionError
+				? error
+				: new FusionError({ kind: 'auth', message: String(error) });
 		attempts.push(notCalledAttempt(target, failure));
 		throw failure;
 	}
 	const { state } = settings;
 	const secrets = secretsOf(connection);
 	const credential = credentialKeyOf(target.provider, connection);
-	const estimatedTokens = estimatePromptTokens(request) + (request.max_tokens ?? DEFAULT_EXPECTED_COMPLETION_TOKENS);
+	const estimatedTokens =
+		estimatePromptTokens(request) + (request.max_tokens ?? DEFAULT_EXPECTED_COMPLETION_TOKENS);
 	for (let retryIndex = 0; ; retryIndex++) {
 		// The call's time starts here: waiting for the rate limit is part of it, not an extra.
-		const admission = await acquireRateLimit(state, credential, settings.rateLimits ?? {}, estimatedTokens, {
-			signal: settings.signal,
-			maxWaitMs: settings.timeouts.totalMs,
-			maxPauseWaitMs: settings.retry.maxRetryAfterMs,
-		});
+		const admission = await acquireRateLimit(
+			state,
+			credential,
+			settings.rateLimits ?? {},
+			estimatedTokens,
+			{
+				signal: settings.signal,
+				maxWaitMs: settings.timeouts.totalMs,
+				maxPauseWaitMs: settings.retry.maxRetryAfterMs,
+			},
+		);
 		if (!admission.admitted) {
 			if (admission.reason === 'cancelled') throw cancellationError(settings.signal);
-			const notCalled = notAdmittedError(target.provider, admission.reason, admission.waitMs, admission.allowedMs);
+			const notCalled = notAdmittedError(
+				target.provider,
+				admission.reason,
+				admission.waitMs,
+				admission.allowedMs,
+			);
 			attempts.push(notCalledAttempt(target, notCalled));
 			throw notCalled;
 		}
-		const callSettings = admission.waitedMs === 0 ? settings : { ...settings, timeouts: timeoutsWithin(settings.timeouts, settings.timeouts.totalMs - admission.waitedMs) };
+		const callSettings =
+			admission.waitedMs === 0
+				? settings
+				: {
+						...settings,
+						timeouts: timeoutsWithin(
+							settings.timeouts,
+							settings.timeouts.totalMs - admission.waitedMs,
+						),
+					};
 		const startedAt = performance.now();
 		let result: ModelCallResult;
 		try {
@@ -83,24 +130,42 @@ export async function callModelWithRetries(
 		} catch (thrown) {
 			const partial = thrown instanceof PartialAnswerError ? thrown : undefined;
 			const cause = partial?.cause ?? thrown;
-			const error = redacted(cause instanceof FusionError ? cause : new FusionError({ kind: 'network', message: String(cause) }), secrets);
+			const error = redacted(
+				cause instanceof FusionError
+					? cause
+					: new FusionError({ kind: 'network', message: String(cause) }),
+				secrets,
+			);
 			attempts.push(attemptFrom(target, startedAt, error));
 			// The whole credential waits, not just this item: every other item would hit the same 429.
-			if (error.kind === 'rate_limit' && error.retryAfterMs !== undefined) await state.pauseRateLimit(credential, error.retryAfterMs);
-			if (COUNTS_AGAINST_MODEL.has(error.kind)) await state.recordOutcome(credential, target.fusionId, { ok: false });
+			if (error.kind === 'rate_limit' && error.retryAfterMs !== undefined)
+				await state.pauseRateLimit(credential, error.retryAfterMs);
+			if (COUNTS_AGAINST_MODEL.has(error.kind))
+				await state.recordOutcome(credential, target.fusionId, { ok: false });
 			// Part of this answer has reached the user: neither a retry nor another model may follow it.
 			if (partial) throw new PartialAnswerError(partial.model, partial.partialContent, error);
 			if (retryIndex >= settings.retry.maxRetries || !isRetryable(error)) throw error;
 			const delay = retryDelayMs(error, retryIndex, settings.retry);
 			// A provider's Retry-After longer than a whole call may take is not waited for either: the next model is.
-			if (delay === undefined || (error.retryAfterMs !== undefined && delay > settings.timeouts.totalMs)) throw error;
+			if (
+				delay === undefined ||
+				(error.retryAfterMs !== undefined && delay > settings.timeouts.totalMs)
+			)
+				throw error;
 			if (!(await sleep(delay, settings.signal))) throw cancellationError(settings.signal);
 			continue;
 		}
 		const attempt = attemptFrom(target, startedAt);
 		attempts.push(attempt);
-		await state.recordOutcome(credential, target.fusionId, { ok: true, latencyMs: attempt.latency_ms });
-		await state.settleRateLimit(credential, estimatedTokens, result.answer.usage?.total_tokens ?? estimatedTokens);
+		await state.recordOutcome(credential, target.fusionId, {
+			ok: true,
+			latencyMs: attempt.latency_ms,
+		});
+		await state.settleRateLimit(
+			credential,
+			estimatedTokens,
+			result.answer.usage?.total_tokens ?? estimatedTokens,
+		);
 		return result;
 	}
 }

@@ -34,7 +34,10 @@ export interface ModelCallResult {
 	ttftMs?: number;
 }
 
-export function toModelCallRequest(request: UnifiedChatRequest, upstreamModel: string): ModelCallRequest {
+export function toModelCallRequest(
+	request: UnifiedChatRequest,
+	upstreamModel: string,
+): ModelCallRequest {
 	return {
 		model: upstreamModel,
 		messages: request.messages,

@@ -19,18 +19,30 @@ export const catalogModelDataSchema = z
 		pricePerMillion: z.object({ input: price, output: price }).strict(),
 		contextWindow: tokens.positive(),
 		maxOutputTokens: tokens,
-		arena: z.object({ elo: z.number().int().min(800).max(2000), asOf: isoDate }).strict().nullable(),
+		arena: z
+			.object({ elo: z.number().int().min(800).max(2000), asOf: isoDate })
+			.strict()
+			.nullable(),
 		estimatedLatencyMs: z.number().int().positive(),
 		deprecated: z.boolean().optional(),
 	})
 	.strict()
 	.superRefine((model, context) => {
-		const generates = model.capabilities.includes('chat') || model.capabilities.includes('completions');
+		const generates =
+			model.capabilities.includes('chat') || model.capabilities.includes('completions');
 		if (generates && model.maxOutputTokens === 0) {
-			context.addIssue({ code: z.ZodIssueCode.custom, path: ['maxOutputTokens'], message: 'a model that writes answers needs an answer limit' });
+			context.addIssue({
+				code: z.ZodIssueCode.custom,
+				path: ['maxOutputTokens'],
+				message: 'a model that writes answers needs an answer limit',
+			});
 		}
 		if (model.maxOutputTokens > model.contextWindow) {
-			context.addIssue({ code: z.ZodIssueCode.custom, path: ['maxOutputTokens'], message: 'cannot exceed the context window' });
+			context.addIssue({
+				code: z.ZodIssueCode.custom,
+				path: ['maxOutputTokens'],
+				message: 'cannot exceed the context window',
+			});
 		}
 	});
 
@@ -44,7 +56,8 @@ export const providerCatalogDataSchema = z
 	})
 	.strict()
 	.superRefine((catalog, context) => {
-		const prefixes = PROVIDERS.find((provider) => provider.id === catalog.provider)?.modelPrefixes ?? [];
+		const prefixes =
+			PROVIDERS.find((provider) => provider.id === catalog.provider)?.modelPrefixes ?? [];
 		catalog.models.forEach((model, index) => {
 			for (const id of [model.id, ...(model.aliases ?? [])]) {
 				if (!prefixes.some((prefix) => id.startsWith(prefix))) {

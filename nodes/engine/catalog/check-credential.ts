@@ -16,13 +16,26 @@ export interface CredentialCheckSettings {
  * list) through the engine's own transport, so the address guard, the no-redirect rule, the body limits and
  * the redaction apply. Resolves when the provider accepted the key; throws a FusionError saying why not.
  */
-export async function checkCredential(provider: ProviderDefinition, connection: ProviderConnection, settings: CredentialCheckSettings): Promise<void> {
+export async function checkCredential(
+	provider: ProviderDefinition,
+	connection: ProviderConnection,
+	settings: CredentialCheckSettings,
+): Promise<void> {
 	try {
 		assertUsableConnection(connection, provider.displayName);
-		const request = provider.adapter.toCredentialCheckRequest?.(connection) ?? provider.adapter.toModelListRequest(connection);
+		const request =
+			provider.adapter.toCredentialCheckRequest?.(connection) ??
+			provider.adapter.toModelListRequest(connection);
 		await fetchPage(request, provider, settings);
 	} catch (thrown) {
-		const error = thrown instanceof FusionError ? thrown : new FusionError({ kind: 'network', message: String(thrown) });
-		throw new FusionError({ kind: error.kind, httpStatus: error.httpStatus, message: redactSecrets(error.message, secretsOf(connection)) });
+		const error =
+			thrown instanceof FusionError
+				? thrown
+				: new FusionError({ kind: 'network', message: String(thrown) });
+		throw new FusionError({
+			kind: error.kind,
+			httpStatus: error.httpStatus,
+			message: redactSecrets(error.message, secretsOf(connection)),
+		});
 	}
 }

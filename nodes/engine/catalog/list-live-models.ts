@@ -6,7 +6,11 @@ import type { ProviderConnection, UpstreamHttpRequest } from '../providers/provi
 import type { ProviderDefinition, ProviderId } from '../providers/provider-registry';
 import { fusionErrorFromResponse, readJsonBody } from '../providers/provider-response';
 import { assertUsableConnection } from '../transport/check-connection';
-import { describeTarget, fusionErrorFromTransportFailure, sendUpstream } from '../transport/send-upstream';
+import {
+	describeTarget,
+	fusionErrorFromTransportFailure,
+	sendUpstream,
+} from '../transport/send-upstream';
 import type { CallTimeouts } from '../transport/timeouts';
 
 /** A runaway cursor must not keep the node busy: no provider lists anywhere near this many pages. */
@@ -36,9 +40,13 @@ export async function fetchPage(
 	provider: ProviderDefinition,
 	settings: Pick<LiveListSettings, 'timeouts' | 'signal'>,
 ): Promise<unknown> {
-	const response = await sendUpstream(request, { timeouts: settings.timeouts, signal: settings.signal });
+	const response = await sendUpstream(request, {
+		timeouts: settings.timeouts,
+		signal: settings.signal,
+	});
 	try {
-		if (response.status >= 300) throw await fusionErrorFromResponse(response, provider, request.url);
+		if (response.status >= 300)
+			throw await fusionErrorFromResponse(response, provider, request.url);
 		return await readJsonBody(response, provider, request.url, 'model list');
 	} catch (error) {
 		if (response.signal.aborted) throw response.abortReason();
@@ -48,14 +56,21 @@ export async function fetchPage(
 	}
 }
 
-async function listProvider(provider: ProviderDefinition, connection: ProviderConnection, settings: LiveListSettings): Promise<ListedModel[]> {
+async function listProvider(
+	provider: ProviderDefinition,
+	connection: ProviderConnection,
+	settings: LiveListSettings,
+): Promise<ListedModel[]> {
 	assertUsableConnection(connection, provider.displayName);
 	const { adapter } = provider;
 	const request = adapter.toModelListRequest(connection);
 	const models: ListedModel[] = [];
 	let url = request.url;
 	for (let page = 0; page < MAX_PAGES; page++) {
-		const listed = adapter.fromModelList(await fetchPage({ ...request, url }, provider, settings), provider.displayName);
+		const listed = adapter.fromModelList(
+			await fetchPage({ ...request, url }, provider, settings),
+			provider.displayName,
+		);
 		models.push(...listed.models);
 		if (listed.cursor === undefined || adapter.nextModelListPageUrl === undefined) break;
 		url = adapter.nextModelListPageUrl(request.url, listed.cursor);
@@ -68,17 +83,30 @@ async function listProvider(provider: ProviderDefinition, connection: ProviderCo
  * credential, refused key, unreachable, unreadable answer) gives an error entry; the others are unaffected.
  * No message carries the credential's key, even when the provider echoes it back.
  */
-export async function listLiveModels(providers: readonly ProviderDefinition[], settings: LiveListSettings): Promise<LiveListing[]> {
+export async function listLiveModels(
+	providers: readonly ProviderDefinition[],
+	settings: LiveListSettings,
+): Promise<LiveListing[]> {
 	return Promise.all(
 		providers.map(async (provider): Promise<LiveListing> => {
 			let secrets: string[] = [];
 			try {
 				const connection = await settings.connectionFor(provider);
 				secrets = secretsOf(connection);
-				return { provider: provider.id, ok: true, models: await listProvider(provider, connection, settings) };
+				return {
+					provider: provider.id,
+					ok: true,
+					models: await listProvider(provider, connection, settings),
+				};
 			} catch (thrown) {
-				const error = thrown instanceof FusionError ? thrown : new FusionError({ kind: 'network', message: String(thrown) });
-				const listingError: ListingError = { type: error.kind, message: redactSecrets(error.message, secrets) };
+				const error =
+					thrown instanceof FusionError
+						? thrown
+						: new FusionError({ kind: 'network', message: String(thrown) });
+				const listingError: ListingError = {
+					type: error.kind,
+					message: redactSecrets(error.message, secrets),
+				};
 				if (error.httpStatus !== undefined) listingError.http_status = error.httpStatus;
 				return { provider: provider.id, ok: false, error: listingError };
 			}

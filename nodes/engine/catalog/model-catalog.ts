@@ -36,7 +36,9 @@ export function qualityScoreFromElo(elo: number): number {
 }
 
 function expandCapabilities(listed: CatalogModelData['capabilities']): ModelCapabilities {
-	return Object.fromEntries(MODEL_CAPABILITIES.map((capability) => [capability, listed.includes(capability)])) as ModelCapabilities;
+	return Object.fromEntries(
+		MODEL_CAPABILITIES.map((capability) => [capability, listed.includes(capability)]),
+	) as ModelCapabilities;
 }
 
 function toCatalogModel(data: CatalogModelData, file: ProviderCatalogData): CatalogModel {
@@ -49,7 +51,10 @@ function toCatalogModel(data: CatalogModelData, file: ProviderCatalogData): Cata
 		ownedBy: data.ownedBy,
 		created: Math.floor(Date.parse(`${data.released}T00:00:00Z`) / 1000),
 		capabilities: expandCapabilities(data.capabilities),
-		pricing: { prompt_tokens: perThousand(data.pricePerMillion.input), completion_tokens: perThousand(data.pricePerMillion.output) },
+		pricing: {
+			prompt_tokens: perThousand(data.pricePerMillion.input),
+			completion_tokens: perThousand(data.pricePerMillion.output),
+		},
 		contextWindow: data.contextWindow,
 		maxOutputTokens: data.maxOutputTokens,
 		qualityScore: data.arena === null ? null : qualityScoreFromElo(data.arena.elo),
@@ -88,7 +93,10 @@ function upstreamKey(provider: ProviderId, upstreamModel: string): string {
 export function equivalentSpellings(fusionId: string): string[] {
 	const slash = fusionId.indexOf('/');
 	const prefix = fusionId.slice(0, slash + 1);
-	const others = slash <= 0 ? [] : (providerForPrefix(prefix)?.modelPrefixes ?? []).filter((other) => other !== prefix);
+	const others =
+		slash <= 0
+			? []
+			: (providerForPrefix(prefix)?.modelPrefixes ?? []).filter((other) => other !== prefix);
 	return [fusionId, ...others.map((other) => other + fusionId.slice(prefix.length))];
 }
 

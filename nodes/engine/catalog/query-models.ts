@@ -1,9 +1,23 @@
-import { MODEL_CAPABILITIES, type ListedModel, type ModelCapabilities, type ModelCapability } from '../providers/listed-model';
-import { providerById, type ProviderDefinition, type ProviderId } from '../providers/provider-registry';
+import {
+	MODEL_CAPABILITIES,
+	type ListedModel,
+	type ModelCapabilities,
+	type ModelCapability,
+} from '../providers/listed-model';
+import {
+	providerById,
+	type ProviderDefinition,
+	type ProviderId,
+} from '../providers/provider-registry';
 import type { ObservationLookup } from '../state/fusion-state';
 import { QUALITY_BENCHMARK, type CatalogModel } from './catalog-types';
 import { observationFor } from './estimate-latency';
-import { listLiveModels, type ListingError, type LiveListing, type LiveListSettings } from './list-live-models';
+import {
+	listLiveModels,
+	type ListingError,
+	type LiveListing,
+	type LiveListSettings,
+} from './list-live-models';
 import { CATALOG_MODELS, matchCatalogModel } from './model-catalog';
 
 /** Each sort has the direction a user means by it: cheapest, largest, best, fastest first. */
@@ -80,7 +94,9 @@ function qualitySource(model: CatalogModel): string | null {
 	return `${QUALITY_BENCHMARK.name} ${model.arena.elo} as of ${model.arena.asOf}, ${QUALITY_BENCHMARK.normalization}`;
 }
 
-const NO_CAPABILITIES: ModelCapabilities = Object.fromEntries(MODEL_CAPABILITIES.map((capability) => [capability, false])) as ModelCapabilities;
+const NO_CAPABILITIES: ModelCapabilities = Object.fromEntries(
+	MODEL_CAPABILITIES.map((capability) => [capability, false]),
+) as ModelCapabilities;
 
 /**
  * For a listed model neither the catalog nor the list describes: guessed from the id, because a list of bare
@@ -90,13 +106,19 @@ function capabilitiesFromId(id: string): ModelCapabilities {
 	const lower = id.toLowerCase();
 	if (/embed/.test(lower)) return { ...NO_CAPABILITIES, embeddings: true };
 	if (/moderation|guard/.test(lower)) return { ...NO_CAPABILITIES, moderation: true };
-	if (/whisper|tts|dall-e|image|audio|transcribe|realtime|speech|sora|veo|imagen|lyria/.test(lower)) return { ...NO_CAPABILITIES };
+	if (/whisper|tts|dall-e|image|audio|transcribe|realtime|speech|sora|veo|imagen|lyria/.test(lower))
+		return { ...NO_CAPABILITIES };
 	return { ...NO_CAPABILITIES, chat: true };
 }
 
-function itemFromCatalog(model: CatalogModel, lookup: ObservationLookup, available: boolean | null): ModelListItem {
+function itemFromCatalog(
+	model: CatalogModel,
+	lookup: ObservationLookup,
+	available: boolean | null,
+): ModelListItem {
 	const observed = observationFor([model.id, ...model.aliases], lookup);
-	const observedLatency = observed?.latencyMs === undefined ? undefined : Math.round(observed.latencyMs);
+	const observedLatency =
+		observed?.latencyMs === undefined ? undefined : Math.round(observed.latencyMs);
 	return {
 		id: model.id,
 		object: 'model',
@@ -123,12 +145,22 @@ function itemFromCatalog(model: CatalogModel, lookup: ObservationLookup, availab
 }
 
 /** A listed model, with the catalog's metadata where the catalog knows it; what the list states wins. */
-function itemFromListing(listed: ListedModel, provider: ProviderDefinition, lookup: ObservationLookup): ModelListItem {
+function itemFromListing(
+	listed: ListedModel,
+	provider: ProviderDefinition,
+	lookup: ObservationLookup,
+): ModelListItem {
 	const id = `${provider.modelPrefixes[0]}${listed.id}`;
 	const catalog = matchCatalogModel(id)?.model;
-	const observed = observationFor(catalog === undefined ? [id] : [id, catalog.id, ...catalog.aliases], lookup);
-	const observedLatency = observed?.latencyMs === undefined ? undefined : Math.round(observed.latencyMs);
-	const base: ModelCapabilities = catalog?.capabilities ?? (listed.capabilities === undefined ? capabilitiesFromId(listed.id) : NO_CAPABILITIES);
+	const observed = observationFor(
+		catalog === undefined ? [id] : [id, catalog.id, ...catalog.aliases],
+		lookup,
+	);
+	const observedLatency =
+		observed?.latencyMs === undefined ? undefined : Math.round(observed.latencyMs);
+	const base: ModelCapabilities =
+		catalog?.capabilities ??
+		(listed.capabilities === undefined ? capabilitiesFromId(listed.id) : NO_CAPABILITIES);
 	const catalogLatency = catalog?.estimatedLatencyMs;
 	return {
 		id,
@@ -142,7 +174,8 @@ function itemFromListing(listed: ListedModel, provider: ProviderDefinition, look
 			max_request_tokens: listed.contextWindow ?? catalog?.contextWindow ?? null,
 		},
 		estimated_latency_ms: observedLatency ?? catalogLatency ?? null,
-		latency_source: observedLatency !== undefined ? 'observed' : catalogLatency !== undefined ? 'catalog' : null,
+		latency_source:
+			observedLatency !== undefined ? 'observed' : catalogLatency !== undefined ? 'catalog' : null,
 		provider: provider.id,
 		name: listed.name ?? catalog?.name ?? listed.id,
 		quality_score: catalog?.qualityScore ?? null,
@@ -152,14 +185,18 @@ function itemFromListing(listed: ListedModel, provider: ProviderDefinition, look
 		deprecated: listed.deprecated === true || catalog?.deprecated === true,
 		available: true,
 		source: catalog === undefined ? 'live' : 'catalog+live',
-		pricing_source: listed.pricing !== undefined ? 'live' : catalog !== undefined ? 'catalog' : null,
+		pricing_source:
+			listed.pricing !== undefined ? 'live' : catalog !== undefined ? 'catalog' : null,
 		price_checked_at: listed.pricing !== undefined ? null : (catalog?.priceCheckedAt ?? null),
 		catalog_id: catalog === undefined || catalog.id === id ? null : catalog.id,
 	};
 }
 
 /** Merges live lists with the catalog: listed models first, then the catalog's models the provider no longer lists. */
-function itemsFromListings(listings: readonly LiveListing[], lookup: ObservationLookup): ModelListItem[] {
+function itemsFromListings(
+	listings: readonly LiveListing[],
+	lookup: ObservationLookup,
+): ModelListItem[] {
 	const items: ModelListItem[] = [];
 	for (const listing of listings) {
 		if (!listing.ok) continue;
@@ -168,42 +205,63 @@ function itemsFromListings(listings: readonly LiveListing[], lookup: Observation
 		const matched = new Set(listedItems.map((item) => item.catalog_id ?? item.id));
 		items.push(...listedItems);
 		for (const model of CATALOG_MODELS) {
-			if (model.provider === listing.provider && !matched.has(model.id)) items.push(itemFromCatalog(model, lookup, false));
+			if (model.provider === listing.provider && !matched.has(model.id))
+				items.push(itemFromCatalog(model, lookup, false));
 		}
 	}
 	return items;
 }
 
 function matches(item: ModelListItem, query: ModelQuery): boolean {
-	if (query.providers !== undefined && query.providers.length > 0 && !query.providers.includes(item.provider)) return false;
+	if (
+		query.providers !== undefined &&
+		query.providers.length > 0 &&
+		!query.providers.includes(item.provider)
+	)
+		return false;
 	if (query.capabilities?.some((capability) => !item.capabilities[capability])) return false;
-	if (query.maxPromptPrice !== undefined && (item.pricing.prompt_tokens === null || item.pricing.prompt_tokens > query.maxPromptPrice)) return false;
+	if (
+		query.maxPromptPrice !== undefined &&
+		(item.pricing.prompt_tokens === null || item.pricing.prompt_tokens > query.maxPromptPrice)
+	)
+		return false;
 	if (
 		query.maxCompletionPrice !== undefined &&
-		(item.pricing.completion_tokens === null || item.pricing.completion_tokens > query.maxCompletionPrice)
+		(item.pricing.completion_tokens === null ||
+			item.pricing.completion_tokens > query.maxCompletionPrice)
 	) {
 		return false;
 	}
 	if (
 		query.minContextWindow !== undefined &&
-		(item.limits.max_request_tokens === null || item.limits.max_request_tokens < query.minContextWindow)
+		(item.limits.max_request_tokens === null ||
+			item.limits.max_request_tokens < query.minContextWindow)
 	) {
 		return false;
 	}
 	if (query.includeDeprecated === false && item.deprecated) return false;
 	if (query.onlyAvailable === true && item.available === false) return false;
 	const needle = query.search?.trim().toLowerCase();
-	if (needle && !item.id.toLowerCase().includes(needle) && !item.name.toLowerCase().includes(needle)) return false;
+	if (
+		needle &&
+		!item.id.toLowerCase().includes(needle) &&
+		!item.name.toLowerCase().includes(needle)
+	)
+		return false;
 	return true;
 }
 
 /** Sort keys, smaller first; undefined (unknown) always sorts last. */
-const SORT_KEYS: Record<Exclude<ModelSortKey, 'catalog'>, (item: ModelListItem) => number | undefined> = {
+const SORT_KEYS: Record<
+	Exclude<ModelSortKey, 'catalog'>,
+	(item: ModelListItem) => number | undefined
+> = {
 	price: (item) =>
 		item.pricing.prompt_tokens === null || item.pricing.completion_tokens === null
 			? undefined
 			: item.pricing.prompt_tokens + item.pricing.completion_tokens,
-	context: (item) => (item.limits.max_request_tokens === null ? undefined : -item.limits.max_request_tokens),
+	context: (item) =>
+		item.limits.max_request_tokens === null ? undefined : -item.limits.max_request_tokens,
 	score: (item) => (item.quality_score === null ? undefined : -item.quality_score),
 	latency: (item) => item.estimated_latency_ms ?? undefined,
 };
@@ -215,7 +273,8 @@ function sorted(items: ModelListItem[], sortBy: ModelSortKey | undefined): Model
 	return [...items].sort((a, b) => {
 		const left = key(a);
 		const right = key(b);
-		if (left === undefined || right === undefined) return left === undefined ? (right === undefined ? 0 : 1) : -1;
+		if (left === undefined || right === undefined)
+			return left === undefined ? (right === undefined ? 0 : 1) : -1;
 		return left - right;
 	});
 }
@@ -234,17 +293,26 @@ export interface QueryCatalogOptions {
  * Filters and sorts the bundled catalog, or with `listings` the providers' live lists merged with it. Pure:
  * the same query and listings give the same answer (observed latency aside).
  */
-export function queryCatalog(query: ModelQuery, options: QueryCatalogOptions = {}): ModelQueryResult {
+export function queryCatalog(
+	query: ModelQuery,
+	options: QueryCatalogOptions = {},
+): ModelQueryResult {
 	const lookup = options.observations ?? noObservations;
 	const candidates =
 		options.listings === undefined
 			? CATALOG_MODELS.map((model) => itemFromCatalog(model, lookup, null))
 			: itemsFromListings(options.listings, lookup);
-	const models = sorted(candidates.filter((item) => matches(item, query)), query.sortBy);
+	const models = sorted(
+		candidates.filter((item) => matches(item, query)),
+		query.sortBy,
+	);
 	const providerErrors = (options.listings ?? []).flatMap((listing) =>
 		listing.ok ? [] : [{ provider: listing.provider, error: listing.error }],
 	);
-	return { models: query.limit === undefined ? models : models.slice(0, query.limit), providerErrors };
+	return {
+		models: query.limit === undefined ? models : models.slice(0, query.limit),
+		providerErrors,
+	};
 }
 
 /** The live source: lists each provider's models over the network, then queries them merged with the catalog. */

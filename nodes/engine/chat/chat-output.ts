@@ -43,7 +43,11 @@ export interface ChatCompletionOutput {
 
 function messageOf(answer: ModelAnswer): ChatCompletionOutput['choices'][0]['message'] {
 	if (answer.refusal === undefined) return { role: 'assistant', content: answer.content };
-	return { role: 'assistant', content: answer.content === '' ? null : answer.content, refusal: answer.refusal };
+	return {
+		role: 'assistant',
+		content: answer.content === '' ? null : answer.content,
+		refusal: answer.refusal,
+	};
 }
 
 /** The output item for a routed answer; `startedAt` (performance.now()) is when the request began. */

@@ -10,7 +10,10 @@ export interface HealthPolicy {
 	cooldownMs: number;
 }
 
-export const DEFAULT_HEALTH_POLICY: HealthPolicy = { failuresBeforeCooldown: 3, cooldownMs: 30_000 };
+export const DEFAULT_HEALTH_POLICY: HealthPolicy = {
+	failuresBeforeCooldown: 3,
+	cooldownMs: 30_000,
+};
 
 /**
  * What a request's credentials have seen of models, read once before its candidates are ordered and screened.
@@ -23,15 +26,28 @@ export interface ModelStatus {
 	cooldownRemainingMs(candidate: Candidate, now?: number): number;
 }
 
-export async function readModelStatus(state: FusionState, credentials: ReadonlyMap<ProviderId, string>, policy: HealthPolicy): Promise<ModelStatus> {
+export async function readModelStatus(
+	state: FusionState,
+	credentials: ReadonlyMap<ProviderId, string>,
+	policy: HealthPolicy,
+): Promise<ModelStatus> {
 	const byProvider = new Map<ProviderId, ReadonlyMap<string, ModelRecord>>();
-	await Promise.all([...credentials].map(async ([provider, credential]) => byProvider.set(provider, await state.readModels(credential))));
-	const recordOf = (candidate: Candidate, modelId: string) => byProvider.get(candidate.provider.id)?.get(modelId);
+	await Promise.all(
+		[...credentials].map(async ([provider, credential]) =>
+			byProvider.set(provider, await state.readModels(credential)),
+		),
+	);
+	const recordOf = (candidate: Candidate, modelId: string) =>
+		byProvider.get(candidate.provider.id)?.get(modelId);
 	return {
 		observations: (candidate) => (modelId) => recordOf(candidate, modelId),
 		cooldownRemainingMs(candidate, now = Date.now()) {
 			const record = recordOf(candidate, candidate.fusionId);
-			if (record?.lastFailureAt === undefined || record.consecutiveFailures < policy.failuresBeforeCooldown) return 0;
+			if (
+				record?.lastFailureAt === undefined ||
+				record.consecutiveFailures < policy.failuresBeforeCooldown
+			)
+				return 0;
 			return Math.max(0, record.lastFailureAt + policy.cooldownMs - now);
 		},
 	};

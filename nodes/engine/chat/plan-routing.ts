@@ -20,17 +20,27 @@ export function planRouting(model: ModelSpec): RoutingPlan {
 	if (Array.isArray(model)) return { strategy: 'fallback', candidates: model.map(toCandidate) };
 	const candidates = model.models.map(toCandidate);
 	if (model.hedge_after_ms !== undefined && model.strategy !== 'fallback') {
-		throw new FusionError({ kind: 'bad_request', message: 'model.hedge_after_ms only applies to the "fallback" strategy' });
+		throw new FusionError({
+			kind: 'bad_request',
+			message: 'model.hedge_after_ms only applies to the "fallback" strategy',
+		});
 	}
 	if (model.strategy !== 'best_of') {
 		if (model.selection !== undefined || model.judge_model !== undefined) {
-			throw new FusionError({ kind: 'bad_request', message: 'model.selection and model.judge_model only apply to the "best_of" strategy' });
+			throw new FusionError({
+				kind: 'bad_request',
+				message: 'model.selection and model.judge_model only apply to the "best_of" strategy',
+			});
 		}
 		return { strategy: model.strategy, candidates, hedgeAfterMs: model.hedge_after_ms };
 	}
 	const selection = model.selection ?? (model.judge_model !== undefined ? 'judge' : 'consensus');
 	if (selection === 'judge' && model.judge_model === undefined) {
-		throw new FusionError({ kind: 'bad_request', message: 'model.judge_model is required when model.selection is "judge", e.g. "openai/gpt-4o-mini"' });
+		throw new FusionError({
+			kind: 'bad_request',
+			message:
+				'model.judge_model is required when model.selection is "judge", e.g. "openai/gpt-4o-mini"',
+		});
 	}
 	const judge = model.judge_model === undefined ? undefined : resolveModelId(model.judge_model);
 	return { strategy: 'best_of', candidates, selection, judge };
@@ -38,11 +48,20 @@ export function planRouting(model: ModelSpec): RoutingPlan {
 
 /** Every provider the plan may call, the judge's included, each once. */
 export function providersOf(plan: RoutingPlan): ProviderDefinition[] {
-	return [...new Set([...plan.candidates, ...(plan.judge === undefined ? [] : [plan.judge])].map((model) => model.provider))];
+	return [
+		...new Set(
+			[...plan.candidates, ...(plan.judge === undefined ? [] : [plan.judge])].map(
+				(model) => model.provider,
+			),
+		),
+	];
 }
 
 /** Each provider's credential key; a provider without a credential has none (its call will say why). */
-export async function credentialKeysOf(providers: readonly ProviderDefinition[], connectionFor: ConnectionResolver): Promise<Map<ProviderId, string>> {
+export async function credentialKeysOf(
+	providers: readonly ProviderDefinition[],
+	connectionFor: ConnectionResolver,
+): Promise<Map<ProviderId, string>> {
 	const keys = new Map<ProviderId, string>();
 	await Promise.all(
 		providers.map(async (provider) => {

@@ -14,7 +14,11 @@ export interface CacheSettings {
  * (credentialKeyOf, never a key). `stream` is left out (a streamed and a plain call give the same answer) and
  * `stop` is always a list. A digest, so that no prompt text is kept in a key.
  */
-export function cacheKeyOf(scope: string, request: UnifiedChatRequest, credentials: readonly string[]): string {
+export function cacheKeyOf(
+	scope: string,
+	request: UnifiedChatRequest,
+	credentials: readonly string[],
+): string {
 	const identity = JSON.stringify([
 		scope,
 		credentials,
@@ -46,7 +50,10 @@ export async function answerThroughCache(
 	if (cached !== undefined) {
 		const { content } = cached.choices[0].message;
 		if (content) onDelta?.(content);
-		return { ...cached, fusion: { ...cached.fusion, attempts: [], latency_ms: 0, cost_usd: 0, cached: true } };
+		return {
+			...cached,
+			fusion: { ...cached.fusion, attempts: [], latency_ms: 0, cost_usd: 0, cached: true },
+		};
 	}
 	const output = await answer();
 	await state.setCached(key, output, cache.ttlMs);

@@ -29,14 +29,23 @@ export interface ChatSettings extends CallSettings {
 const DEFAULT_BEST_OF_CONCURRENCY = 8;
 
 /** Runs one unified request to completion and shapes the answer as Fusion Chat's output item. */
-export async function runChat(request: UnifiedChatRequest, settings: ChatSettings): Promise<ChatCompletionOutput> {
+export async function runChat(
+	request: UnifiedChatRequest,
+	settings: ChatSettings,
+): Promise<ChatCompletionOutput> {
 	const plan = planRouting(request.model);
 	const providers = providersOf(plan);
 	const credentials = await credentialKeysOf(providers, settings.connectionFor);
 	if (settings.cache === undefined) return answerRequest(request, plan, credentials, settings);
 	// Per credential too: after a change of key or base URL, answers from the old server must not come back.
-	const key = cacheKeyOf(settings.cache.scope, request, providers.map((provider) => credentials.get(provider.id) ?? `${provider.id}:none`));
-	return answerThroughCache(settings.state, settings.cache, key, settings.onDelta, () => answerRequest(request, plan, credentials, settings));
+	const key = cacheKeyOf(
+		settings.cache.scope,
+		request,
+		providers.map((provider) => credentials.get(provider.id) ?? `${provider.id}:none`),
+	);
+	return answerThroughCache(settings.state, settings.cache, key, settings.onDelta, () =>
+		answerRequest(request, plan, credentials, settings),
+	);
 }
 
 async function answerRequest(
@@ -48,7 +57,11 @@ async function answerRequest(
 	const startedAt = performance.now();
 	const strategy = ROUTING_STRATEGIES[plan.strategy === 'single' ? 'fallback' : plan.strategy];
 	// Ordering and screening go by what each candidate's own credential has seen.
-	const status = await readModelStatus(settings.state, credentials, settings.health ?? DEFAULT_HEALTH_POLICY);
+	const status = await readModelStatus(
+		settings.state,
+		credentials,
+		settings.health ?? DEFAULT_HEALTH_POLICY,
+	);
 	const attempts: Attempt[] = [];
 	const context: RoutingContext = {
 		settings,
@@ -57,13 +70,19 @@ async function answerRequest(
 		random: settings.random ?? Math.random,
 		options: { ...plan, maxInFlight: settings.bestOfConcurrency ?? DEFAULT_BEST_OF_CONCURRENCY },
 	};
-	const screened = screenCandidates(await strategy.order(plan.candidates, request, context), status);
+	const screened = screenCandidates(
+		await strategy.order(plan.candidates, request, context),
+		status,
+	);
 	attempts.push(...screened.skipped);
 	if (screened.eligible.length === 0) throw new AllModelsFailedError(attempts);
 	const budgeted = withinBudget(screened.eligible, request, settings.budget);
 
 	// A live client gets the tokens as they come (a race sends its chosen answer in one piece).
-	const streamed = request.stream === true || settings.onDelta !== undefined ? { ...request, stream: true } : request;
+	const streamed =
+		request.stream === true || settings.onDelta !== undefined
+			? { ...request, stream: true }
+			: request;
 	let routed: Routed;
 	try {
 		routed = await strategy.route(budgeted.candidates, streamed, context);

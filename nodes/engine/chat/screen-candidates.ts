@@ -11,22 +11,35 @@ export interface ScreenResult {
 }
 
 function skippedAttempt(candidate: Candidate, reason: string): Attempt {
-	return { model: candidate.fusionId, provider: candidate.provider.id, status: 'skipped', reason, latency_ms: 0 };
+	return {
+		model: candidate.fusionId,
+		provider: candidate.provider.id,
+		status: 'skipped',
+		reason,
+		latency_ms: 0,
+	};
 }
 
 /** Why the request's own constraints rule a candidate out, or undefined when they allow it. */
-function constraintViolation(candidate: Candidate, observations: CandidateObservations): string | undefined {
+function constraintViolation(
+	candidate: Candidate,
+	observations: CandidateObservations,
+): string | undefined {
 	const cap = candidate.maxCostPer1kTokens;
 	if (cap !== undefined) {
-		if (candidate.pricing === undefined) return `price unknown, so max_cost_per_1k_tokens ${cap} cannot be checked`;
+		if (candidate.pricing === undefined)
+			return `price unknown, so max_cost_per_1k_tokens ${cap} cannot be checked`;
 		const highest = Math.max(candidate.pricing.prompt_tokens, candidate.pricing.completion_tokens);
-		if (highest > cap) return `price ${highest} USD per 1K tokens is above max_cost_per_1k_tokens ${cap}`;
+		if (highest > cap)
+			return `price ${highest} USD per 1K tokens is above max_cost_per_1k_tokens ${cap}`;
 	}
 	const minimum = candidate.minPerformanceScore;
 	if (minimum !== undefined) {
 		const score = performanceScore(candidate, observations(candidate));
-		if (score === undefined) return `no performance score known, so min_performance_score ${minimum} cannot be checked`;
-		if (score < minimum) return `performance score ${score.toFixed(3)} is below min_performance_score ${minimum}`;
+		if (score === undefined)
+			return `no performance score known, so min_performance_score ${minimum} cannot be checked`;
+		if (score < minimum)
+			return `performance score ${score.toFixed(3)} is below min_performance_score ${minimum}`;
 	}
 	return undefined;
 }
@@ -36,7 +49,11 @@ function constraintViolation(candidate: Candidate, observations: CandidateObserv
  * repeated failures on this credential. If every remaining model is cooling down they are all kept: trying a
  * recently failing model beats failing the item without a call.
  */
-export function screenCandidates(candidates: readonly Candidate[], status: ModelStatus, now: number = Date.now()): ScreenResult {
+export function screenCandidates(
+	candidates: readonly Candidate[],
+	status: ModelStatus,
+	now: number = Date.now(),
+): ScreenResult {
 	const skipped: Attempt[] = [];
 	const allowed: Candidate[] = [];
 	for (const candidate of candidates) {
@@ -48,7 +65,13 @@ export function screenCandidates(candidates: readonly Candidate[], status: Model
 	if (healthy.length === 0) return { eligible: allowed, skipped };
 	for (const candidate of allowed) {
 		const remaining = status.cooldownRemainingMs(candidate, now);
-		if (remaining > 0) skipped.push(skippedAttempt(candidate, `cooling down after repeated failures (${Math.ceil(remaining / 1000)} s left)`));
+		if (remaining > 0)
+			skipped.push(
+				skippedAttempt(
+					candidate,
+					`cooling down after repeated failures (${Math.ceil(remaining / 1000)} s left)`,
+				),
+			);
 	}
 	return { eligible: healthy, skipped };
 }

@@ -32,7 +32,9 @@ export class SpendBudget {
 
 export class BudgetExceededError extends Error {
 	constructor(readonly budget: SpendBudget) {
-		super(`The execution's budget of $${budget.limitUsd} is spent ($${budget.spentUsd.toFixed(6)} so far), so this item was not sent`);
+		super(
+			`The execution's budget of $${budget.limitUsd} is spent ($${budget.spentUsd.toFixed(6)} so far), so this item was not sent`,
+		);
 		this.name = 'BudgetExceededError';
 	}
 }
@@ -46,5 +48,10 @@ export function withinBudget(
 	if (!budget?.exhausted) return { candidates, notes: [] };
 	if (budget.whenExhausted === 'fail') throw new BudgetExceededError(budget);
 	const cheapest = orderByExpectedCost(candidates, request).slice(0, 1);
-	return { candidates: cheapest, notes: [`the execution's budget of $${budget.limitUsd} is spent: only the cheapest model, ${cheapest[0].fusionId}, was asked`] };
+	return {
+		candidates: cheapest,
+		notes: [
+			`the execution's budget of $${budget.limitUsd} is spent: only the cheapest model, ${cheapest[0].fusionId}, was asked`,
+		],
+	};
 }

@@ -3,7 +3,8 @@ import type { ZodError } from 'zod';
 /** A field's path as a reader writes it: `choices[0].message.content`. */
 export function schemaPath(path: ReadonlyArray<string | number>): string {
 	return path.reduce<string>(
-		(text, part) => (typeof part === 'number' ? `${text}[${part}]` : text === '' ? part : `${text}.${part}`),
+		(text, part) =>
+			typeof part === 'number' ? `${text}[${part}]` : text === '' ? part : `${text}.${part}`,
 		'',
 	);
 }
@@ -15,6 +16,8 @@ export function schemaPath(path: ReadonlyArray<string | number>): string {
 export function describeSchemaIssues(error: ZodError): string {
 	return error.issues
 		.slice(0, 3)
-		.map((issue) => (issue.path.length === 0 ? issue.message : `${schemaPath(issue.path)}: ${issue.message}`))
+		.map((issue) =>
+			issue.path.length === 0 ? issue.message : `${schemaPath(issue.path)}: ${issue.message}`,
+		)
 		.join('; ');
 }

@@ -30,7 +30,11 @@ function escapeRegExp(text: string): string {
 
 /** Every spelling of the secret that a provider or proxy may echo: as is, URL-encoded, in any letter case. */
 function spellingsOf(secret: string): RegExp {
-	const spellings = new Set([secret, encodeURIComponent(secret), encodeURIComponent(secret).replace(/%20/g, '+')]);
+	const spellings = new Set([
+		secret,
+		encodeURIComponent(secret),
+		encodeURIComponent(secret).replace(/%20/g, '+'),
+	]);
 	return new RegExp([...spellings].map(escapeRegExp).join('|'), 'gi');
 }
 
@@ -52,8 +56,13 @@ function containsBase64Of(run: string, secrets: readonly string[]): boolean {
  * echo keys back in error bodies ("Incorrect API key provided: sk-..."), URL-encoded, upper-cased, inside
  * `Basic` credentials or as a preview, so every message that leaves the engine passes through here.
  */
-export function redactSecrets(text: string, secrets: ReadonlyArray<string | undefined> = []): string {
-	const known = secrets.filter((secret): secret is string => secret !== undefined && secret.length >= MIN_SECRET_LENGTH);
+export function redactSecrets(
+	text: string,
+	secrets: ReadonlyArray<string | undefined> = [],
+): string {
+	const known = secrets.filter(
+		(secret): secret is string => secret !== undefined && secret.length >= MIN_SECRET_LENGTH,
+	);
 	let result = text;
 	if (known.length > 0) {
 		for (const secret of known) result = result.replace(spellingsOf(secret), REDACTED);

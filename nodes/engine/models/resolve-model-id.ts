@@ -2,7 +2,11 @@ import type { CatalogModel } from '../catalog/catalog-types';
 import { matchCatalogModel } from '../catalog/model-catalog';
 import { FusionError } from '../errors/fusion-error';
 import type { ModelPricing } from '../providers/listed-model';
-import { PROVIDERS, providerForPrefix, type ProviderDefinition } from '../providers/provider-registry';
+import {
+	PROVIDERS,
+	providerForPrefix,
+	type ProviderDefinition,
+} from '../providers/provider-registry';
 
 export interface ResolvedModel {
 	/** The id as the user wrote it: what the output reports. */
@@ -37,5 +41,11 @@ export function resolveModelId(modelId: string): ResolvedModel {
 	const match = matchCatalogModel(modelId);
 	// An alias or the provider's own name is already what the provider expects; only the entry's id is mapped.
 	const upstreamModel = match?.via === 'id' ? match.model.upstreamModel : name;
-	return { fusionId: modelId, provider, upstreamModel, pricing: match?.model.pricing, catalog: match?.model };
+	return {
+		fusionId: modelId,
+		provider,
+		upstreamModel,
+		pricing: match?.model.pricing,
+		catalog: match?.model,
+	};
 }

@@ -17,7 +17,15 @@ export function perThousand(perMillion: number): number {
  * What a model can be used for. The first four are the contract's; `vision` (image input), `tools` (function
  * calling) and `json_output` (a JSON mode or structured output) are what strategies and users filter on.
  */
-export const MODEL_CAPABILITIES = ['chat', 'completions', 'embeddings', 'moderation', 'vision', 'tools', 'json_output'] as const;
+export const MODEL_CAPABILITIES = [
+	'chat',
+	'completions',
+	'embeddings',
+	'moderation',
+	'vision',
+	'tools',
+	'json_output',
+] as const;
 
 export type ModelCapability = (typeof MODEL_CAPABILITIES)[number];
 

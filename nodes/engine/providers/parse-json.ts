@@ -16,7 +16,10 @@ export function parseJson(text: string): unknown {
 export function parseEventJson(data: string, stream: string): unknown {
 	const json = parseJson(data);
 	if (json === undefined) {
-		throw new FusionError({ kind: 'invalid_response', message: `${stream} sent an event that is not JSON: ${data.slice(0, 100)}` });
+		throw new FusionError({
+			kind: 'invalid_response',
+			message: `${stream} sent an event that is not JSON: ${data.slice(0, 100)}`,
+		});
 	}
 	return json;
 }

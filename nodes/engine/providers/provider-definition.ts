@@ -53,14 +53,21 @@ export interface ProviderDefinitionFor<Id extends string> {
 }
 
 /** Declares a provider, keeping its id's literal type. */
-export function defineProvider<Id extends string>(definition: ProviderDefinitionFor<Id>): ProviderDefinitionFor<Id> {
+export function defineProvider<Id extends string>(
+	definition: ProviderDefinitionFor<Id>,
+): ProviderDefinitionFor<Id> {
 	return definition;
 }
 
 /** The key and fixed headers for a request; without a key (blank counts as none) no key header, so the provider says what is missing. */
-export function authHeaders(auth: ProviderAuth, connection: ProviderConnection): Record<string, string> {
+export function authHeaders(
+	auth: ProviderAuth,
+	connection: ProviderConnection,
+): Record<string, string> {
 	const key = connection.apiKey?.trim();
 	const keyHeader: Record<string, string> =
-		key === undefined || key === '' ? {} : { [auth.keyHeader]: auth.keyHeader === 'authorization' ? `Bearer ${key}` : key };
+		key === undefined || key === ''
+			? {}
+			: { [auth.keyHeader]: auth.keyHeader === 'authorization' ? `Bearer ${key}` : key };
 	return { ...keyHeader, ...auth.fixedHeaders };
 }

@@ -1,6 +1,9 @@
 import { anthropicProvider } from './anthropic/anthropic-adapter';
 import { geminiProvider } from './gemini/gemini-adapter';
-import { openAiProvider, OTHER_OPENAI_COMPATIBLE_PROVIDERS } from './openai-compatible/openai-compatible-providers';
+import {
+	openAiProvider,
+	OTHER_OPENAI_COMPATIBLE_PROVIDERS,
+} from './openai-compatible/openai-compatible-providers';
 import type { ProviderDefinitionFor } from './provider-definition';
 
 /**
@@ -8,7 +11,12 @@ import type { ProviderDefinitionFor } from './provider-definition';
  * ones. An entry is all the engine and the nodes need; n8n also needs the provider's credential class in
  * credentials/ and its line in package.json, which a test holds to this list.
  */
-const REGISTRY = [openAiProvider, anthropicProvider, geminiProvider, ...OTHER_OPENAI_COMPATIBLE_PROVIDERS] as const;
+const REGISTRY = [
+	openAiProvider,
+	anthropicProvider,
+	geminiProvider,
+	...OTHER_OPENAI_COMPATIBLE_PROVIDERS,
+] as const;
 
 export type ProviderId = (typeof REGISTRY)[number]['id'];
 

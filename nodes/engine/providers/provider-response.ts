@@ -10,7 +10,10 @@ import type { ProviderDefinition } from './provider-registry';
 const MAX_TEXT_DETAIL_LENGTH = 500;
 
 /** What an error body says: the provider's own error object when it is JSON, else the start of the text. */
-export function errorDetailFromText(text: string, provider: ProviderDefinition): ProviderErrorDetail | undefined {
+export function errorDetailFromText(
+	text: string,
+	provider: ProviderDefinition,
+): ProviderErrorDetail | undefined {
 	const json = parseJson(text);
 	if (json !== undefined) return provider.adapter.errorDetailFromBody(json);
 	const trimmed = text.trim();
@@ -22,7 +25,11 @@ export function errorDetailFromText(text: string, provider: ProviderDefinition):
  * address but no secret. A redirect is never followed (the request carries the key) and its body is discarded;
  * of an error body only the part that is kept is read.
  */
-export async function fusionErrorFromResponse(response: UpstreamResponse, provider: ProviderDefinition, url: string): Promise<FusionError> {
+export async function fusionErrorFromResponse(
+	response: UpstreamResponse,
+	provider: ProviderDefinition,
+	url: string,
+): Promise<FusionError> {
 	if (response.status < 400) {
 		await discardBody(response.body);
 		const location = response.headers.location;
@@ -43,11 +50,24 @@ export async function fusionErrorFromResponse(response: UpstreamResponse, provid
 }
 
 /** A successful response's JSON body (`what`: "answer", "model list"), read within the answer limit. */
-export async function readJsonBody(response: UpstreamResponse, provider: ProviderDefinition, url: string, what: string): Promise<unknown> {
-	const text = await readBodyText(response.body, response.headers, BODY_LIMITS.answerBytes, `${provider.displayName}'s ${what}`);
+export async function readJsonBody(
+	response: UpstreamResponse,
+	provider: ProviderDefinition,
+	url: string,
+	what: string,
+): Promise<unknown> {
+	const text = await readBodyText(
+		response.body,
+		response.headers,
+		BODY_LIMITS.answerBytes,
+		`${provider.displayName}'s ${what}`,
+	);
 	const body = parseJson(text);
 	if (body === undefined) {
-		throw new FusionError({ kind: 'invalid_response', message: `${provider.displayName}'s ${what} is not JSON (${describeTarget(url)})` });
+		throw new FusionError({
+			kind: 'invalid_response',
+			message: `${provider.displayName}'s ${what} is not JSON (${describeTarget(url)})`,
+		});
 	}
 	return body;
 }
@@ -61,8 +81,14 @@ export function answerFromBody(body: unknown, provider: ProviderDefinition): Mod
 	try {
 		return provider.adapter.fromChatResponse(body);
 	} catch (error) {
-		const detail = error instanceof FusionError && error.kind === 'invalid_response' ? provider.adapter.errorDetailFromBody(body) : undefined;
+		const detail =
+			error instanceof FusionError && error.kind === 'invalid_response'
+				? provider.adapter.errorDetailFromBody(body)
+				: undefined;
 		if (detail === undefined) throw error;
-		throw new FusionError({ kind: detail.kind ?? 'server', message: `${provider.displayName} answered HTTP 200 with an error: ${detail.message}` });
+		throw new FusionError({
+			kind: detail.kind ?? 'server',
+			message: `${provider.displayName} answered HTTP 200 with an error: ${detail.message}`,
+		});
 	}
 }

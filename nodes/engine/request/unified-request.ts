@@ -28,7 +28,11 @@ const candidateSchema = z.union([
 			id: modelId,
 			weight: z.number().nonnegative('must be 0 or more').optional(),
 			max_cost_per_1k_tokens: z.number().nonnegative('must be 0 or more').optional(),
-			min_performance_score: z.number().min(0, 'must be between 0 and 1').max(1, 'must be between 0 and 1').optional(),
+			min_performance_score: z
+				.number()
+				.min(0, 'must be between 0 and 1')
+				.max(1, 'must be between 0 and 1')
+				.optional(),
 		})
 		.strict(),
 ]);
@@ -39,18 +43,27 @@ const strategySpecSchema = z
 			errorMap: () => ({ message: `must be one of ${STRATEGIES.join(', ')}` }),
 		}),
 		models: z.array(candidateSchema).min(1, 'must list at least one model'),
-		selection: z.enum(BEST_OF_SELECTIONS, {
-			errorMap: () => ({ message: `must be one of ${BEST_OF_SELECTIONS.join(', ')}` }),
-		}).optional(),
+		selection: z
+			.enum(BEST_OF_SELECTIONS, {
+				errorMap: () => ({ message: `must be one of ${BEST_OF_SELECTIONS.join(', ')}` }),
+			})
+			.optional(),
 		judge_model: modelId.optional(),
-		hedge_after_ms: z.number().int('must be a whole number of milliseconds').positive('must be more than 0').optional(),
+		hedge_after_ms: z
+			.number()
+			.int('must be a whole number of milliseconds')
+			.positive('must be more than 0')
+			.optional(),
 	})
 	.strict();
 
 const modelListSchema = z.array(modelId).min(1, 'must list at least one model');
 
 /** Validation dispatches on the value's shape (modelSchemaFor) so that each issue names the real field. */
-type ModelSpecValue = z.infer<typeof modelId> | z.infer<typeof modelListSchema> | z.infer<typeof strategySpecSchema>;
+type ModelSpecValue =
+	| z.infer<typeof modelId>
+	| z.infer<typeof modelListSchema>
+	| z.infer<typeof strategySpecSchema>;
 
 function modelSchemaFor(value: unknown): z.ZodTypeAny | undefined {
 	if (typeof value === 'string') return modelId;
@@ -68,7 +81,11 @@ const modelSpecSchema = z.unknown().transform((value, ctx): ModelSpecValue => {
 	}
 	const schema = modelSchemaFor(value);
 	if (schema === undefined) {
-		ctx.addIssue({ code: z.ZodIssueCode.custom, message: 'must be a model id, an array of model ids, or an object with "strategy" and "models"' });
+		ctx.addIssue({
+			code: z.ZodIssueCode.custom,
+			message:
+				'must be a model id, an array of model ids, or an object with "strategy" and "models"',
+		});
 		return z.NEVER;
 	}
 	const result = schema.safeParse(value);
@@ -90,7 +107,10 @@ const messageSchema = z
 	.strict();
 
 const probability = (min: number, max: number) =>
-	z.number({ invalid_type_error: 'must be a number' }).min(min, `must be between ${min} and ${max}`).max(max, `must be between ${min} and ${max}`);
+	z
+		.number({ invalid_type_error: 'must be a number' })
+		.min(min, `must be between ${min} and ${max}`)
+		.max(max, `must be between ${min} and ${max}`);
 
 export const unifiedRequestSchema = z
 	.object({
@@ -136,7 +156,8 @@ export function parseUnifiedRequest(input: unknown): ParseResult {
 			const where = field === '' ? '' : ` in ${field}`;
 			return `unknown field${issue.keys.length > 1 ? 's' : ''}${where}: ${issue.keys.join(', ')}`;
 		}
-		if (issue.code === 'invalid_type' && issue.received === 'undefined') return `${field} is required`;
+		if (issue.code === 'invalid_type' && issue.received === 'undefined')
+			return `${field} is required`;
 		return `${field} ${issue.message}`;
 	});
 	return { ok: false, issues: [...new Set(issues)] };

@@ -11,7 +11,11 @@ export interface FusionState {
 	 * for it in the last minute; or, when the credential is paused or a bucket is short, takes nothing and says
 	 * how long to wait.
 	 */
-	takeRateLimit(credential: string, limits: RateLimits, estimatedTokens: number): Promise<RateLimitTake>;
+	takeRateLimit(
+		credential: string,
+		limits: RateLimits,
+		estimatedTokens: number,
+	): Promise<RateLimitTake>;
 	/** Gives back (or charges) the difference between a request's estimated and real token use. */
 	settleRateLimit(credential: string, estimatedTokens: number, usedTokens: number): Promise<void>;
 	/** After a 429 with Retry-After: nothing goes to the credential for `ms` (an earlier, longer pause stays). */

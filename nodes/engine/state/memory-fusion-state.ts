@@ -1,4 +1,11 @@
-import type { CallOutcome, FusionState, ModelObservation, ModelRecord, RateLimits, RateLimitTake } from './fusion-state';
+import type {
+	CallOutcome,
+	FusionState,
+	ModelObservation,
+	ModelRecord,
+	RateLimits,
+	RateLimitTake,
+} from './fusion-state';
 import { LruCache } from './memory/lru-cache';
 import { ModelRecords } from './memory/model-records';
 import { RateLimitBuckets } from './memory/rate-limit-buckets';
@@ -18,11 +25,19 @@ export class MemoryFusionState implements FusionState {
 		this.cache = new LruCache(options.cacheEntries ?? DEFAULT_CACHE_ENTRIES);
 	}
 
-	async takeRateLimit(credential: string, limits: RateLimits, estimatedTokens: number): Promise<RateLimitTake> {
+	async takeRateLimit(
+		credential: string,
+		limits: RateLimits,
+		estimatedTokens: number,
+	): Promise<RateLimitTake> {
 		return this.limits.take(credential, limits, estimatedTokens, Date.now());
 	}
 
-	async settleRateLimit(credential: string, estimatedTokens: number, usedTokens: number): Promise<void> {
+	async settleRateLimit(
+		credential: string,
+		estimatedTokens: number,
+		usedTokens: number,
+	): Promise<void> {
 		this.limits.settle(credential, estimatedTokens, usedTokens);
 	}
 

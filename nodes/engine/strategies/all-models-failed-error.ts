@@ -12,11 +12,16 @@ export class AllModelsFailedError extends Error {
 			return `${index + 1}. ${attempt.model}: ${attempt.status === 'skipped' ? `skipped, ${why}` : why}`;
 		});
 		const called = new Set(attempts.map((attempt) => attempt.model)).size;
-		super(`${called === 1 ? 'The model' : `All ${called} models`} failed to answer:\n${lines.join('\n')}`);
+		super(
+			`${called === 1 ? 'The model' : `All ${called} models`} failed to answer:\n${lines.join('\n')}`,
+		);
 		this.name = 'AllModelsFailedError';
 		this.attempts = attempts;
 		const last = attempts[attempts.length - 1];
 		const lastError = `${last?.model}: ${last?.error?.message ?? 'failed'}`;
-		this.summary = called === 1 ? `The model failed (${lastError})` : `All ${called} models failed (last, ${lastError})`;
+		this.summary =
+			called === 1
+				? `The model failed (${lastError})`
+				: `All ${called} models failed (last, ${lastError})`;
 	}
 }

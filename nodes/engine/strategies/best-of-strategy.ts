@@ -10,7 +10,12 @@ import type { BestOfSelection, UnifiedChatRequest } from '../request/unified-req
 import { AllModelsFailedError } from './all-models-failed-error';
 import { deliveredInOnePiece, raceCandidates } from './race';
 import type { CandidateAnswer, Routed, RoutingStrategy } from './routing-strategy';
-import { consensusScores, fromJudgeVerdict, indexOfBest, toJudgeMessages } from './select-best-answer';
+import {
+	consensusScores,
+	fromJudgeVerdict,
+	indexOfBest,
+	toJudgeMessages,
+} from './select-best-answer';
 
 interface BestOfOptions {
 	selection: BestOfSelection;
@@ -22,7 +27,10 @@ interface BestOfOptions {
 /** `selection`: what decided, e.g. "judge anthropic/claude-3-opus"; `costUsd`: every answer's cost plus the judge's. */
 type BestOfResult = Routed & Required<Pick<Routed, 'candidates' | 'selection'>>;
 
-type Outcome = { target: ResolvedModel; latencyMs: number } & ({ ok: true; result: ModelCallResult } | { ok: false; error: unknown });
+type Outcome = { target: ResolvedModel; latencyMs: number } & (
+	| { ok: true; result: ModelCallResult }
+	| { ok: false; error: unknown }
+);
 
 function errorText(error: unknown): string {
 	return error instanceof Error ? error.message : String(error);
@@ -30,12 +38,21 @@ function errorText(error: unknown): string {
 
 function addCosts(costs: ReadonlyArray<number | null>): number | null {
 	const known = costs.filter((cost): cost is number => cost !== null);
-	return known.length === 0 ? null : Math.round(known.reduce((sum, cost) => sum + cost, 0) * 1e10) / 1e10;
+	return known.length === 0
+		? null
+		: Math.round(known.reduce((sum, cost) => sum + cost, 0) * 1e10) / 1e10;
 }
 
 function toCandidateAnswer(outcome: Outcome): CandidateAnswer {
 	if (!outcome.ok) {
-		return { model: outcome.target.fusionId, status: 'error', content: null, cost_usd: null, latency_ms: outcome.latencyMs, error: errorText(outcome.error) };
+		return {
+			model: outcome.target.fusionId,
+			status: 'error',
+			content: null,
+			cost_usd: null,
+			latency_ms: outcome.latencyMs,
+			error: errorText(outcome.error),
+		};
 	}
 	return {
 		model: outcome.target.fusionId,
@@ -64,7 +81,9 @@ async function askJudge(
 		const { answer } = await callModelWithRetries(judge, judgeRequest, settings, judgeAttempts);
 		const index = fromJudgeVerdict(answer.content, answers.length);
 		const costUsd = costOfAnswer(answer, judge.pricing);
-		return index === undefined ? { costUsd, problem: `verdict "${answer.content.slice(0, 80)}" names no single answer` } : { index, costUsd };
+		return index === undefined
+			? { costUsd, problem: `verdict "${answer.content.slice(0, 80)}" names no single answer` }
+			: { index, costUsd };
 	} catch (error) {
 		if (isCancellation(error)) throw error;
 		return { costUsd: null, problem: `the judge failed: ${errorText(error)}` };
@@ -87,29 +106,56 @@ async function runBestOf(
 ): Promise<BestOfResult> {
 	if (options.selection === 'fastest') {
 		const startedAt = performance.now();
-		const winner = await raceCandidates(candidates, request, settings, attempts, { staggerMs: 0, maxInFlight: options.maxInFlight });
+		const winner = await raceCandidates(candidates, request, settings, attempts, {
+			staggerMs: 0,
+			maxInFlight: options.maxInFlight,
+		});
 		const latencyMs = Math.round(performance.now() - startedAt);
 		const others = candidates
 			.filter((candidate) => candidate !== winner.target)
 			.map((candidate): CandidateAnswer => {
-				const last = [...attempts].reverse().find((attempt) => attempt.model === candidate.fusionId);
-				return { model: candidate.fusionId, status: 'error', content: null, cost_usd: null, latency_ms: last?.latency_ms ?? 0, error: last?.error?.message ?? 'not called' };
+				const last = [...attempts]
+					.reverse()
+					.find((attempt) => attempt.model === candidate.fusionId);
+				return {
+					model: candidate.fusionId,
+					status: 'error',
+					content: null,
+					cost_usd: null,
+					latency_ms: last?.latency_ms ?? 0,
+					error: last?.error?.message ?? 'not called',
+				};
 			});
 		const first = toCandidateAnswer({ target: winner.target, latencyMs, ok: true, result: winner });
-		return { ...winner, candidates: [{ ...first, score: 1 }, ...others], selection: 'fastest', costUsd: first.cost_usd, notes: [] };
+		return {
+			...winner,
+			candidates: [{ ...first, score: 1 }, ...others],
+			selection: 'fastest',
+			costUsd: first.cost_usd,
+			notes: [],
+		};
 	}
 
 	// Per-candidate lists, joined in the candidates' order: `attempts` then reads the same whatever finished first.
 	const candidateAttempts = candidates.map((): Attempt[] => []);
-	const outcomes = await mapWithConcurrency(candidates, options.maxInFlight, async (target, index): Promise<Outcome> => {
-		const startedAt = performance.now();
-		try {
-			const result = await callModelWithRetries(target, request, settings, candidateAttempts[index]);
-			return { target, latencyMs: Math.round(performance.now() - startedAt), ok: true, result };
-		} catch (error) {
-			return { target, latencyMs: Math.round(performance.now() - startedAt), ok: false, error };
-		}
-	});
+	const outcomes = await mapWithConcurrency(
+		candidates,
+		options.maxInFlight,
+		async (target, index): Promise<Outcome> => {
+			const startedAt = performance.now();
+			try {
+				const result = await callModelWithRetries(
+					target,
+					request,
+					settings,
+					candidateAttempts[index],
+				);
+				return { target, latencyMs: Math.round(performance.now() - startedAt), ok: true, result };
+			} catch (error) {
+				return { target, latencyMs: Math.round(performance.now() - startedAt), ok: false, error };
+			}
+		},
+	);
 	attempts.push(...candidateAttempts.flat());
 	const cancelled = outcomes.find((outcome) => !outcome.ok && isCancellation(outcome.error));
 	if (cancelled && !cancelled.ok && settings.signal?.aborted) throw cancelled.error;
@@ -146,7 +192,9 @@ async function runBestOf(
 	const candidateAnswers = outcomes.map((outcome) => {
 		const answer = toCandidateAnswer(outcome);
 		const score = scored.get(outcome as Outcome & { ok: true });
-		return score === undefined ? answer : { ...answer, score: Math.abs(Math.round(score * 1000) / 1000) };
+		return score === undefined
+			? answer
+			: { ...answer, score: Math.abs(Math.round(score * 1000) / 1000) };
 	});
 	const winner = answered[chosen];
 	return {

@@ -6,7 +6,10 @@ import type { RoutingStrategy } from './routing-strategy';
 import { sortCandidates } from './sort-candidates';
 
 /** Cheapest expected cost of this request first, unknown prices last. */
-export function orderByExpectedCost(candidates: readonly Candidate[], request: UnifiedChatRequest): Candidate[] {
+export function orderByExpectedCost(
+	candidates: readonly Candidate[],
+	request: UnifiedChatRequest,
+): Candidate[] {
 	return sortCandidates(candidates, (candidate) => expectedCostUsd(candidate, request), 1);
 }
 

@@ -14,7 +14,11 @@ function endsTheWalk(error: unknown): boolean {
 }
 
 /** Tries the candidates in order; a model that fails (after its own retries) hands over to the next. */
-async function tryInOrder(candidates: readonly Candidate[], request: UnifiedChatRequest, { settings, attempts }: RoutingContext): Promise<ChosenAnswer> {
+async function tryInOrder(
+	candidates: readonly Candidate[],
+	request: UnifiedChatRequest,
+	{ settings, attempts }: RoutingContext,
+): Promise<ChosenAnswer> {
 	for (const target of candidates) {
 		try {
 			const result = await callModelWithRetries(target, request, settings, attempts);
@@ -42,7 +46,10 @@ export const fallbackStrategy: RoutingStrategy<'fallback'> = {
 			hedgeAfterMs === undefined
 				? await tryInOrder(candidates, request, context)
 				: await deliveredInOnePiece(context.settings, (settings) =>
-						raceCandidates(candidates, request, settings, context.attempts, { staggerMs: hedgeAfterMs, maxInFlight: candidates.length }),
+						raceCandidates(candidates, request, settings, context.attempts, {
+							staggerMs: hedgeAfterMs,
+							maxInFlight: candidates.length,
+						}),
 					);
 		return { ...chosen, costUsd: costOfAnswer(chosen.answer, chosen.target.pricing), notes: [] };
 	},

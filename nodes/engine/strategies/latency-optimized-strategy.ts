@@ -5,8 +5,15 @@ import type { CandidateObservations, RoutingStrategy } from './routing-strategy'
 import { sortCandidates } from './sort-candidates';
 
 /** Fastest first: latency observed with the candidate's credential, else the catalog's estimate. */
-export function orderByLatency(candidates: readonly Candidate[], observations: CandidateObservations): Candidate[] {
-	return sortCandidates(candidates, (candidate) => estimateLatency(candidate.fusionId, observations(candidate))?.latencyMs, 1);
+export function orderByLatency(
+	candidates: readonly Candidate[],
+	observations: CandidateObservations,
+): Candidate[] {
+	return sortCandidates(
+		candidates,
+		(candidate) => estimateLatency(candidate.fusionId, observations(candidate))?.latencyMs,
+		1,
+	);
 }
 
 export const latencyOptimizedStrategy: RoutingStrategy<'latency_optimized'> = {

@@ -12,7 +12,10 @@ const CALLS_FOR_FULL_WEIGHT = 10;
  * A 0–1 quality score: the catalog's benchmark score blended with the success rate this process observed,
  * so a model that keeps failing sinks even if it benchmarks well. Undefined when nothing at all is known.
  */
-export function performanceScore(candidate: Candidate, lookup: ObservationLookup): number | undefined {
+export function performanceScore(
+	candidate: Candidate,
+	lookup: ObservationLookup,
+): number | undefined {
 	const benchmark = candidate.catalog?.qualityScore ?? undefined;
 	const observed = lookup(candidate.fusionId);
 	if (benchmark === undefined && (observed === undefined || observed.calls === 0)) return undefined;

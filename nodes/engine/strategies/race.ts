@@ -8,9 +8,13 @@ import { AllModelsFailedError } from './all-models-failed-error';
 import type { ChosenAnswer } from './routing-strategy';
 
 /** A child of the execution's signal that a strategy can abort on its own, saying why. */
-function childSignal(parent: AbortSignal | undefined): { controller: AbortController; signal: AbortSignal } {
+function childSignal(parent: AbortSignal | undefined): {
+	controller: AbortController;
+	signal: AbortSignal;
+} {
 	const controller = new AbortController();
-	const signal = parent === undefined ? controller.signal : AbortSignal.any([parent, controller.signal]);
+	const signal =
+		parent === undefined ? controller.signal : AbortSignal.any([parent, controller.signal]);
 	return { controller, signal };
 }
 
@@ -57,7 +61,9 @@ export async function raceCandidates(
 	// Calls still running when the race was decided: the race stopped them, they did not fail.
 	const finished = new Set<number>();
 	const stopped = new Set<number>();
-	const outcome = await new Promise<{ ok: true; result: ChosenAnswer } | { ok: false; error: unknown }>((resolve) => {
+	const outcome = await new Promise<
+		{ ok: true; result: ChosenAnswer } | { ok: false; error: unknown }
+	>((resolve) => {
 		const controllers: AbortController[] = [];
 		const timers = new Set<NodeJS.Timeout>();
 		let next = 0;
@@ -124,7 +130,10 @@ export async function raceCandidates(
  * Runs `route` with nothing streamed to the client while several answers may be in flight, then hands the
  * chosen answer to the client in one piece once it is known.
  */
-export async function deliveredInOnePiece<Result extends ChosenAnswer>(settings: CallSettings, route: (quiet: CallSettings) => Promise<Result>): Promise<Result> {
+export async function deliveredInOnePiece<Result extends ChosenAnswer>(
+	settings: CallSettings,
+	route: (quiet: CallSettings) => Promise<Result>,
+): Promise<Result> {
 	if (settings.onDelta === undefined) return route(settings);
 	const result = await route({ ...settings, onDelta: undefined });
 	if (result.answer.content !== '') settings.onDelta(result.answer.content);

@@ -16,9 +16,17 @@ export interface RoutingStrategy<Name extends StrategyName = StrategyName> {
 	/** One sentence on what it does. */
 	readonly description: string;
 	/** The order to try the candidates in; taken before any is screened out, so that skips read in this order. */
-	order(candidates: readonly Candidate[], request: UnifiedChatRequest, context: RoutingContext): Promise<Candidate[]>;
+	order(
+		candidates: readonly Candidate[],
+		request: UnifiedChatRequest,
+		context: RoutingContext,
+	): Promise<Candidate[]>;
 	/** Calls the candidates left after screening, in order, until one answer is chosen; throws when none is. */
-	route(candidates: readonly Candidate[], request: UnifiedChatRequest, context: RoutingContext): Promise<Routed>;
+	route(
+		candidates: readonly Candidate[],
+		request: UnifiedChatRequest,
+		context: RoutingContext,
+	): Promise<Routed>;
 }
 
 /** What a candidate's own credential has seen of models. */

@@ -33,17 +33,27 @@ const JUDGE_INSTRUCTIONS =
 	'Reply with the number of the best answer only, for example: 2';
 
 /** The judge's request: the conversation, then the numbered answers. */
-export function toJudgeMessages(conversation: readonly ChatMessage[], answers: readonly string[]): ChatMessage[] {
-	const transcript = conversation.map((message) => `[${message.role}]\n${message.content}`).join('\n\n');
+export function toJudgeMessages(
+	conversation: readonly ChatMessage[],
+	answers: readonly string[],
+): ChatMessage[] {
+	const transcript = conversation
+		.map((message) => `[${message.role}]\n${message.content}`)
+		.join('\n\n');
 	const numbered = answers.map((answer, index) => `Answer ${index + 1}:\n${answer}`).join('\n\n');
 	return [
 		{ role: 'system', content: JUDGE_INSTRUCTIONS },
-		{ role: 'user', content: `Conversation:\n${transcript}\n\n${numbered}\n\nWhich answer is best? Reply with its number only.` },
+		{
+			role: 'user',
+			content: `Conversation:\n${transcript}\n\n${numbered}\n\nWhich answer is best? Reply with its number only.`,
+		},
 	];
 }
 
 /** The 0-based index the judge named, or undefined when its reply names no answer unambiguously. */
 export function fromJudgeVerdict(text: string, answerCount: number): number | undefined {
-	const numbers = [...new Set((text.match(/\d+/g) ?? []).map(Number))].filter((value) => value >= 1 && value <= answerCount);
+	const numbers = [...new Set((text.match(/\d+/g) ?? []).map(Number))].filter(
+		(value) => value >= 1 && value <= answerCount,
+	);
 	return numbers.length === 1 ? numbers[0] - 1 : undefined;
 }

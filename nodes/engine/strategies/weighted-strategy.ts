@@ -6,7 +6,10 @@ import type { RoutingStrategy } from './routing-strategy';
  * Weighted random order without replacement: the first pick is in proportion to weight, the next among the
  * rest likewise, so a failure falls over to the others in a weight-respecting order. Weight 0 goes last.
  */
-export function weightedRandomOrder(candidates: readonly Candidate[], random: () => number = Math.random): Candidate[] {
+export function weightedRandomOrder(
+	candidates: readonly Candidate[],
+	random: () => number = Math.random,
+): Candidate[] {
 	const remaining = [...candidates];
 	const ordered: Candidate[] = [];
 	while (remaining.length > 0) {

@@ -35,7 +35,8 @@ function buildRefusedAddresses(): BlockList {
 	const list = new BlockList();
 	for (const [address, prefix] of REFUSED_IPV4) {
 		list.addSubnet(address, prefix, 'ipv4');
-		for (const carrier of IPV4_CARRYING_PREFIXES) list.addSubnet(`${carrier}${ipv4Hextets(address)}`, 96 + prefix, 'ipv6');
+		for (const carrier of IPV4_CARRYING_PREFIXES)
+			list.addSubnet(`${carrier}${ipv4Hextets(address)}`, 96 + prefix, 'ipv6');
 		// 6to4 (2002::/16) carries the IPv4 address in its next 32 bits.
 		list.addSubnet(`2002:${ipv4Hextets(address)}::`, 16 + prefix, 'ipv6');
 	}
@@ -87,18 +88,29 @@ export function assertSafeBaseUrl(baseUrl: string, providerName: string): URL {
 	}
 	const host = url.hostname.replace(/^\[|\]$/g, '');
 	if (isRefusedAddress(host)) {
-		throw new FusionError({ kind: 'bad_request', message: refusal(`The ${providerName} credential's Base URL points at`, host) });
+		throw new FusionError({
+			kind: 'bad_request',
+			message: refusal(`The ${providerName} credential's Base URL points at`, host),
+		});
 	}
 	return url;
 }
 
-type LookupCallback = (error: NodeJS.ErrnoException | null, address: string | LookupAddress[], family?: number) => void;
+type LookupCallback = (
+	error: NodeJS.ErrnoException | null,
+	address: string | LookupAddress[],
+	family?: number,
+) => void;
 
 /**
  * A dns.lookup that refuses a name resolving to a refused address, before anything is sent there. Node skips
  * the lookup for an IP literal; the connector below checks those.
  */
-export function lookupRefusingMetadata(hostname: string, options: LookupOptions, callback: LookupCallback): void {
+export function lookupRefusingMetadata(
+	hostname: string,
+	options: LookupOptions,
+	callback: LookupCallback,
+): void {
 	dnsLookup(hostname, { ...options, all: true }, (error, addresses) => {
 		if (error) {
 			callback(error, '');
@@ -118,7 +130,9 @@ export function lookupRefusingMetadata(hostname: string, options: LookupOptions,
  * undici's connector, guarded three times: an IP literal is refused before a socket opens, a name by the lookup,
  * and whatever address the socket really reached is checked once it has connected, before a byte is written.
  */
-export function createGuardedConnector(options: buildConnector.BuildOptions): buildConnector.connector {
+export function createGuardedConnector(
+	options: buildConnector.BuildOptions,
+): buildConnector.connector {
 	const connect = buildConnector({ lookup: lookupRefusingMetadata, ...options });
 	return (target, callback) => {
 		if (isRefusedAddress(target.hostname)) {
@@ -130,7 +144,10 @@ export function createGuardedConnector(options: buildConnector.BuildOptions): bu
 			const reached = socket?.remoteAddress;
 			if (error === null && reached !== undefined && isRefusedAddress(reached)) {
 				socket.destroy();
-				callback(refusedAddressError(`the connection to ${target.hostname} reached`, reached), null);
+				callback(
+					refusedAddressError(`the connection to ${target.hostname} reached`, reached),
+					null,
+				);
 				return;
 			}
 			callback(...result);

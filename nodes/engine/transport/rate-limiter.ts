@@ -34,8 +34,16 @@ export async function acquireRateLimit(
 		const waited = Date.now() - startedAt;
 		if (waitMs === 0) return { admitted: true, waitedMs: waited };
 		const left = (options.maxWaitMs ?? Number.POSITIVE_INFINITY) - waited;
-		const allowed = paused ? Math.min(left, options.maxPauseWaitMs ?? Number.POSITIVE_INFINITY) : left;
-		if (waitMs > allowed) return { admitted: false, reason: paused ? 'paused' : 'limited', waitMs, allowedMs: Math.max(0, allowed) };
+		const allowed = paused
+			? Math.min(left, options.maxPauseWaitMs ?? Number.POSITIVE_INFINITY)
+			: left;
+		if (waitMs > allowed)
+			return {
+				admitted: false,
+				reason: paused ? 'paused' : 'limited',
+				waitMs,
+				allowedMs: Math.max(0, allowed),
+			};
 		if (!(await sleep(waitMs, options.signal))) return { admitted: false, reason: 'cancelled' };
 	}
 }

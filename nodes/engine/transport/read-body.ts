@@ -36,7 +36,9 @@ export function tooLargeError(what: string, limitBytes: number): FusionError {
 	});
 }
 
-function declaredLength(headers: Record<string, string | string[] | undefined>): number | undefined {
+function declaredLength(
+	headers: Record<string, string | string[] | undefined>,
+): number | undefined {
 	const value = headers['content-length'];
 	const length = typeof value === 'string' ? Number(value) : Number.NaN;
 	return Number.isFinite(length) ? length : undefined;

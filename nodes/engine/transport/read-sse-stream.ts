@@ -19,7 +19,11 @@ const CARRIAGE_RETURN = 13;
  * piece of the body, keep-alives included. A line or a whole stream past what any real answer sends stops the
  * reading too: the parser would buffer it all.
  */
-export async function readSseStream(body: Readable, onEvent: (event: ServerSentEvent) => boolean, onChunk?: () => void): Promise<boolean> {
+export async function readSseStream(
+	body: Readable,
+	onEvent: (event: ServerSentEvent) => boolean,
+	onChunk?: () => void,
+): Promise<boolean> {
 	const pending: ServerSentEvent[] = [];
 	const parser = createParser({
 		onEvent: (message) => pending.push({ event: message.event, data: message.data }),
@@ -31,10 +35,12 @@ export async function readSseStream(body: Readable, onEvent: (event: ServerSentE
 		for await (const chunk of body.iterator({ destroyOnReturn: false }) as AsyncIterable<Buffer>) {
 			onChunk?.();
 			streamBytes += chunk.length;
-			if (streamBytes > BODY_LIMITS.streamBytes) throw tooLargeError('the streamed answer', BODY_LIMITS.streamBytes);
+			if (streamBytes > BODY_LIMITS.streamBytes)
+				throw tooLargeError('the streamed answer', BODY_LIMITS.streamBytes);
 			const lastBreak = Math.max(chunk.lastIndexOf(LINE_FEED), chunk.lastIndexOf(CARRIAGE_RETURN));
 			lineBytes = lastBreak === -1 ? lineBytes + chunk.length : chunk.length - lastBreak - 1;
-			if (lineBytes > BODY_LIMITS.streamLineBytes) throw tooLargeError('a line of the stream', BODY_LIMITS.streamLineBytes);
+			if (lineBytes > BODY_LIMITS.streamLineBytes)
+				throw tooLargeError('a line of the stream', BODY_LIMITS.streamLineBytes);
 			parser.feed(decoder.decode(chunk, { stream: true }));
 			// Handled outside the parser callback so an error from the consumer cannot leave the parser half-fed.
 			for (const event of pending.splice(0)) if (onEvent(event)) return true;

@@ -26,7 +26,8 @@ const RETRYABLE_STATUSES = new Set([408, 409, 429]);
  */
 export function isRetryable(error: FusionError): boolean {
 	if (error.kind === 'cancelled' || error.kind === 'auth') return false;
-	if (error.httpStatus !== undefined) return RETRYABLE_STATUSES.has(error.httpStatus) || error.httpStatus >= 500;
+	if (error.httpStatus !== undefined)
+		return RETRYABLE_STATUSES.has(error.httpStatus) || error.httpStatus >= 500;
 	return error.kind === 'network';
 }
 
@@ -48,7 +49,10 @@ export function retryDelayMs(
 	return Math.round(ceiling / 2 + (random() * ceiling) / 2);
 }
 
-function headerValue(headers: Record<string, string | string[] | undefined>, name: string): string | undefined {
+function headerValue(
+	headers: Record<string, string | string[] | undefined>,
+	name: string,
+): string | undefined {
 	const value = headers[name];
 	return Array.isArray(value) ? value[0] : value;
 }
@@ -59,7 +63,8 @@ export function retryAfterMsFromHeaders(
 	now: number = Date.now(),
 ): number | undefined {
 	const milliseconds = headerValue(headers, 'retry-after-ms');
-	if (milliseconds !== undefined && /^\d+(\.\d+)?$/.test(milliseconds.trim())) return Math.ceil(Number(milliseconds));
+	if (milliseconds !== undefined && /^\d+(\.\d+)?$/.test(milliseconds.trim()))
+		return Math.ceil(Number(milliseconds));
 	const retryAfter = headerValue(headers, 'retry-after')?.trim();
 	if (retryAfter === undefined || retryAfter === '') return undefined;
 	if (/^\d+(\.\d+)?$/.test(retryAfter)) return Math.ceil(Number(retryAfter) * 1000);

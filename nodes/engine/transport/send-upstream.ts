@@ -71,7 +71,10 @@ export function describeTarget(url: string | URL): string {
  * authentication (undici would silently drop it from the URL). A request whose key already travels in the
  * Authorization header cannot carry both, and is refused before anything is sent.
  */
-function headersWithUrlCredentials(url: URL, headers: Record<string, string>): Record<string, string> {
+function headersWithUrlCredentials(
+	url: URL,
+	headers: Record<string, string>,
+): Record<string, string> {
 	if (url.username === '' && url.password === '') return headers;
 	if (Object.keys(headers).some((name) => name.toLowerCase() === 'authorization')) {
 		throw new FusionError({
@@ -84,7 +87,10 @@ function headersWithUrlCredentials(url: URL, headers: Record<string, string>): R
 }
 
 /** Sends one HTTP request; no redirect is ever followed (the request carries credentials). */
-export async function sendUpstream(request: UpstreamHttpRequest, options: SendOptions): Promise<UpstreamResponse> {
+export async function sendUpstream(
+	request: UpstreamHttpRequest,
+	options: SendOptions,
+): Promise<UpstreamResponse> {
 	const { timeouts } = options;
 	if (options.signal?.aborted) throw cancellationError(options.signal);
 	// Parsed once: the origin picks the pool, the path is sent, the target names the call in messages.
@@ -108,7 +114,10 @@ export async function sendUpstream(request: UpstreamHttpRequest, options: SendOp
 		timeouts.totalMs,
 	);
 	const abortReason = () => reason ?? cancellationError(options.signal);
-	const stopListening = options.signal === undefined ? undefined : onAbort(options.signal, () => abort(cancellationError(options.signal)));
+	const stopListening =
+		options.signal === undefined
+			? undefined
+			: onAbort(options.signal, () => abort(cancellationError(options.signal)));
 	const done = () => {
 		clearTimeout(firstByteTimer);
 		clearTimeout(totalTimer);
@@ -119,7 +128,8 @@ export async function sendUpstream(request: UpstreamHttpRequest, options: SendOp
 			origin: url.origin,
 			path: `${url.pathname}${url.search}`,
 			method: request.method,
-			headers: request.body === undefined ? headers : { ...headers, 'content-type': 'application/json' },
+			headers:
+				request.body === undefined ? headers : { ...headers, 'content-type': 'application/json' },
 			body: request.body === undefined ? undefined : JSON.stringify(request.body),
 			signal: controller.signal,
 			// Backstops only: the timers here and the reader's idle timer fire first and more precisely.
@@ -127,10 +137,20 @@ export async function sendUpstream(request: UpstreamHttpRequest, options: SendOp
 			bodyTimeout: timeouts.idleMs + 1_000,
 		});
 		clearTimeout(firstByteTimer);
-		return { status: response.statusCode, headers: response.headers, body: response.body, signal: controller.signal, abort, abortReason, done };
+		return {
+			status: response.statusCode,
+			headers: response.headers,
+			body: response.body,
+			signal: controller.signal,
+			abort,
+			abortReason,
+			done,
+		};
 	} catch (error) {
 		done();
-		throw controller.signal.aborted ? abortReason() : fusionErrorFromTransportFailure(error, target, timeouts);
+		throw controller.signal.aborted
+			? abortReason()
+			: fusionErrorFromTransportFailure(error, target, timeouts);
 	}
 }
 
@@ -138,13 +158,18 @@ export async function sendUpstream(request: UpstreamHttpRequest, options: SendOp
 function codedError(error: unknown): { code: string; message: string } | undefined {
 	if (error === null || typeof error !== 'object') return undefined;
 	const { code, message } = error as { code?: unknown; message?: unknown };
-	if (typeof code === 'string') return { code, message: typeof message === 'string' ? message : code };
+	if (typeof code === 'string')
+		return { code, message: typeof message === 'string' ? message : code };
 	const cause = (error as { cause?: unknown }).cause;
 	return cause === undefined ? undefined : codedError(cause);
 }
 
 /** Maps what undici or the socket threw to the engine's vocabulary, naming the host but never a secret. */
-export function fusionErrorFromTransportFailure(error: unknown, target: string, timeouts: CallTimeouts): FusionError {
+export function fusionErrorFromTransportFailure(
+	error: unknown,
+	target: string,
+	timeouts: CallTimeouts,
+): FusionError {
 	if (error instanceof FusionError) return error;
 	const coded = codedError(error);
 	const code = coded?.code;
@@ -156,9 +181,17 @@ export function fusionErrorFromTransportFailure(error: unknown, target: string, 
 		case 'UND_ERR_BODY_TIMEOUT':
 			return timeoutError('idle', target, timeouts.idleMs, error);
 		case REFUSED_ADDRESS_CODE:
-			return new FusionError({ kind: 'bad_request', message: `${target}: ${coded?.message}`, cause: error });
+			return new FusionError({
+				kind: 'bad_request',
+				message: `${target}: ${coded?.message}`,
+				cause: error,
+			});
 	}
 	// Anything else is the connection failing underneath us (refused, reset, DNS, TLS): worth a retry.
 	const detail = code ?? (error instanceof Error ? error.message : String(error));
-	return new FusionError({ kind: 'network', message: `could not reach ${target} (${detail})`, cause: error });
+	return new FusionError({
+		kind: 'network',
+		message: `could not reach ${target} (${detail})`,
+		cause: error,
+	});
 }

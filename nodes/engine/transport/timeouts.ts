@@ -45,13 +45,26 @@ export function timeoutsWithin(timeouts: CallTimeouts, remainingMs: number): Cal
 /** What each limit's expiry says, about `who` (an address, or a provider by name) and the limit in seconds. */
 const TIMEOUT_MESSAGES = {
 	connect: (who: string, seconds: number) => `connecting to ${who} timed out after ${seconds} s`,
-	firstByte: (who: string, seconds: number) => `${who} sent no response within ${seconds} s (first-byte timeout)`,
-	firstToken: (who: string, seconds: number) => `${who} sent no token within ${seconds} s (first-token timeout)`,
-	idle: (who: string, seconds: number) => `${who} went silent for ${seconds} s in the middle of its answer (idle timeout)`,
-	total: (who: string, seconds: number) => `no complete answer from ${who} within ${seconds} s (timeout)`,
+	firstByte: (who: string, seconds: number) =>
+		`${who} sent no response within ${seconds} s (first-byte timeout)`,
+	firstToken: (who: string, seconds: number) =>
+		`${who} sent no token within ${seconds} s (first-token timeout)`,
+	idle: (who: string, seconds: number) =>
+		`${who} went silent for ${seconds} s in the middle of its answer (idle timeout)`,
+	total: (who: string, seconds: number) =>
+		`no complete answer from ${who} within ${seconds} s (timeout)`,
 } as const;
 
 /** A limit passed, whether our own timer or undici's noticed it first: the same message either way. */
-export function timeoutError(limit: keyof typeof TIMEOUT_MESSAGES, who: string, limitMs: number, cause?: unknown): FusionError {
-	return new FusionError({ kind: 'timeout', message: TIMEOUT_MESSAGES[limit](who, limitMs / 1000), cause });
+export function timeoutError(
+	limit: keyof typeof TIMEOUT_MESSAGES,
+	who: string,
+	limitMs: number,
+	cause?: unknown,
+): FusionError {
+	return new FusionError({
+		kind: 'timeout',
+		message: TIMEOUT_MESSAGES[limit](who, limitMs / 1000),
+		cause,
+	});
 }

@@ -1,28 +1,50 @@
-import { catalogModelDataSchema, providerCatalogDataSchema } from '../../../nodes/engine/catalog/catalog-schema';
+import {
+	catalogModelDataSchema,
+	providerCatalogDataSchema,
+} from '../../../nodes/engine/catalog/catalog-schema';
 import { QUALITY_BENCHMARK } from '../../../nodes/engine/catalog/catalog-types';
 import { MODEL_CAPABILITIES } from '../../../nodes/engine/providers/listed-model';
-import { CATALOG_MODELS, findCatalogModel, PROVIDER_CATALOGS } from '../../../nodes/engine/catalog/model-catalog';
+import {
+	CATALOG_MODELS,
+	findCatalogModel,
+	PROVIDER_CATALOGS,
+} from '../../../nodes/engine/catalog/model-catalog';
 import { PROVIDERS } from '../../../nodes/engine/providers/provider-registry';
 
-const SEED_IDS = ['openai/gpt-4-turbo', 'anthropic/claude-3-opus', 'google/gemini-pro', 'mistralai/mixtral-8x7b-instruct-v01'];
+const SEED_IDS = [
+	'openai/gpt-4-turbo',
+	'anthropic/claude-3-opus',
+	'google/gemini-pro',
+	'mistralai/mixtral-8x7b-instruct-v01',
+];
 
 describe('the bundled catalog data', () => {
-	it.each(PROVIDER_CATALOGS.map((catalog) => [catalog.provider, catalog]))('%s: the file passes the schema', (_provider, catalog) => {
-		const parsed = providerCatalogDataSchema.safeParse(catalog);
-		expect(parsed.success ? [] : parsed.error.issues).toEqual([]);
-	});
+	it.each(PROVIDER_CATALOGS.map((catalog) => [catalog.provider, catalog]))(
+		'%s: the file passes the schema',
+		(_provider, catalog) => {
+			const parsed = providerCatalogDataSchema.safeParse(catalog);
+			expect(parsed.success ? [] : parsed.error.issues).toEqual([]);
+		},
+	);
 
 	it('validates every single entry, so a bad one is named', () => {
 		for (const catalog of PROVIDER_CATALOGS) {
 			for (const model of catalog.models) {
 				const parsed = catalogModelDataSchema.safeParse(model);
-				expect({ id: model.id, issues: parsed.success ? [] : parsed.error.issues }).toEqual({ id: model.id, issues: [] });
+				expect({ id: model.id, issues: parsed.success ? [] : parsed.error.issues }).toEqual({
+					id: model.id,
+					issues: [],
+				});
 			}
 		}
 	});
 
 	it('rejects an entry that breaks the schema, saying where', () => {
-		const broken = { ...PROVIDER_CATALOGS[0].models[0], pricePerMillion: { input: -1, output: 2 }, capabilities: ['chat', 'telepathy'] };
+		const broken = {
+			...PROVIDER_CATALOGS[0].models[0],
+			pricePerMillion: { input: -1, output: 2 },
+			capabilities: ['chat', 'telepathy'],
+		};
 		const parsed = catalogModelDataSchema.safeParse(broken);
 		expect(parsed.success).toBe(false);
 		expect(parsed.success ? [] : parsed.error.issues.map((issue) => issue.path.join('.'))).toEqual(
@@ -55,8 +77,12 @@ describe('the bundled catalog data', () => {
 
 	it('knows the seed ids, with the upstream names their providers expect', () => {
 		for (const id of SEED_IDS) expect(findCatalogModel(id)?.id).toBe(id);
-		expect(findCatalogModel('anthropic/claude-3-opus')?.upstreamModel).toBe('claude-3-opus-20240229');
-		expect(findCatalogModel('mistralai/mixtral-8x7b-instruct-v01')?.upstreamModel).toBe('open-mixtral-8x7b');
+		expect(findCatalogModel('anthropic/claude-3-opus')?.upstreamModel).toBe(
+			'claude-3-opus-20240229',
+		);
+		expect(findCatalogModel('mistralai/mixtral-8x7b-instruct-v01')?.upstreamModel).toBe(
+			'open-mixtral-8x7b',
+		);
 		expect(findCatalogModel('openai/gpt-4-turbo')?.upstreamModel).toBe('gpt-4-turbo');
 	});
 
@@ -68,14 +94,29 @@ describe('the bundled catalog data', () => {
 		['groq/llama-3.3-70b-versatile', 0.00059, 0.00079],
 		['deepseek/deepseek-chat', 0.00028, 0.00042],
 		['mistralai/mixtral-8x7b-instruct-v01', 0.0007, 0.0007],
-	])('%s costs %f / %f USD per 1K prompt / completion tokens (list price)', (id, prompt, completion) => {
-		expect(findCatalogModel(id)?.pricing).toEqual({ prompt_tokens: prompt, completion_tokens: completion });
-	});
+	])(
+		'%s costs %f / %f USD per 1K prompt / completion tokens (list price)',
+		(id, prompt, completion) => {
+			expect(findCatalogModel(id)?.pricing).toEqual({
+				prompt_tokens: prompt,
+				completion_tokens: completion,
+			});
+		},
+	);
 
 	it('pins a few limits', () => {
-		expect(findCatalogModel('anthropic/claude-3-opus')).toMatchObject({ contextWindow: 200_000, maxOutputTokens: 4096 });
-		expect(findCatalogModel('openai/gpt-4-turbo')).toMatchObject({ contextWindow: 128_000, maxOutputTokens: 4096 });
-		expect(findCatalogModel('openai/gpt-4.1')).toMatchObject({ contextWindow: 1_047_576, maxOutputTokens: 32_768 });
+		expect(findCatalogModel('anthropic/claude-3-opus')).toMatchObject({
+			contextWindow: 200_000,
+			maxOutputTokens: 4096,
+		});
+		expect(findCatalogModel('openai/gpt-4-turbo')).toMatchObject({
+			contextWindow: 128_000,
+			maxOutputTokens: 4096,
+		});
+		expect(findCatalogModel('openai/gpt-4.1')).toMatchObject({
+			contextWindow: 1_047_576,
+			maxOutputTokens: 32_768,
+		});
 	});
 
 	it('scores quality on 0–1 by the named benchmark, and only where the model is rated', () => {
@@ -98,8 +139,17 @@ describe('the bundled catalog data', () => {
 	});
 
 	it('expands capabilities to every flag of the output schema', () => {
-		for (const model of CATALOG_MODELS) expect(Object.keys(model.capabilities).sort()).toEqual([...MODEL_CAPABILITIES].sort());
-		expect(findCatalogModel('openai/text-embedding-3-small')?.capabilities).toMatchObject({ embeddings: true, chat: false });
-		expect(findCatalogModel('openai/gpt-4o')?.capabilities).toMatchObject({ chat: true, vision: true, tools: true, json_output: true });
+		for (const model of CATALOG_MODELS)
+			expect(Object.keys(model.capabilities).sort()).toEqual([...MODEL_CAPABILITIES].sort());
+		expect(findCatalogModel('openai/text-embedding-3-small')?.capabilities).toMatchObject({
+			embeddings: true,
+			chat: false,
+		});
+		expect(findCatalogModel('openai/gpt-4o')?.capabilities).toMatchObject({
+			chat: true,
+			vision: true,
+			tools: true,
+			json_output: true,
+		});
 	});
 });

@@ -32,49 +32,136 @@ function connections(): Partial<Record<ProviderId, ProviderConnection>> {
 	};
 }
 
-const ids = (listing: LiveListing) => (listing.ok ? listing.models.map((model) => model.id) : listing.error);
+const ids = (listing: LiveListing) =>
+	listing.ok ? listing.models.map((model) => model.id) : listing.error;
 
 describe('listLiveModels against the mock server', () => {
 	it.each<[ProviderId, string, string[]]>([
-		['openai', '/v1/models', ['gpt-4o-mini', 'gpt-4o-mini-2024-07-18', 'gpt-4.1', 'gpt-5', 'text-embedding-3-small', 'dall-e-3', 'ft:gpt-4o-mini-2024-07-18:acme::9abcDEF1']],
-		['anthropic', '/v1/models', ['claude-sonnet-4-5-20250929', 'claude-haiku-4-5-20251001', 'claude-opus-4-1-20250805']],
-		['google', '/v1beta/models?pageSize=1000', ['gemini-2.5-flash', 'gemini-2.5-pro', 'gemini-embedding-001']],
-		['mistral', '/mistral/v1/models', ['mistral-large-latest', 'open-mixtral-8x7b', 'mistral-embed']],
-		['openrouter', '/api/v1/models', ['anthropic/claude-sonnet-4.5', 'meta-llama/llama-3.3-70b-instruct', 'openrouter/auto']],
-		['groq', '/openai/v1/models', ['llama-3.3-70b-versatile', 'openai/gpt-oss-120b', 'whisper-large-v3']],
+		[
+			'openai',
+			'/v1/models',
+			[
+				'gpt-4o-mini',
+				'gpt-4o-mini-2024-07-18',
+				'gpt-4.1',
+				'gpt-5',
+				'text-embedding-3-small',
+				'dall-e-3',
+				'ft:gpt-4o-mini-2024-07-18:acme::9abcDEF1',
+			],
+		],
+		[
+			'anthropic',
+			'/v1/models',
+			['claude-sonnet-4-5-20250929', 'claude-haiku-4-5-20251001', 'claude-opus-4-1-20250805'],
+		],
+		[
+			'google',
+			'/v1beta/models?pageSize=1000',
+			['gemini-2.5-flash', 'gemini-2.5-pro', 'gemini-embedding-001'],
+		],
+		[
+			'mistral',
+			'/mistral/v1/models',
+			['mistral-large-latest', 'open-mixtral-8x7b', 'mistral-embed'],
+		],
+		[
+			'openrouter',
+			'/api/v1/models',
+			['anthropic/claude-sonnet-4.5', 'meta-llama/llama-3.3-70b-instruct', 'openrouter/auto'],
+		],
+		[
+			'groq',
+			'/openai/v1/models',
+			['llama-3.3-70b-versatile', 'openai/gpt-oss-120b', 'whisper-large-v3'],
+		],
 		['deepseek', '/deepseek/models', ['deepseek-chat', 'deepseek-reasoner']],
 		['xai', '/xai/v1/models', ['grok-4-0709', 'grok-3-mini', 'grok-code-fast-1']],
-		['together', '/together/v1/models', ['meta-llama/Llama-3.3-70B-Instruct-Turbo', 'deepseek-ai/DeepSeek-R1', 'BAAI/bge-large-en-v1.5']],
-		['ollama', '/ollama/v1/models', ['llama3.2:latest', 'nomic-embed-text:latest', 'my-finetune:latest']],
+		[
+			'together',
+			'/together/v1/models',
+			[
+				'meta-llama/Llama-3.3-70B-Instruct-Turbo',
+				'deepseek-ai/DeepSeek-R1',
+				'BAAI/bge-large-en-v1.5',
+			],
+		],
+		[
+			'ollama',
+			'/ollama/v1/models',
+			['llama3.2:latest', 'nomic-embed-text:latest', 'my-finetune:latest'],
+		],
 		['azure', '/openai/models?api-version=2024-10-21', ['gpt-4o-2024-08-06']],
-		['custom', '/custom/v1/models', ['gpt-4o-mini', 'gpt-4o-mini-2024-07-18', 'gpt-4.1', 'gpt-5', 'text-embedding-3-small', 'dall-e-3', 'ft:gpt-4o-mini-2024-07-18:acme::9abcDEF1']],
+		[
+			'custom',
+			'/custom/v1/models',
+			[
+				'gpt-4o-mini',
+				'gpt-4o-mini-2024-07-18',
+				'gpt-4.1',
+				'gpt-5',
+				'text-embedding-3-small',
+				'dall-e-3',
+				'ft:gpt-4o-mini-2024-07-18:acme::9abcDEF1',
+			],
+		],
 	])('%s: GET %s in its wire format', async (providerId, path, expected) => {
 		const [listing] = await listLiveModels([providerById(providerId)], settingsFor(connections()));
 		expect(ids(listing)).toEqual(expected);
-		expect(server.requests.map((request) => [request.method, request.path])).toEqual([['GET', path]]);
+		expect(server.requests.map((request) => [request.method, request.path])).toEqual([
+			['GET', path],
+		]);
 	});
 
-	it("authenticates each list request as the provider documents it", async () => {
-		await listLiveModels([providerById('anthropic'), providerById('google'), providerById('openrouter')], settingsFor(connections()));
-		const headersOf = (path: string) => server.requests.find((request) => request.path.startsWith(path))?.headers;
-		expect(headersOf('/v1/models')).toMatchObject({ 'x-api-key': KEY, 'anthropic-version': expect.any(String) });
+	it('authenticates each list request as the provider documents it', async () => {
+		await listLiveModels(
+			[providerById('anthropic'), providerById('google'), providerById('openrouter')],
+			settingsFor(connections()),
+		);
+		const headersOf = (path: string) =>
+			server.requests.find((request) => request.path.startsWith(path))?.headers;
+		expect(headersOf('/v1/models')).toMatchObject({
+			'x-api-key': KEY,
+			'anthropic-version': expect.any(String),
+		});
 		expect(headersOf('/v1beta/models')).toMatchObject({ 'x-goog-api-key': KEY });
 		expect(headersOf('/api/v1/models')).toMatchObject({ authorization: `Bearer ${KEY}` });
 	});
 
 	it('lists every provider at once, in the order asked', async () => {
 		// A provider the table above does not name is reached at its default base URL's path.
-		const atDefaultPath = (baseUrl = 'http://localhost/v1') => ({ baseUrl: `${server.url}${new URL(baseUrl).pathname}`, apiKey: KEY });
-		const everyProvider = PROVIDERS.map((provider) => [provider.id, connections()[provider.id] ?? atDefaultPath(provider.defaultBaseUrl)]);
-		const listings = await listLiveModels(PROVIDERS, settingsFor(Object.fromEntries(everyProvider)));
-		expect(listings.map((listing) => [listing.provider, listing.ok])).toEqual(PROVIDERS.map((provider) => [provider.id, true]));
+		const atDefaultPath = (baseUrl = 'http://localhost/v1') => ({
+			baseUrl: `${server.url}${new URL(baseUrl).pathname}`,
+			apiKey: KEY,
+		});
+		const everyProvider = PROVIDERS.map((provider) => [
+			provider.id,
+			connections()[provider.id] ?? atDefaultPath(provider.defaultBaseUrl),
+		]);
+		const listings = await listLiveModels(
+			PROVIDERS,
+			settingsFor(Object.fromEntries(everyProvider)),
+		);
+		expect(listings.map((listing) => [listing.provider, listing.ok])).toEqual(
+			PROVIDERS.map((provider) => [provider.id, true]),
+		);
 	});
 
 	it("follows Anthropic's pages by after_id, up to 1000 models a page", async () => {
 		const page = (id: string, hasMore: boolean) => ({
-			json: { data: [{ type: 'model', id, display_name: id, created_at: '2025-01-01T00:00:00Z' }], has_more: hasMore, first_id: id, last_id: id },
+			json: {
+				data: [{ type: 'model', id, display_name: id, created_at: '2025-01-01T00:00:00Z' }],
+				has_more: hasMore,
+				first_id: id,
+				last_id: id,
+			},
 		});
-		server.reply('/v1/models', page('claude-a', true), page('claude-b', true), page('claude-c', false));
+		server.reply(
+			'/v1/models',
+			page('claude-a', true),
+			page('claude-b', true),
+			page('claude-c', false),
+		);
 		const [listing] = await listLiveModels([providerById('anthropic')], settingsFor(connections()));
 		expect(ids(listing)).toEqual(['claude-a', 'claude-b', 'claude-c']);
 		expect(server.requests.map((request) => request.path)).toEqual([
@@ -98,13 +185,28 @@ describe('listLiveModels against the mock server', () => {
 	it('turns a refused key into an error entry for that provider only, without the key even when echoed', async () => {
 		server.reply('/v1/models', {
 			status: 401,
-			json: { error: { message: `Incorrect API key provided: ${KEY}. You can find your API key at https://platform.openai.com/account/api-keys.`, type: 'invalid_request_error', code: 'invalid_api_key' } },
+			json: {
+				error: {
+					message: `Incorrect API key provided: ${KEY}. You can find your API key at https://platform.openai.com/account/api-keys.`,
+					type: 'invalid_request_error',
+					code: 'invalid_api_key',
+				},
+			},
 		});
-		const listings = await listLiveModels([providerById('openai'), providerById('mistral')], settingsFor(connections()));
+		const listings = await listLiveModels(
+			[providerById('openai'), providerById('mistral')],
+			settingsFor(connections()),
+		);
 		expect(listings[0]).toEqual({
 			provider: 'openai',
 			ok: false,
-			error: { type: 'auth', http_status: 401, message: expect.stringMatching(/^OpenAI answered HTTP 401 from http:\/\/127\.0\.0\.1:\d+\/v1\/models: Incorrect API key provided/) },
+			error: {
+				type: 'auth',
+				http_status: 401,
+				message: expect.stringMatching(
+					/^OpenAI answered HTTP 401 from http:\/\/127\.0\.0\.1:\d+\/v1\/models: Incorrect API key provided/,
+				),
+			},
 		});
 		expect(JSON.stringify(listings)).not.toContain(KEY);
 		expect(listings[1].ok).toBe(true);
@@ -117,9 +219,19 @@ describe('listLiveModels against the mock server', () => {
 			together: undefined,
 			deepseek: { baseUrl: 'http://127.0.0.1:9', apiKey: KEY },
 		});
-		const listings = await listLiveModels([providerById('together'), providerById('deepseek'), providerById('xai')], settings);
-		expect(listings.map((listing) => (listing.ok ? 'ok' : listing.error.type))).toEqual(['auth', 'network', 'invalid_response']);
-		expect(listings[2]).toMatchObject({ ok: false, error: { message: expect.stringMatching(/^xAI's model list is not JSON/) } });
+		const listings = await listLiveModels(
+			[providerById('together'), providerById('deepseek'), providerById('xai')],
+			settings,
+		);
+		expect(listings.map((listing) => (listing.ok ? 'ok' : listing.error.type))).toEqual([
+			'auth',
+			'network',
+			'invalid_response',
+		]);
+		expect(listings[2]).toMatchObject({
+			ok: false,
+			error: { message: expect.stringMatching(/^xAI's model list is not JSON/) },
+		});
 	});
 
 	it('gives up on a provider that does not answer within the timeout', async () => {
@@ -127,7 +239,9 @@ describe('listLiveModels against the mock server', () => {
 		const started = Date.now();
 		const [listing] = await listLiveModels(
 			[providerById('mistral')],
-			settingsFor(connections(), { timeouts: { firstByteMs: 300, totalMs: 400, idleMs: 300, firstTokenMs: 300 } }),
+			settingsFor(connections(), {
+				timeouts: { firstByteMs: 300, totalMs: 400, idleMs: 300, firstTokenMs: 300 },
+			}),
 		);
 		expect(Date.now() - started).toBeLessThan(3_000);
 		expect(listing).toMatchObject({ ok: false, error: { type: 'timeout' } });

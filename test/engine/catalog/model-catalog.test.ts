@@ -13,8 +13,14 @@ describe('findCatalogModel', () => {
 	});
 
 	it("finds a model by the provider's own name for it", () => {
-		expect(matchCatalogModel('mistral/open-mixtral-8x7b')).toMatchObject({ via: 'alias', model: { id: 'mistralai/mixtral-8x7b-instruct-v01' } });
-		expect(matchCatalogModel('anthropic/claude-3-haiku-20240307')).toMatchObject({ via: 'alias', model: { id: 'anthropic/claude-3-haiku' } });
+		expect(matchCatalogModel('mistral/open-mixtral-8x7b')).toMatchObject({
+			via: 'alias',
+			model: { id: 'mistralai/mixtral-8x7b-instruct-v01' },
+		});
+		expect(matchCatalogModel('anthropic/claude-3-haiku-20240307')).toMatchObject({
+			via: 'alias',
+			model: { id: 'anthropic/claude-3-haiku' },
+		});
 		expect(matchCatalogModel('google/gemini-2.5-flash')).toMatchObject({ via: 'id' });
 	});
 
@@ -40,8 +46,12 @@ describe('resolveModelId with the catalog', () => {
 			pricing: { prompt_tokens: 0.015, completion_tokens: 0.075 },
 			catalog: { id: 'anthropic/claude-3-opus' },
 		});
-		expect(resolveModelId('mistralai/mixtral-8x7b-instruct-v01').upstreamModel).toBe('open-mixtral-8x7b');
-		expect(resolveModelId('mistral/mixtral-8x7b-instruct-v01').upstreamModel).toBe('open-mixtral-8x7b');
+		expect(resolveModelId('mistralai/mixtral-8x7b-instruct-v01').upstreamModel).toBe(
+			'open-mixtral-8x7b',
+		);
+		expect(resolveModelId('mistral/mixtral-8x7b-instruct-v01').upstreamModel).toBe(
+			'open-mixtral-8x7b',
+		);
 	});
 
 	it('sends an alias as written: it already names the model upstream', () => {

@@ -1,6 +1,10 @@
 import type { LiveListing } from '../../../nodes/engine/catalog/list-live-models';
 import { CATALOG_MODELS } from '../../../nodes/engine/catalog/model-catalog';
-import { queryCatalog, queryLiveModels, type ModelListItem } from '../../../nodes/engine/catalog/query-models';
+import {
+	queryCatalog,
+	queryLiveModels,
+	type ModelListItem,
+} from '../../../nodes/engine/catalog/query-models';
 import { providerById } from '../../../nodes/engine/providers/provider-registry';
 import { MemoryFusionState } from '../../../nodes/engine/state/memory-fusion-state';
 import { MockProviderServer } from '../../mock-provider/mock-provider-server';
@@ -23,7 +27,15 @@ describe('queryCatalog on the bundled catalog', () => {
 			object: 'model',
 			owned_by: 'anthropic',
 			created: 1709164800,
-			capabilities: { chat: true, completions: false, embeddings: false, moderation: false, vision: true, tools: true, json_output: false },
+			capabilities: {
+				chat: true,
+				completions: false,
+				embeddings: false,
+				moderation: false,
+				vision: true,
+				tools: true,
+				json_output: false,
+			},
 			pricing: { prompt_tokens: 0.015, completion_tokens: 0.075 },
 			limits: { max_tokens: 4096, max_request_tokens: 200_000 },
 			estimated_latency_ms: 7000,
@@ -31,7 +43,8 @@ describe('queryCatalog on the bundled catalog', () => {
 			provider: 'anthropic',
 			name: 'Claude Opus 3',
 			quality_score: 0.5,
-			quality_source: 'LMArena text leaderboard (Elo) 1248 as of 2024-09-05, score = clamp((elo - 1000) / 500, 0, 1)',
+			quality_source:
+				'LMArena text leaderboard (Elo) 1248 as of 2024-09-05, score = clamp((elo - 1000) / 500, 0, 1)',
 			success_rate: null,
 			observed_calls: 0,
 			deprecated: true,
@@ -44,10 +57,19 @@ describe('queryCatalog on the bundled catalog', () => {
 	});
 
 	it('filters by provider, capability, prices and context window together', () => {
-		const { models } = queryCatalog(
-			{ providers: ['openai', 'google'], capabilities: ['vision', 'tools'], maxPromptPrice: 0.0005, maxCompletionPrice: 0.002, minContextWindow: 1_000_000 },
-		);
-		expect(models.map((model) => model.id)).toEqual(['openai/gpt-4.1-mini', 'openai/gpt-4.1-nano', 'google/gemini-2.5-flash-lite', 'google/gemini-2.0-flash']);
+		const { models } = queryCatalog({
+			providers: ['openai', 'google'],
+			capabilities: ['vision', 'tools'],
+			maxPromptPrice: 0.0005,
+			maxCompletionPrice: 0.002,
+			minContextWindow: 1_000_000,
+		});
+		expect(models.map((model) => model.id)).toEqual([
+			'openai/gpt-4.1-mini',
+			'openai/gpt-4.1-nano',
+			'google/gemini-2.5-flash-lite',
+			'google/gemini-2.0-flash',
+		]);
 		for (const model of models) {
 			expect(model.pricing.prompt_tokens).toBeLessThanOrEqual(0.0005);
 			expect(model.limits.max_request_tokens).toBeGreaterThanOrEqual(1_000_000);
@@ -56,12 +78,20 @@ describe('queryCatalog on the bundled catalog', () => {
 
 	it('leaves deprecated models out on request, and searches ids and names', () => {
 		const { models } = queryCatalog({ search: 'OPUS', includeDeprecated: false });
-		expect(models.map((model) => model.id)).toEqual(['anthropic/claude-opus-4-6', 'anthropic/claude-opus-4-5', 'anthropic/claude-opus-4-1', 'anthropic/claude-opus-4-0']);
+		expect(models.map((model) => model.id)).toEqual([
+			'anthropic/claude-opus-4-6',
+			'anthropic/claude-opus-4-5',
+			'anthropic/claude-opus-4-1',
+			'anthropic/claude-opus-4-0',
+		]);
 	});
 
 	it('sorts cheapest, largest, best and fastest first, unknown values last', () => {
-		const sortedBy = (sortBy: 'price' | 'context' | 'score' | 'latency') => queryCatalog({ sortBy, capabilities: ['chat'] }).models;
-		const price = sortedBy('price').map((model) => model.pricing.prompt_tokens! + model.pricing.completion_tokens!);
+		const sortedBy = (sortBy: 'price' | 'context' | 'score' | 'latency') =>
+			queryCatalog({ sortBy, capabilities: ['chat'] }).models;
+		const price = sortedBy('price').map(
+			(model) => model.pricing.prompt_tokens! + model.pricing.completion_tokens!,
+		);
 		expect(price).toEqual([...price].sort((a, b) => a - b));
 		const context = sortedBy('context').map((model) => model.limits.max_request_tokens!);
 		expect(context).toEqual([...context].sort((a, b) => b - a));
@@ -75,7 +105,11 @@ describe('queryCatalog on the bundled catalog', () => {
 
 	it('returns at most `limit` models, after sorting', () => {
 		const { models } = queryCatalog({ sortBy: 'score', limit: 3 });
-		expect(models.map((model) => model.id)).toEqual(['anthropic/claude-opus-4-6', 'google/gemini-3.1-pro-preview', 'openai/gpt-5.5']);
+		expect(models.map((model) => model.id)).toEqual([
+			'anthropic/claude-opus-4-6',
+			'google/gemini-3.1-pro-preview',
+			'openai/gpt-5.5',
+		]);
 	});
 
 	it('uses observed latency and success once the process has seen the model, and says so', async () => {
@@ -86,9 +120,19 @@ describe('queryCatalog on the bundled catalog', () => {
 		// With no credential of its own to look through, the list shows the credential that called the model most.
 		await state.recordOutcome('openai:once', 'openai/gpt-4o', { ok: false });
 		const observations = await observationsIn(state);
-		const gpt4o = byId(queryCatalog({ providers: ['openai'] }, { observations }).models, 'openai/gpt-4o');
-		expect(gpt4o).toMatchObject({ estimated_latency_ms: 900, latency_source: 'observed', observed_calls: 3, success_rate: 0.8 });
-		expect(byId(queryCatalog({ providers: ['openai'] }, { observations }).models, 'openai/gpt-4o-mini')).toMatchObject({ latency_source: 'catalog', success_rate: null });
+		const gpt4o = byId(
+			queryCatalog({ providers: ['openai'] }, { observations }).models,
+			'openai/gpt-4o',
+		);
+		expect(gpt4o).toMatchObject({
+			estimated_latency_ms: 900,
+			latency_source: 'observed',
+			observed_calls: 3,
+			success_rate: 0.8,
+		});
+		expect(
+			byId(queryCatalog({ providers: ['openai'] }, { observations }).models, 'openai/gpt-4o-mini'),
+		).toMatchObject({ latency_source: 'catalog', success_rate: null });
 	});
 });
 
@@ -98,12 +142,36 @@ describe('queryCatalog merging live listings', () => {
 			provider: 'anthropic',
 			ok: true,
 			models: [
-				{ id: 'claude-3-opus-20240229', name: 'Claude Opus 3', created: 1709164800, ownedBy: 'anthropic' },
-				{ id: 'claude-new-model-20270101', name: 'Claude New', created: 1798761600, ownedBy: 'anthropic' },
+				{
+					id: 'claude-3-opus-20240229',
+					name: 'Claude Opus 3',
+					created: 1709164800,
+					ownedBy: 'anthropic',
+				},
+				{
+					id: 'claude-new-model-20270101',
+					name: 'Claude New',
+					created: 1798761600,
+					ownedBy: 'anthropic',
+				},
 			],
 		},
-		{ provider: 'openrouter', ok: true, models: [{ id: 'anthropic/claude-3-opus', pricing: { prompt_tokens: 0.02, completion_tokens: 0.08 }, contextWindow: 200_000 }] },
-		{ provider: 'groq', ok: false, error: { type: 'auth', message: 'Groq answered HTTP 401', http_status: 401 } },
+		{
+			provider: 'openrouter',
+			ok: true,
+			models: [
+				{
+					id: 'anthropic/claude-3-opus',
+					pricing: { prompt_tokens: 0.02, completion_tokens: 0.08 },
+					contextWindow: 200_000,
+				},
+			],
+		},
+		{
+			provider: 'groq',
+			ok: false,
+			error: { type: 'auth', message: 'Groq answered HTTP 401', http_status: 401 },
+		},
 	];
 
 	it("merges the catalog's metadata into a listed model found under its dated name", () => {
@@ -120,7 +188,10 @@ describe('queryCatalog merging live listings', () => {
 	});
 
 	it('lists a model the catalog does not know with what the provider said, price unknown', () => {
-		const model = byId(queryCatalog({}, { listings }).models, 'anthropic/claude-new-model-20270101');
+		const model = byId(
+			queryCatalog({}, { listings }).models,
+			'anthropic/claude-new-model-20270101',
+		);
 		expect(model).toMatchObject({
 			source: 'live',
 			available: true,
@@ -138,12 +209,20 @@ describe('queryCatalog merging live listings', () => {
 
 	it("prefers OpenRouter's live prices to the catalog's", () => {
 		const model = byId(queryCatalog({}, { listings }).models, 'openrouter/anthropic/claude-3-opus');
-		expect(model).toMatchObject({ pricing: { prompt_tokens: 0.02, completion_tokens: 0.08 }, pricing_source: 'live', price_checked_at: null, source: 'catalog+live' });
+		expect(model).toMatchObject({
+			pricing: { prompt_tokens: 0.02, completion_tokens: 0.08 },
+			pricing_source: 'live',
+			price_checked_at: null,
+			source: 'catalog+live',
+		});
 	});
 
 	it('marks catalog models the provider no longer lists, and drops them on request', () => {
 		const { models } = queryCatalog({}, { listings });
-		expect(byId(models, 'anthropic/claude-sonnet-4-5')).toMatchObject({ available: false, source: 'catalog' });
+		expect(byId(models, 'anthropic/claude-sonnet-4-5')).toMatchObject({
+			available: false,
+			source: 'catalog',
+		});
 		expect(models.filter((model) => model.provider === 'groq')).toEqual([]);
 		const onlyAvailable = queryCatalog({ onlyAvailable: true }, { listings }).models;
 		expect(onlyAvailable.every((model) => model.available === true)).toBe(true);
@@ -151,7 +230,10 @@ describe('queryCatalog merging live listings', () => {
 
 	it('reports the providers that could not list', () => {
 		expect(queryCatalog({}, { listings }).providerErrors).toEqual([
-			{ provider: 'groq', error: { type: 'auth', message: 'Groq answered HTTP 401', http_status: 401 } },
+			{
+				provider: 'groq',
+				error: { type: 'auth', message: 'Groq answered HTTP 401', http_status: 401 },
+			},
 		]);
 	});
 });
@@ -174,10 +256,20 @@ describe('queryLiveModels against the mock server', () => {
 			settings,
 		);
 		expect(providerErrors).toEqual([]);
-		expect(byId(models, 'openai/gpt-4o-mini-2024-07-18')).toMatchObject({ catalog_id: 'openai/gpt-4o-mini', available: true });
-		expect(byId(models, 'mistral/open-mixtral-8x7b')).toMatchObject({ catalog_id: 'mistralai/mixtral-8x7b-instruct-v01', deprecated: true, available: true });
+		expect(byId(models, 'openai/gpt-4o-mini-2024-07-18')).toMatchObject({
+			catalog_id: 'openai/gpt-4o-mini',
+			available: true,
+		});
+		expect(byId(models, 'mistral/open-mixtral-8x7b')).toMatchObject({
+			catalog_id: 'mistralai/mixtral-8x7b-instruct-v01',
+			deprecated: true,
+			available: true,
+		});
 		expect(byId(models, 'openai/gpt-4-turbo')).toMatchObject({ available: false });
 		expect(byId(models, 'openai/dall-e-3')).toBeUndefined();
-		expect(byId(models, 'openai/ft:gpt-4o-mini-2024-07-18:acme::9abcDEF1')).toMatchObject({ source: 'live', capabilities: { chat: true } });
+		expect(byId(models, 'openai/ft:gpt-4o-mini-2024-07-18:acme::9abcDEF1')).toMatchObject({
+			source: 'live',
+			capabilities: { chat: true },
+		});
 	});
 });

@@ -19,7 +19,8 @@ export function settingsFor(
 		retry: { ...DEFAULT_RETRY_POLICY, baseDelayMs: 10, maxDelayMs: 50 },
 		connectionFor: async (provider) => {
 			const connection = connections[provider.id];
-			if (connection === undefined) throw new FusionError({ kind: 'auth', message: `no ${provider.displayName} credential` });
+			if (connection === undefined)
+				throw new FusionError({ kind: 'auth', message: `no ${provider.displayName} credential` });
 			return connection;
 		},
 		state: new MemoryFusionState(),

@@ -25,17 +25,25 @@ describe('cacheKeyOf', () => {
 	it('is the same for the same request streamed or not, and differs for any parameter or scope', () => {
 		const credentials = ['openai:0123abcd'];
 		const key = cacheKeyOf('wf:node', request('Hi', { stop: 'END' }), credentials);
-		expect(cacheKeyOf('wf:node', request('Hi', { stop: ['END'], stream: true }), credentials)).toBe(key);
-		expect(cacheKeyOf('wf:node', request('Hi', { stop: 'END', temperature: 0.1 }), credentials)).not.toBe(key);
+		expect(cacheKeyOf('wf:node', request('Hi', { stop: ['END'], stream: true }), credentials)).toBe(
+			key,
+		);
+		expect(
+			cacheKeyOf('wf:node', request('Hi', { stop: 'END', temperature: 0.1 }), credentials),
+		).not.toBe(key);
 		expect(cacheKeyOf('wf:other', request('Hi', { stop: 'END' }), credentials)).not.toBe(key);
 		expect(cacheKeyOf('wf:node', request('Hi!', { stop: 'END' }), credentials)).not.toBe(key);
-		expect(cacheKeyOf('wf:node', request('Hi', { stop: 'END' }), ['openai:4567ef01'])).not.toBe(key);
+		expect(cacheKeyOf('wf:node', request('Hi', { stop: 'END' }), ['openai:4567ef01'])).not.toBe(
+			key,
+		);
 	});
 });
 
 describe('runChat with the cache on', () => {
 	const mock = useMockProvider();
-	const connection = (apiKey = 'sk-cache-test-0123456789', path = '/v1') => ({ openai: { baseUrl: `${mock.server.url}${path}`, apiKey } });
+	const connection = (apiKey = 'sk-cache-test-0123456789', path = '/v1') => ({
+		openai: { baseUrl: `${mock.server.url}${path}`, apiKey },
+	});
 
 	it('answers an identical request from the cache: no upstream call, cached true, cost 0', async () => {
 		const settings = settingsFor(connection(), { cache: { ttlMs: 60_000, scope: 'wf:node' } });
@@ -54,10 +62,20 @@ describe('runChat with the cache on', () => {
 		const state = new KeyRecordingState();
 		const cache = { ttlMs: 60_000, scope: 'wf:node' };
 		await runChat(request('What is 2+2?'), settingsFor(connection(), { cache, state }));
-		const otherKey = await runChat(request('What is 2+2?'), settingsFor(connection('sk-cache-other-0123456789'), { cache, state }));
-		const otherServer = await runChat(request('What is 2+2?'), settingsFor(connection(undefined, '/proxy/v1'), { cache, state }));
+		const otherKey = await runChat(
+			request('What is 2+2?'),
+			settingsFor(connection('sk-cache-other-0123456789'), { cache, state }),
+		);
+		const otherServer = await runChat(
+			request('What is 2+2?'),
+			settingsFor(connection(undefined, '/proxy/v1'), { cache, state }),
+		);
 		expect([otherKey.fusion.cached, otherServer.fusion.cached]).toEqual([false, false]);
-		expect(mock.server.requests.map((sent) => sent.path)).toEqual(['/v1/chat/completions', '/v1/chat/completions', '/proxy/v1/chat/completions']);
+		expect(mock.server.requests.map((sent) => sent.path)).toEqual([
+			'/v1/chat/completions',
+			'/v1/chat/completions',
+			'/proxy/v1/chat/completions',
+		]);
 		expect(state.cacheKeys).toHaveLength(3);
 		expect(JSON.stringify(state.cacheKeys)).not.toMatch(/sk-cache|2\+2/);
 	});

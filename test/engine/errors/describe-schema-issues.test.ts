@@ -1,5 +1,8 @@
 import { z } from 'zod';
-import { describeSchemaIssues, schemaPath } from '../../../nodes/engine/errors/describe-schema-issues';
+import {
+	describeSchemaIssues,
+	schemaPath,
+} from '../../../nodes/engine/errors/describe-schema-issues';
 
 describe('schemaPath', () => {
 	it('writes indexes in brackets and names with dots', () => {
@@ -10,7 +13,12 @@ describe('schemaPath', () => {
 });
 
 describe('describeSchemaIssues', () => {
-	const schema = z.object({ data: z.array(z.object({ id: z.string() })), a: z.string(), b: z.string(), c: z.string() });
+	const schema = z.object({
+		data: z.array(z.object({ id: z.string() })),
+		a: z.string(),
+		b: z.string(),
+		c: z.string(),
+	});
 
 	it('names the first three issues with their paths, and no value', () => {
 		const parsed = schema.safeParse({ data: [{ id: 'ok' }, { id: 7 }], secret: 'sk-1234' });
@@ -21,6 +29,8 @@ describe('describeSchemaIssues', () => {
 
 	it('gives the bare message of an issue about the whole value', () => {
 		const parsed = schema.safeParse('text');
-		expect(parsed.success ? '' : describeSchemaIssues(parsed.error)).toBe('Expected object, received string');
+		expect(parsed.success ? '' : describeSchemaIssues(parsed.error)).toBe(
+			'Expected object, received string',
+		);
 	});
 });

@@ -11,7 +11,7 @@ describe('parseJson', () => {
 });
 
 describe('parseEventJson', () => {
-	it("says which stream sent an event that is not JSON, quoting its first 100 characters", () => {
+	it('says which stream sent an event that is not JSON, quoting its first 100 characters', () => {
 		const data = `{"choices": [${'x'.repeat(200)}`;
 		let thrown: unknown;
 		try {

@@ -1,7 +1,11 @@
 import { runChat } from '../../../nodes/engine/chat/run-chat';
 import type { ProviderId } from '../../../nodes/engine/providers/provider-registry';
 import type { UnifiedChatRequest } from '../../../nodes/engine/request/unified-request';
-import { recordedResponse, recordedSseEvents, type RecordedProvider } from '../../fixtures/recorded';
+import {
+	recordedResponse,
+	recordedSseEvents,
+	type RecordedProvider,
+} from '../../fixtures/recorded';
 import { MockProviderServer } from '../../mock-provider/mock-provider-server';
 import { settingsFor } from '../chat/engine-settings';
 
@@ -68,7 +72,13 @@ const openAiStyle = (
 
 const cases: WireCase[] = [
 	openAiStyle('openai', 'gpt-4o', '/v1', 'openai', {
-		body: { model: 'gpt-4o', messages: openAiStyleMessages, max_completion_tokens: 100, temperature: 0.5, stop: ['END'] },
+		body: {
+			model: 'gpt-4o',
+			messages: openAiStyleMessages,
+			max_completion_tokens: 100,
+			temperature: 0.5,
+			stop: ['END'],
+		},
 	}),
 	{
 		provider: 'anthropic',
@@ -105,7 +115,9 @@ const cases: WireCase[] = [
 		streamBodyExtra: {},
 		recorded: 'google',
 	},
-	openAiStyle('mistral', 'mistral-small-latest', '/v1', 'mistral', { streamBodyExtra: { stream: true } }),
+	openAiStyle('mistral', 'mistral-small-latest', '/v1', 'mistral', {
+		streamBodyExtra: { stream: true },
+	}),
 	openAiStyle('openrouter', 'anthropic/claude-3-opus', '/api/v1', 'openai', {
 		headers: { authorization: `Bearer ${KEY}`, 'x-title': 'n8n-nodes-fusion' },
 		streamBodyExtra: { stream: true },
@@ -115,10 +127,21 @@ const cases: WireCase[] = [
 	openAiStyle('deepseek', 'deepseek-chat', '', 'deepseek', { streamFinish: 'length' }),
 	openAiStyle('xai', 'grok-3-mini', '/v1', 'xai', {
 		// grok-3-mini is a reasoning model: xAI rejects `stop` there, so it is dropped with a warning.
-		body: { model: 'grok-3-mini', messages: openAiStyleMessages, max_tokens: 100, temperature: 0.5 },
+		body: {
+			model: 'grok-3-mini',
+			messages: openAiStyleMessages,
+			max_tokens: 100,
+			temperature: 0.5,
+		},
 	}),
-	openAiStyle('together', 'meta-llama/Llama-3.3-70B-Instruct-Turbo', '/v1', 'openai', { streamBodyExtra: { stream: true } }),
-	openAiStyle('ollama', 'llama3.2', '/v1', 'openai', { headers: {}, absentHeaders: ['authorization'], apiKey: '' }),
+	openAiStyle('together', 'meta-llama/Llama-3.3-70B-Instruct-Turbo', '/v1', 'openai', {
+		streamBodyExtra: { stream: true },
+	}),
+	openAiStyle('ollama', 'llama3.2', '/v1', 'openai', {
+		headers: {},
+		absentHeaders: ['authorization'],
+		apiKey: '',
+	}),
 	{
 		...openAiStyle('azure', 'my-gpt4o', '', 'openai'),
 		apiVersion: '2024-10-21',
@@ -169,14 +192,22 @@ function expectedFrom(recorded: RecordedProvider): ExpectedAnswer {
 		return {
 			content: body.candidates[0].content.parts[0].text,
 			finish: 'stop',
-			usage: { prompt_tokens: meta.promptTokenCount, completion_tokens: meta.candidatesTokenCount + meta.thoughtsTokenCount, total_tokens: meta.totalTokenCount },
+			usage: {
+				prompt_tokens: meta.promptTokenCount,
+				completion_tokens: meta.candidatesTokenCount + meta.thoughtsTokenCount,
+				total_tokens: meta.totalTokenCount,
+			},
 		};
 	}
 	const usage = body.usage;
 	return {
 		content: body.choices[0].message.content,
 		finish: body.choices[0].finish_reason,
-		usage: { prompt_tokens: usage.prompt_tokens, completion_tokens: usage.completion_tokens, total_tokens: usage.total_tokens },
+		usage: {
+			prompt_tokens: usage.prompt_tokens,
+			completion_tokens: usage.completion_tokens,
+			total_tokens: usage.total_tokens,
+		},
 	};
 }
 
@@ -217,20 +248,29 @@ describe.each(cases)('$provider over the wire', (wire) => {
 });
 
 describe('the assembled stream equals the recorded non-streamed answer in shape', () => {
-	it.each(['openai', 'anthropic', 'google', 'mistral', 'groq', 'deepseek', 'xai'] as const)('%s', async (recorded) => {
-		const wire = cases.find((entry) => entry.recorded === recorded)!;
-		server.reply(wire.path, { json: recordedResponse(recorded) });
-		const plain = await runChat(unified(wire.model), settingsFor(connectionsFor(wire)));
-		server.reply(wire.streamPath, { sse: recordedSseEvents(recorded) });
-		const streamed = await runChat(unified(wire.model, true), settingsFor(connectionsFor(wire)));
-		const shape = (value: unknown): unknown =>
-			Array.isArray(value) ? value.map(shape) : value !== null && typeof value === 'object'
-				? Object.fromEntries(Object.entries(value).filter(([key]) => !['latency_ms'].includes(key)).map(([key, inner]) => [key, shape(inner)]))
-				: typeof value;
-		// The same item, plus the time to first token that only a stream has.
-		const { ttft_ms: ttft, ...streamedFusion } = streamed.fusion;
-		expect(ttft).toEqual(expect.any(Number));
-		expect(shape({ ...streamed, fusion: streamedFusion })).toEqual(shape(plain));
-		expect(streamed.usage.total_tokens).toBeGreaterThan(0);
-	});
+	it.each(['openai', 'anthropic', 'google', 'mistral', 'groq', 'deepseek', 'xai'] as const)(
+		'%s',
+		async (recorded) => {
+			const wire = cases.find((entry) => entry.recorded === recorded)!;
+			server.reply(wire.path, { json: recordedResponse(recorded) });
+			const plain = await runChat(unified(wire.model), settingsFor(connectionsFor(wire)));
+			server.reply(wire.streamPath, { sse: recordedSseEvents(recorded) });
+			const streamed = await runChat(unified(wire.model, true), settingsFor(connectionsFor(wire)));
+			const shape = (value: unknown): unknown =>
+				Array.isArray(value)
+					? value.map(shape)
+					: value !== null && typeof value === 'object'
+						? Object.fromEntries(
+								Object.entries(value)
+									.filter(([key]) => !['latency_ms'].includes(key))
+									.map(([key, inner]) => [key, shape(inner)]),
+							)
+						: typeof value;
+			// The same item, plus the time to first token that only a stream has.
+			const { ttft_ms: ttft, ...streamedFusion } = streamed.fusion;
+			expect(ttft).toEqual(expect.any(Number));
+			expect(shape({ ...streamed, fusion: streamedFusion })).toEqual(shape(plain));
+			expect(streamed.usage.total_tokens).toBeGreaterThan(0);
+		},
+	);
 });

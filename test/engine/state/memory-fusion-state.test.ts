@@ -6,16 +6,28 @@ describe('MemoryFusionState rate limits', () => {
 	it('takes a request while the bucket holds one, then says how long until the next', async () => {
 		jest.useFakeTimers({ now: 0 });
 		const state = new MemoryFusionState();
-		for (let request = 0; request < 2; request++) expect(await state.takeRateLimit('c', { requestsPerMinute: 2 }, 1)).toEqual({ waitMs: 0, paused: false });
-		expect(await state.takeRateLimit('c', { requestsPerMinute: 2 }, 1)).toEqual({ waitMs: 30_000, paused: false });
-		expect(await state.takeRateLimit('other', { requestsPerMinute: 2 }, 1)).toEqual({ waitMs: 0, paused: false });
+		for (let request = 0; request < 2; request++)
+			expect(await state.takeRateLimit('c', { requestsPerMinute: 2 }, 1)).toEqual({
+				waitMs: 0,
+				paused: false,
+			});
+		expect(await state.takeRateLimit('c', { requestsPerMinute: 2 }, 1)).toEqual({
+			waitMs: 30_000,
+			paused: false,
+		});
+		expect(await state.takeRateLimit('other', { requestsPerMinute: 2 }, 1)).toEqual({
+			waitMs: 0,
+			paused: false,
+		});
 	});
 
 	it('holds every limit set for the credential within the last minute to the strictest', async () => {
 		jest.useFakeTimers({ now: 0 });
 		const state = new MemoryFusionState();
 		await state.takeRateLimit('c', { requestsPerMinute: 1 }, 1);
-		expect((await state.takeRateLimit('c', { requestsPerMinute: 100 }, 1)).waitMs).toBeGreaterThan(0);
+		expect((await state.takeRateLimit('c', { requestsPerMinute: 100 }, 1)).waitMs).toBeGreaterThan(
+			0,
+		);
 	});
 
 	it('charges tokens, gives back the unused part when settled, and takes no request when tokens are short', async () => {
@@ -27,8 +39,11 @@ describe('MemoryFusionState rate limits', () => {
 		await state.settleRateLimit('c', 800, 500);
 		expect((await state.takeRateLimit('c', limits, 400)).waitMs).toBe(0);
 		// Ten requests a minute: two went out; the refused one was given back.
-		for (let request = 0; request < 8; request++) expect((await state.takeRateLimit('c', { requestsPerMinute: 10 }, 0)).waitMs).toBe(0);
-		expect((await state.takeRateLimit('c', { requestsPerMinute: 10 }, 0)).waitMs).toBeGreaterThan(0);
+		for (let request = 0; request < 8; request++)
+			expect((await state.takeRateLimit('c', { requestsPerMinute: 10 }, 0)).waitMs).toBe(0);
+		expect((await state.takeRateLimit('c', { requestsPerMinute: 10 }, 0)).waitMs).toBeGreaterThan(
+			0,
+		);
 	});
 
 	it('pauses a credential, keeping the longer of two pauses', async () => {
@@ -58,9 +73,17 @@ describe('MemoryFusionState model records', () => {
 		jest.useFakeTimers({ now: 1_000 });
 		const state = new MemoryFusionState();
 		for (let call = 0; call < 3; call++) await state.recordOutcome('c', 'm/x', { ok: false });
-		expect((await state.readModels('c')).get('m/x')).toMatchObject({ consecutiveFailures: 3, lastFailureAt: 1_000, calls: 3 });
+		expect((await state.readModels('c')).get('m/x')).toMatchObject({
+			consecutiveFailures: 3,
+			lastFailureAt: 1_000,
+			calls: 3,
+		});
 		await state.recordOutcome('c', 'm/x', { ok: true, latencyMs: 50 });
-		expect((await state.readModels('c')).get('m/x')).toMatchObject({ consecutiveFailures: 0, lastFailureAt: undefined, latencyMs: 50 });
+		expect((await state.readModels('c')).get('m/x')).toMatchObject({
+			consecutiveFailures: 0,
+			lastFailureAt: undefined,
+			latencyMs: 50,
+		});
 	});
 
 	it('hands out copies', async () => {
@@ -74,8 +97,11 @@ describe('MemoryFusionState model records', () => {
 	it('shows, per model, what the credential that called it most has seen', async () => {
 		const state = new MemoryFusionState();
 		await state.recordOutcome('once', 'm/x', { ok: false });
-		for (let call = 0; call < 2; call++) await state.recordOutcome('busy', 'm/x', { ok: true, latencyMs: 300 });
-		expect(await state.observedModels()).toEqual(new Map([['m/x', { latencyMs: 300, successRate: 1, calls: 2 }]]));
+		for (let call = 0; call < 2; call++)
+			await state.recordOutcome('busy', 'm/x', { ok: true, latencyMs: 300 });
+		expect(await state.observedModels()).toEqual(
+			new Map([['m/x', { latencyMs: 300, successRate: 1, calls: 2 }]]),
+		);
 	});
 });
 

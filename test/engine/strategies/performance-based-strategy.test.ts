@@ -14,6 +14,9 @@ describe('orderByPerformance', () => {
 			await state.recordOutcome(CREDENTIAL, best.fusionId, { ok: false });
 			await state.recordOutcome(CREDENTIAL, other.fusionId, { ok: true, latencyMs: 100 });
 		}
-		expect(ids(orderByPerformance([best, other], await seenWith(state)))).toEqual([other.fusionId, best.fusionId]);
+		expect(ids(orderByPerformance([best, other], await seenWith(state)))).toEqual([
+			other.fusionId,
+			best.fusionId,
+		]);
 	});
 });

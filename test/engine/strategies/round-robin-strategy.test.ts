@@ -16,11 +16,26 @@ function orderer(state = new MemoryFusionState()) {
 describe('roundRobinStrategy.order', () => {
 	it('puts the next model in the rotation first and keeps the others after it as fallbacks', async () => {
 		const order = orderer();
-		const list = [candidate('openai/gpt-4o'), candidate('anthropic/claude-3-opus'), candidate('google/gemini-2.5-flash')];
-		expect(ids(await order(list))).toEqual(['openai/gpt-4o', 'anthropic/claude-3-opus', 'google/gemini-2.5-flash']);
-		expect(ids(await order(list))).toEqual(['anthropic/claude-3-opus', 'google/gemini-2.5-flash', 'openai/gpt-4o']);
-		expect(ids(await order(list))).toEqual(['google/gemini-2.5-flash', 'openai/gpt-4o', 'anthropic/claude-3-opus']);
+		const list = [
+			candidate('openai/gpt-4o'),
+			candidate('anthropic/claude-3-opus'),
+			candidate('google/gemini-2.5-flash'),
+		];
+		expect(ids(await order(list))).toEqual([
+			'openai/gpt-4o',
+			'anthropic/claude-3-opus',
+			'google/gemini-2.5-flash',
+		]);
+		expect(ids(await order(list))).toEqual([
+			'anthropic/claude-3-opus',
+			'google/gemini-2.5-flash',
+			'openai/gpt-4o',
+		]);
+		expect(ids(await order(list))).toEqual([
+			'google/gemini-2.5-flash',
+			'openai/gpt-4o',
+			'anthropic/claude-3-opus',
+		]);
 		expect(ids(await order(list))[0]).toBe('openai/gpt-4o');
 	});
 });
-

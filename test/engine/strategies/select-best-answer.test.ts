@@ -1,4 +1,10 @@
-import { consensusScores, fromJudgeVerdict, indexOfBest, toJudgeMessages, wordSimilarity } from '../../../nodes/engine/strategies/select-best-answer';
+import {
+	consensusScores,
+	fromJudgeVerdict,
+	indexOfBest,
+	toJudgeMessages,
+	wordSimilarity,
+} from '../../../nodes/engine/strategies/select-best-answer';
 
 describe('fromJudgeVerdict', () => {
 	it.each([
@@ -10,9 +16,12 @@ describe('fromJudgeVerdict', () => {
 		expect(fromJudgeVerdict(text, 3)).toBe(index);
 	});
 
-	it.each(['', 'none of them', 'Answers 1 and 2 are equally good', '4', '0'])('finds no usable verdict in %j', (text) => {
-		expect(fromJudgeVerdict(text, 3)).toBeUndefined();
-	});
+	it.each(['', 'none of them', 'Answers 1 and 2 are equally good', '4', '0'])(
+		'finds no usable verdict in %j',
+		(text) => {
+			expect(fromJudgeVerdict(text, 3)).toBeUndefined();
+		},
+	);
 });
 
 describe('consensus', () => {
@@ -23,7 +32,11 @@ describe('consensus', () => {
 	});
 
 	it('prefers the answer closest to all the others; ties go to the earliest', () => {
-		const scores = consensusScores(['Lyon is the capital', 'Paris is the capital', 'Paris is the capital city']);
+		const scores = consensusScores([
+			'Lyon is the capital',
+			'Paris is the capital',
+			'Paris is the capital city',
+		]);
 		expect(indexOfBest(scores)).toBe(1);
 		expect(indexOfBest([0.5, 0.5])).toBe(0);
 		expect(consensusScores(['only one'])).toEqual([1]);
@@ -32,11 +45,15 @@ describe('consensus', () => {
 
 describe('toJudgeMessages', () => {
 	it('shows the judge the conversation and the numbered answers', () => {
-		const messages = toJudgeMessages([{ role: 'user', content: 'Capital of France?' }], ['Lyon', 'Paris']);
+		const messages = toJudgeMessages(
+			[{ role: 'user', content: 'Capital of France?' }],
+			['Lyon', 'Paris'],
+		);
 		expect(messages[0].role).toBe('system');
 		expect(messages[1]).toEqual({
 			role: 'user',
-			content: 'Conversation:\n[user]\nCapital of France?\n\nAnswer 1:\nLyon\n\nAnswer 2:\nParis\n\nWhich answer is best? Reply with its number only.',
+			content:
+				'Conversation:\n[user]\nCapital of France?\n\nAnswer 1:\nLyon\n\nAnswer 2:\nParis\n\nWhich answer is best? Reply with its number only.',
 		});
 	});
 });

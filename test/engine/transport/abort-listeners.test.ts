@@ -9,7 +9,9 @@ describe('onAbort', () => {
 	it('hangs one listener on the signal however many callbacks wait, and calls each registered one once', () => {
 		const controller = new AbortController();
 		const calls: number[] = [];
-		const unregister = Array.from({ length: 30 }, (_, index) => onAbort(controller.signal, () => calls.push(index)));
+		const unregister = Array.from({ length: 30 }, (_, index) =>
+			onAbort(controller.signal, () => calls.push(index)),
+		);
 		unregister[0]();
 		expect(getEventListeners(controller.signal, 'abort')).toHaveLength(1);
 		controller.abort();
@@ -27,14 +29,20 @@ describe('an execution with more than ten items in flight', () => {
 		process.on('warning', onWarning);
 		const controller = new AbortController();
 		// Waiting calls (in flight at the provider and queued by the rate limiter) all watch the same signal.
-		const settings = settingsFor({ openai: { baseUrl: `${mock.server.url}/v1`, apiKey: 'sk-listeners-0123456789' } }, { signal: controller.signal, rateLimits: { requestsPerMinute: 12 } });
+		const settings = settingsFor(
+			{ openai: { baseUrl: `${mock.server.url}/v1`, apiKey: 'sk-listeners-0123456789' } },
+			{ signal: controller.signal, rateLimits: { requestsPerMinute: 12 } },
+		);
 		let most = 0;
 		const watch = setInterval(() => {
 			most = Math.max(most, getEventListeners(controller.signal, 'abort').length);
 		}, 5);
 		const items = Array.from({ length: 20 }, (_, index) => index);
 		const run = mapWithConcurrency(items, 20, (index) =>
-			runChat({ model: 'openai/sim-slow-300', messages: [{ role: 'user', content: `item ${index}` }] }, settings).catch((error: unknown) => error),
+			runChat(
+				{ model: 'openai/sim-slow-300', messages: [{ role: 'user', content: `item ${index}` }] },
+				settings,
+			).catch((error: unknown) => error),
 		);
 		await new Promise((resolve) => setTimeout(resolve, 200));
 		controller.abort();
@@ -43,7 +51,9 @@ describe('an execution with more than ten items in flight', () => {
 		await new Promise((resolve) => setImmediate(resolve));
 		process.off('warning', onWarning);
 
-		expect(outcomes.every((outcome) => outcome instanceof Error && /cancelled/.test(outcome.message))).toBe(true);
+		expect(
+			outcomes.every((outcome) => outcome instanceof Error && /cancelled/.test(outcome.message)),
+		).toBe(true);
 		expect(mock.server.requests).toHaveLength(12);
 		expect(most).toBe(1);
 		expect(warnings).not.toContain('MaxListenersExceededWarning');

@@ -1,5 +1,10 @@
 import type { LookupAddress } from 'node:dns';
-import { assertSafeBaseUrl, isRefusedAddress, lookupRefusingMetadata, REFUSED_ADDRESS_CODE } from '../../../nodes/engine/transport/base-url-guard';
+import {
+	assertSafeBaseUrl,
+	isRefusedAddress,
+	lookupRefusingMetadata,
+	REFUSED_ADDRESS_CODE,
+} from '../../../nodes/engine/transport/base-url-guard';
 
 /** Every spelling of an address that ends up at a link-local host or a cloud metadata service. */
 const REFUSED = [
@@ -76,17 +81,23 @@ describe('the address guard', () => {
 		expect(() => assertSafeBaseUrl('api.openai.com/v1', 'OpenAI')).toThrow(/not a valid URL/);
 		expect(() => assertSafeBaseUrl('file:///etc/passwd', 'OpenAI')).toThrow(/must start with http/);
 		expect(assertSafeBaseUrl('http://localhost:11434/v1', 'Ollama').hostname).toBe('localhost');
-		expect(assertSafeBaseUrl('http://10.1.2.3:8000/v1', 'OpenAI-Compatible').hostname).toBe('10.1.2.3');
+		expect(assertSafeBaseUrl('http://10.1.2.3:8000/v1', 'OpenAI-Compatible').hostname).toBe(
+			'10.1.2.3',
+		);
 	});
 
 	it('refuses in the lookup what resolves to a refused address, and passes loopback through', async () => {
 		const lookup = (hostname: string) =>
 			new Promise<string | LookupAddress[]>((resolve, reject) =>
-				lookupRefusingMetadata(hostname, {}, (error, address) => (error ? reject(error) : resolve(address))),
+				lookupRefusingMetadata(hostname, {}, (error, address) =>
+					error ? reject(error) : resolve(address),
+				),
 			);
 		expect(['127.0.0.1', '::1']).toContain(await lookup('localhost'));
 		// A literal goes through the resolver unchanged, like a name that resolves there; no packet is sent.
 		await expect(lookup('169.254.169.254')).rejects.toMatchObject({ code: REFUSED_ADDRESS_CODE });
-		await expect(lookup('::ffff:169.254.169.254')).rejects.toThrow(/resolves to ::ffff:169\.254\.169\.254, a link-local or cloud metadata address/);
+		await expect(lookup('::ffff:169.254.169.254')).rejects.toThrow(
+			/resolves to ::ffff:169\.254\.169\.254, a link-local or cloud metadata address/,
+		);
 	});
 });

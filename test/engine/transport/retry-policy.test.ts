@@ -22,7 +22,9 @@ describe('isRetryable', () => {
 		expect(isRetryable(new FusionError({ kind: 'network', message: 'ECONNRESET' }))).toBe(true);
 		expect(isRetryable(new FusionError({ kind: 'timeout', message: 'slow' }))).toBe(false);
 		expect(isRetryable(new FusionError({ kind: 'cancelled', message: 'stop' }))).toBe(false);
-		expect(isRetryable(new FusionError({ kind: 'auth', message: 'quota', httpStatus: 429 }))).toBe(false);
+		expect(isRetryable(new FusionError({ kind: 'auth', message: 'quota', httpStatus: 429 }))).toBe(
+			false,
+		);
 	});
 });
 
@@ -47,7 +49,9 @@ describe('retryAfterMsFromHeaders', () => {
 		expect(retryAfterMsFromHeaders({ 'retry-after': '1' })).toBe(1_000);
 		expect(retryAfterMsFromHeaders({ 'retry-after': '0.5' })).toBe(500);
 		const now = Date.parse('2026-11-23T10:00:00Z');
-		expect(retryAfterMsFromHeaders({ 'retry-after': 'Mon, 23 Nov 2026 10:00:03 GMT' }, now)).toBe(3_000);
+		expect(retryAfterMsFromHeaders({ 'retry-after': 'Mon, 23 Nov 2026 10:00:03 GMT' }, now)).toBe(
+			3_000,
+		);
 		expect(retryAfterMsFromHeaders({ 'retry-after': 'soon' })).toBeUndefined();
 		expect(retryAfterMsFromHeaders({})).toBeUndefined();
 	});

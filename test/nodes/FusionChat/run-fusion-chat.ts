@@ -35,5 +35,13 @@ export function runFusionChat(
 export type ChatItem = {
 	model: string;
 	choices: Array<{ message: { content: string }; finish_reason: string }>;
-	fusion: { strategy: string; attempts: Array<{ model: string; status: string; error?: { type: string; http_status?: number } }>; cost_usd: number | null };
+	fusion: {
+		strategy: string;
+		attempts: Array<{
+			model: string;
+			status: string;
+			error?: { type: string; http_status?: number };
+		}>;
+		cost_usd: number | null;
+	};
 };

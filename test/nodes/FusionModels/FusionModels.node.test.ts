@@ -1,7 +1,12 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { WorkflowHasIssuesError } from 'n8n-core';
-import { NodeApiError, NodeOperationError, type IDataObject, type INodeParameters } from 'n8n-workflow';
+import {
+	NodeApiError,
+	NodeOperationError,
+	type IDataObject,
+	type INodeParameters,
+} from 'n8n-workflow';
 import { CATALOG_MODELS } from '../../../nodes/engine/catalog/model-catalog';
 import { FusionModels } from '../../../nodes/FusionModels/FusionModels.node';
 import { editorAuthenticationField } from '../../helpers/editor-authentication-field';
@@ -12,8 +17,10 @@ import { MockProviderServer } from '../../mock-provider/mock-provider-server';
 const NODE_DIR = join(__dirname, '..', '..', '..', 'nodes', 'FusionModels');
 const KEY = 'sk-test-models-0123456789abcdef';
 
-const run = (parameters: INodeParameters, options: Partial<Parameters<typeof runNodeInN8n>[0]> = {}) =>
-	runNodeInN8n({ nodeType: new FusionModels(), parameters, inputItems: [{}], ...options });
+const run = (
+	parameters: INodeParameters,
+	options: Partial<Parameters<typeof runNodeInN8n>[0]> = {},
+) => runNodeInN8n({ nodeType: new FusionModels(), parameters, inputItems: [{}], ...options });
 
 const jsonOf = (items: Array<{ json: IDataObject }>) => items.map((item) => item.json);
 
@@ -21,9 +28,15 @@ describe('Fusion Models: the node description', () => {
 	const { description } = new FusionModels();
 
 	it('follows the conventions of Fusion Chat and n8n community nodes', () => {
-		expect(description).toMatchObject({ name: 'fusionModels', displayName: 'Fusion Models', usableAsTool: true, version: 1 });
+		expect(description).toMatchObject({
+			name: 'fusionModels',
+			displayName: 'Fusion Models',
+			usableAsTool: true,
+			version: 1,
+		});
 		expect(description.icon).toEqual({ light: 'file:models.svg', dark: 'file:models.dark.svg' });
-		for (const icon of ['models.svg', 'models.dark.svg']) expect(readFileSync(join(NODE_DIR, icon), 'utf8')).toMatch(/^<svg /);
+		for (const icon of ['models.svg', 'models.dark.svg'])
+			expect(readFileSync(join(NODE_DIR, icon), 'utf8')).toMatch(/^<svg /);
 		const codex = JSON.parse(readFileSync(join(NODE_DIR, 'FusionModels.node.json'), 'utf8'));
 		expect(codex.node).toBe('n8n-nodes-fusion.fusionModels');
 		expect(existsSync(join(NODE_DIR, 'FusionModels.node.ts'))).toBe(true);
@@ -37,10 +50,12 @@ describe('Fusion Models: the node description', () => {
 			testedBy: 'fusionProviderCredentialTest',
 			displayOptions: { show: { '/source': ['live'], '/providers': ['openrouter'] } },
 		});
-		expect(description.properties.find((property) => property.name === 'providers')?.displayOptions).toEqual({ show: { source: ['live'] } });
+		expect(
+			description.properties.find((property) => property.name === 'providers')?.displayOptions,
+		).toEqual({ show: { source: ['live'] } });
 	});
 
-	it('gives no parameter the shape that n8n\'s editor hides as the authentication field', () => {
+	it("gives no parameter the shape that n8n's editor hides as the authentication field", () => {
 		expect(editorAuthenticationField(description)).toBeUndefined();
 	});
 });
@@ -50,12 +65,22 @@ describe('Fusion Models: the bundled catalog, run by n8n', () => {
 		const { items, error } = await run({});
 		expect(error).toBeUndefined();
 		expect(items).toHaveLength(CATALOG_MODELS.length);
-		expect(items.every((item) => JSON.stringify(item.pairedItem) === JSON.stringify({ item: 0 }))).toBe(true);
+		expect(
+			items.every((item) => JSON.stringify(item.pairedItem) === JSON.stringify({ item: 0 })),
+		).toBe(true);
 		expect(items.find((item) => item.json.id === 'openai/gpt-4-turbo')?.json).toMatchObject({
 			object: 'model',
 			owned_by: 'openai',
 			created: expect.any(Number),
-			capabilities: { chat: true, completions: false, embeddings: false, moderation: false, vision: true, tools: true, json_output: true },
+			capabilities: {
+				chat: true,
+				completions: false,
+				embeddings: false,
+				moderation: false,
+				vision: true,
+				tools: true,
+				json_output: true,
+			},
 			pricing: { prompt_tokens: 0.01, completion_tokens: 0.03 },
 			limits: { max_tokens: 4096, max_request_tokens: 128_000 },
 			estimated_latency_ms: expect.any(Number),
@@ -66,19 +91,33 @@ describe('Fusion Models: the bundled catalog, run by n8n', () => {
 
 	it('filters, sorts and limits as the parameters say', async () => {
 		const { items, error } = await run({
-			filters: { capabilities: ['chat', 'vision'], maxPromptPrice: 0.001, includeDeprecated: false },
+			filters: {
+				capabilities: ['chat', 'vision'],
+				maxPromptPrice: 0.001,
+				includeDeprecated: false,
+			},
 			sortBy: 'price',
 			options: { limit: 3 },
 		});
 		expect(error).toBeUndefined();
-		expect(jsonOf(items).map((model) => model.id)).toEqual(['ollama/gemma3', 'google/gemini-2.0-flash-lite', 'mistral/mistral-small-latest']);
+		expect(jsonOf(items).map((model) => model.id)).toEqual([
+			'ollama/gemma3',
+			'google/gemini-2.0-flash-lite',
+			'mistral/mistral-small-latest',
+		]);
 	});
 
 	it('answers one {object: "list"} item when asked', async () => {
 		const { items } = await run({ output: 'list', filters: { providers: ['deepseek'] } });
 		expect(items).toHaveLength(1);
 		expect(items[0].pairedItem).toEqual({ item: 0 });
-		expect(items[0].json).toEqual({ object: 'list', data: [expect.objectContaining({ id: 'deepseek/deepseek-chat' }), expect.objectContaining({ id: 'deepseek/deepseek-reasoner' })] });
+		expect(items[0].json).toEqual({
+			object: 'list',
+			data: [
+				expect.objectContaining({ id: 'deepseek/deepseek-chat' }),
+				expect.objectContaining({ id: 'deepseek/deepseek-reasoner' }),
+			],
+		});
 	});
 
 	it('answers each input item, with expressions read per item', async () => {
@@ -87,7 +126,12 @@ describe('Fusion Models: the bundled catalog, run by n8n', () => {
 			parameters: { output: 'list', filters: { search: '={{ $json.family }}' } },
 			inputItems: [{ family: 'grok-3' }, { family: 'haiku' }],
 		});
-		expect(items.map((item) => [item.pairedItem, (item.json.data as IDataObject[]).map((model) => model.id)])).toEqual([
+		expect(
+			items.map((item) => [
+				item.pairedItem,
+				(item.json.data as IDataObject[]).map((model) => model.id),
+			]),
+		).toEqual([
 			[{ item: 0 }, ['xai/grok-3', 'xai/grok-3-mini']],
 			[{ item: 1 }, ['anthropic/claude-haiku-4-5', 'anthropic/claude-3-haiku']],
 		]);
@@ -97,11 +141,23 @@ describe('Fusion Models: the bundled catalog, run by n8n', () => {
 		const { nodeType, reads } = recordParameterReads(new FusionModels());
 		const { items } = await runNodeInN8n({
 			nodeType,
-			parameters: { output: 'list', sortBy: 'price', filters: { search: '={{ $json.family }}' }, options: { limit: 1 } },
+			parameters: {
+				output: 'list',
+				sortBy: 'price',
+				filters: { search: '={{ $json.family }}' },
+				options: { limit: 1 },
+			},
 			inputItems: [{ family: 'grok-3' }, { family: 'haiku' }, { family: 'gemini' }],
 		});
 		expect(items).toHaveLength(3);
-		expect(itemsReadByName(reads)).toEqual({ providers: [0], source: [0], output: [0], filters: [0, 1, 2], options: [0], sortBy: [0] });
+		expect(itemsReadByName(reads)).toEqual({
+			providers: [0],
+			source: [0],
+			output: [0],
+			filters: [0, 1, 2],
+			options: [0],
+			sortBy: [0],
+		});
 	});
 });
 
@@ -128,24 +184,42 @@ describe('Fusion Models: the live source against the mock server, run by n8n', (
 		});
 		expect(error).toBeUndefined();
 		const first = jsonOf(items.filter((item) => JSON.stringify(item.pairedItem) === '{"item":0}'));
-		expect(first.find((model) => model.id === 'anthropic/claude-sonnet-4-5-20250929')).toMatchObject({
+		expect(
+			first.find((model) => model.id === 'anthropic/claude-sonnet-4-5-20250929'),
+		).toMatchObject({
 			catalog_id: 'anthropic/claude-sonnet-4-5',
 			available: true,
 			source: 'catalog+live',
 			pricing: { prompt_tokens: 0.003, completion_tokens: 0.015 },
 		});
-		expect(first.find((model) => model.id === 'openrouter/meta-llama/llama-3.3-70b-instruct')).toMatchObject({
+		expect(
+			first.find((model) => model.id === 'openrouter/meta-llama/llama-3.3-70b-instruct'),
+		).toMatchObject({
 			source: 'live',
 			pricing: { prompt_tokens: 0.00013, completion_tokens: 0.00039 },
 			pricing_source: 'live',
 		});
-		expect(first.find((model) => model.id === 'anthropic/claude-3-opus')).toMatchObject({ available: false });
-		expect(server.requests.map((request) => request.path).sort()).toEqual(['/api/v1/models', '/v1/models']);
+		expect(first.find((model) => model.id === 'anthropic/claude-3-opus')).toMatchObject({
+			available: false,
+		});
+		expect(server.requests.map((request) => request.path).sort()).toEqual([
+			'/api/v1/models',
+			'/v1/models',
+		]);
 		expect(items.length).toBe(first.length * 2);
 	});
 
 	it('gives an error entry for a provider that cannot list, and the others still answer', async () => {
-		server.reply('/openai/v1/models', { status: 401, json: { error: { message: 'Invalid API Key', type: 'invalid_request_error', code: 'invalid_api_key' } } });
+		server.reply('/openai/v1/models', {
+			status: 401,
+			json: {
+				error: {
+					message: 'Invalid API Key',
+					type: 'invalid_request_error',
+					code: 'invalid_api_key',
+				},
+			},
+		});
 		const { items, error } = await run(
 			{ source: 'live', providers: ['anthropic', 'groq'], filters: { onlyAvailable: true } },
 			{ credentials: credentials() },
@@ -158,19 +232,45 @@ describe('Fusion Models: the live source against the mock server, run by n8n', (
 			'anthropic/claude-opus-4-1-20250805',
 		]);
 		expect(json.filter((entry) => entry.object === 'error')).toEqual([
-			{ object: 'error', provider: 'groq', error: { type: 'auth', http_status: 401, message: expect.stringContaining('Invalid API Key') } },
+			{
+				object: 'error',
+				provider: 'groq',
+				error: {
+					type: 'auth',
+					http_status: 401,
+					message: expect.stringContaining('Invalid API Key'),
+				},
+			},
 		]);
 	});
 
 	it('carries the errors beside the list in list output', async () => {
-		server.reply('/openai/v1/models', { status: 503, json: { error: { message: 'Service Unavailable' } } });
-		const { items } = await run({ source: 'live', providers: ['anthropic', 'groq'], output: 'list' }, { credentials: credentials() });
-		expect(items[0].json).toMatchObject({ object: 'list', errors: [{ object: 'error', provider: 'groq', error: { type: 'overloaded' } }] });
+		server.reply('/openai/v1/models', {
+			status: 503,
+			json: { error: { message: 'Service Unavailable' } },
+		});
+		const { items } = await run(
+			{ source: 'live', providers: ['anthropic', 'groq'], output: 'list' },
+			{ credentials: credentials() },
+		);
+		expect(items[0].json).toMatchObject({
+			object: 'list',
+			errors: [{ object: 'error', provider: 'groq', error: { type: 'overloaded' } }],
+		});
 	});
 
 	it('fails the item when no provider can list, naming each failure', async () => {
-		server.reply('/v1/models', { status: 401, json: { type: 'error', error: { type: 'authentication_error', message: 'invalid x-api-key' } } });
-		const { error } = await run({ source: 'live', providers: ['anthropic'] }, { credentials: credentials() });
+		server.reply('/v1/models', {
+			status: 401,
+			json: {
+				type: 'error',
+				error: { type: 'authentication_error', message: 'invalid x-api-key' },
+			},
+		});
+		const { error } = await run(
+			{ source: 'live', providers: ['anthropic'] },
+			{ credentials: credentials() },
+		);
 		expect(error).toBeInstanceOf(NodeApiError);
 		expect(error?.message).toBe('No provider could list its models (anthropic)');
 		expect((error as NodeApiError).description).toContain('invalid x-api-key');
@@ -178,10 +278,18 @@ describe('Fusion Models: the live source against the mock server, run by n8n', (
 	});
 
 	it('with "continue on fail", outputs the failure as an error item', async () => {
-		server.reply('/v1/models', { status: 500, json: { type: 'error', error: { type: 'api_error', message: 'Internal server error' } } });
-		const { items, error } = await run({ source: 'live', providers: ['anthropic'] }, { credentials: credentials(), continueOnFail: true });
+		server.reply('/v1/models', {
+			status: 500,
+			json: { type: 'error', error: { type: 'api_error', message: 'Internal server error' } },
+		});
+		const { items, error } = await run(
+			{ source: 'live', providers: ['anthropic'] },
+			{ credentials: credentials(), continueOnFail: true },
+		);
 		expect(error).toBeUndefined();
-		expect(items).toEqual([{ json: { error: 'No provider could list its models (anthropic)' }, pairedItem: { item: 0 } }]);
+		expect(items).toEqual([
+			{ json: { error: 'No provider could list its models (anthropic)' }, pairedItem: { item: 0 } },
+		]);
 	});
 
 	it('asks for a provider when none is chosen', async () => {

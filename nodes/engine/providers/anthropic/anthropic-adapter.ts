@@ -11,7 +11,10 @@ import { toAnthropicRequest } from './to-anthropic-request';
 export const ANTHROPIC_API_VERSION = '2023-06-01';
 
 /** Anthropic's own key header, and the API version on every request (without a key, so Anthropic says it is missing). */
-const auth: ProviderAuth = { keyHeader: 'x-api-key', fixedHeaders: { 'anthropic-version': ANTHROPIC_API_VERSION } };
+const auth: ProviderAuth = {
+	keyHeader: 'x-api-key',
+	fixedHeaders: { 'anthropic-version': ANTHROPIC_API_VERSION },
+};
 
 export const anthropicAdapter: ProviderAdapter = {
 	toChatRequest(request, connection) {
@@ -42,7 +45,8 @@ export const anthropicAdapter: ProviderAdapter = {
 	},
 	fromModelList: fromAnthropicModelList,
 	// Anthropic's pages hold 20 models by default; 1000 is its documented maximum.
-	nextModelListPageUrl: (firstPageUrl, cursor) => withQuery(firstPageUrl, { after_id: cursor, limit: '1000' }),
+	nextModelListPageUrl: (firstPageUrl, cursor) =>
+		withQuery(firstPageUrl, { after_id: cursor, limit: '1000' }),
 };
 
 export const anthropicProvider = defineProvider({

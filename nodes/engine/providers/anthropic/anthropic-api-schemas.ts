@@ -47,7 +47,9 @@ const textDeltaSchema = z.object({ type: z.literal('text_delta'), text: z.string
 /** input_json_delta, thinking_delta, signature_delta, citations_delta: nothing for the answer text. */
 const otherDeltaSchema = z
 	.object({ type: z.string() })
-	.refine((delta) => delta.type !== 'text_delta', { message: 'a text_delta must carry a "text" string' });
+	.refine((delta) => delta.type !== 'text_delta', {
+		message: 'a text_delta must carry a "text" string',
+	});
 const contentDeltaSchema = z.union([textDeltaSchema, otherDeltaSchema]);
 export type AnthropicTextDelta = z.infer<typeof textDeltaSchema>;
 export type AnthropicContentDelta = z.infer<typeof contentDeltaSchema>;

@@ -1,9 +1,16 @@
-import { FusionError, looksLikeContextLengthError, type FusionErrorKind } from '../../errors/fusion-error';
+import {
+	FusionError,
+	looksLikeContextLengthError,
+	type FusionErrorKind,
+} from '../../errors/fusion-error';
 import type { ProviderErrorDetail } from '../provider-adapter';
 import { anthropicErrorBodySchema, type AnthropicErrorBody } from './anthropic-api-schemas';
 
 /** The kind an Anthropic error type means; undefined leaves the decision to the HTTP status. */
-export function errorKindFromAnthropicErrorType(type: string, message: string): FusionErrorKind | undefined {
+export function errorKindFromAnthropicErrorType(
+	type: string,
+	message: string,
+): FusionErrorKind | undefined {
 	switch (type) {
 		case 'authentication_error':
 		case 'permission_error':

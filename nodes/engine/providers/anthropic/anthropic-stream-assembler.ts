@@ -38,7 +38,8 @@ export function createAnthropicStreamAssembler(): StreamAssembler {
 			// The `type` inside the JSON decides, since the SSE `event:` line may be missing.
 			const json = parseEventJson(event.data, 'the Anthropic stream');
 			const envelope = eventEnvelopeSchema.safeParse(json);
-			if (!envelope.success) throw invalidStream('the Anthropic stream sent an event without a "type"');
+			if (!envelope.success)
+				throw invalidStream('the Anthropic stream sent an event without a "type"');
 			// Anthropic may add event types; skipping them keeps older releases working.
 			if (!isKnownAnthropicStreamEventType(envelope.data.type)) return '';
 			const parsed = anthropicStreamEventSchema.safeParse(json);
@@ -53,7 +54,12 @@ export function createAnthropicStreamAssembler(): StreamAssembler {
 					id = data.message.id;
 					upstreamModel = data.message.model;
 					usage = { ...data.message.usage };
-					return addText(data.message.content.filter(isAnthropicTextBlock).map((block) => block.text).join(''));
+					return addText(
+						data.message.content
+							.filter(isAnthropicTextBlock)
+							.map((block) => block.text)
+							.join(''),
+					);
 				case 'content_block_start':
 					return isAnthropicTextBlock(data.content_block) ? addText(data.content_block.text) : '';
 				case 'content_block_delta':
@@ -61,12 +67,18 @@ export function createAnthropicStreamAssembler(): StreamAssembler {
 				case 'message_delta': {
 					if (data.delta.stop_reason !== undefined) stopReason = data.delta.stop_reason;
 					// The counts are cumulative: each message_delta replaces what came before.
-					const { output_tokens, input_tokens, cache_creation_input_tokens, cache_read_input_tokens } = data.usage;
+					const {
+						output_tokens,
+						input_tokens,
+						cache_creation_input_tokens,
+						cache_read_input_tokens,
+					} = data.usage;
 					const previous = usage ?? { input_tokens: 0, output_tokens: 0 };
 					usage = {
 						input_tokens: input_tokens ?? previous.input_tokens,
 						output_tokens,
-						cache_creation_input_tokens: cache_creation_input_tokens ?? previous.cache_creation_input_tokens,
+						cache_creation_input_tokens:
+							cache_creation_input_tokens ?? previous.cache_creation_input_tokens,
 						cache_read_input_tokens: cache_read_input_tokens ?? previous.cache_read_input_tokens,
 					};
 					return '';

@@ -13,7 +13,9 @@ export interface AnthropicUsageCounts {
  */
 export function convertAnthropicUsage(usage: AnthropicUsageCounts): Usage {
 	const promptTokens =
-		usage.input_tokens + (usage.cache_creation_input_tokens ?? 0) + (usage.cache_read_input_tokens ?? 0);
+		usage.input_tokens +
+		(usage.cache_creation_input_tokens ?? 0) +
+		(usage.cache_read_input_tokens ?? 0);
 	return {
 		prompt_tokens: promptTokens,
 		completion_tokens: usage.output_tokens,

@@ -14,7 +14,12 @@ export function fromAnthropicModelList(body: unknown, providerName: string): Mod
 	const { data, has_more: hasMore, last_id: lastId } = parsed.data;
 	return {
 		models: data.map((model) =>
-			definedOnly({ id: model.id, name: model.display_name ?? undefined, created: unixSeconds(model.created_at), ownedBy: 'anthropic' }),
+			definedOnly({
+				id: model.id,
+				name: model.display_name ?? undefined,
+				created: unixSeconds(model.created_at),
+				ownedBy: 'anthropic',
+			}),
 		),
 		cursor: hasMore === true && typeof lastId === 'string' ? lastId : undefined,
 	};

@@ -19,7 +19,10 @@ export function fromAnthropicResponse(body: unknown): ModelAnswer {
 	return {
 		id: response.id,
 		upstreamModel: response.model,
-		content: response.content.filter(isAnthropicTextBlock).map((block) => block.text).join(''),
+		content: response.content
+			.filter(isAnthropicTextBlock)
+			.map((block) => block.text)
+			.join(''),
 		finishReason: mapAnthropicStopReason(response.stop_reason),
 		usage: convertAnthropicUsage(response.usage),
 	};

@@ -36,7 +36,10 @@ function mergeConsecutiveTurns(messages: AnthropicMessage[]): AnthropicMessage[]
 }
 
 /** Translates the unified request into a Messages API body; settings Anthropic cannot honour become warnings. */
-export function toAnthropicRequest(request: ModelCallRequest): { body: AnthropicMessagesRequestBody; warnings: string[] } {
+export function toAnthropicRequest(request: ModelCallRequest): {
+	body: AnthropicMessagesRequestBody;
+	warnings: string[];
+} {
 	const warnings: string[] = [];
 
 	// Anthropic has no system role: every system message, wherever it stood, goes to the top-level `system`.
@@ -53,7 +56,9 @@ export function toAnthropicRequest(request: ModelCallRequest): { body: Anthropic
 		// Anthropic rejects an empty `messages`; the instructions are the only thing to answer.
 		messages = [{ role: 'user', content: system }];
 		system = '';
-		warnings.push('Anthropic needs a user message; the system message was sent as the user message');
+		warnings.push(
+			'Anthropic needs a user message; the system message was sent as the user message',
+		);
 	}
 
 	const body: AnthropicMessagesRequestBody = {
@@ -76,7 +81,9 @@ export function toAnthropicRequest(request: ModelCallRequest): { body: Anthropic
 	if (request.top_p !== undefined) {
 		// Current Claude models answer 400 when both are set; temperature is the more common knob, so it wins.
 		if (body.temperature !== undefined) {
-			warnings.push('top_p was not sent because Anthropic does not accept temperature and top_p together; temperature was kept');
+			warnings.push(
+				'top_p was not sent because Anthropic does not accept temperature and top_p together; temperature was kept',
+			);
 		} else {
 			body.top_p = request.top_p;
 		}

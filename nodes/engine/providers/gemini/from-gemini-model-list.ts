@@ -17,7 +17,10 @@ export function fromGeminiModelList(body: unknown, providerName: string): ModelL
 				capabilities:
 					methods === undefined
 						? undefined
-						: { chat: methods.includes('generateContent'), embeddings: methods.includes('embedContent') },
+						: {
+								chat: methods.includes('generateContent'),
+								embeddings: methods.includes('embedContent'),
+							},
 			});
 		}),
 		cursor: parsed.data.nextPageToken || undefined,

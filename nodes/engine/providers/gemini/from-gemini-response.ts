@@ -21,7 +21,9 @@ export function textOfGeminiParts(parts: readonly GeminiPart[] | null | undefine
  * Thinking tokens are billed as output and OpenAI counts reasoning tokens in completion_tokens, so they are added
  * to the candidates' tokens. totalTokenCount is kept as Gemini reports it: it also holds tool-use prompt tokens.
  */
-export function convertGeminiUsage(usage: GeminiUsageMetadata | null | undefined): Usage | undefined {
+export function convertGeminiUsage(
+	usage: GeminiUsageMetadata | null | undefined,
+): Usage | undefined {
 	if (usage === null || usage === undefined) return undefined;
 	const promptTokens = usage.promptTokenCount ?? 0;
 	const completionTokens = (usage.candidatesTokenCount ?? 0) + (usage.thoughtsTokenCount ?? 0);
@@ -39,8 +41,13 @@ export function geminiPromptBlockReason(response: GeminiResponse): string | unde
 }
 
 /** Gemini gives a reason, not a text, when it blocks a prompt or stops an answer. */
-export function geminiRefusal(blockReason: string | undefined, finishReason: string | null | undefined): string {
-	return blockReason !== undefined ? `Gemini blocked the prompt (blockReason ${blockReason})` : `Gemini stopped the answer (finishReason ${finishReason ?? 'unknown'})`;
+export function geminiRefusal(
+	blockReason: string | undefined,
+	finishReason: string | null | undefined,
+): string {
+	return blockReason !== undefined
+		? `Gemini blocked the prompt (blockReason ${blockReason})`
+		: `Gemini stopped the answer (finishReason ${finishReason ?? 'unknown'})`;
 }
 
 /**
@@ -69,12 +76,22 @@ export function fromGeminiResponse(body: unknown): ModelAnswer {
 	const blocked = geminiPromptBlockReason(response);
 	if (candidate !== undefined) {
 		const finishReason = mapGeminiFinishReason(candidate.finishReason);
-		const answer: ModelAnswer = { ...common, content: textOfGeminiParts(candidate.content?.parts), finishReason };
-		if (finishReason === 'content_filter') answer.refusal = geminiRefusal(blocked, candidate.finishReason);
+		const answer: ModelAnswer = {
+			...common,
+			content: textOfGeminiParts(candidate.content?.parts),
+			finishReason,
+		};
+		if (finishReason === 'content_filter')
+			answer.refusal = geminiRefusal(blocked, candidate.finishReason);
 		return answer;
 	}
 	if (blocked !== undefined) {
-		return { ...common, content: '', finishReason: 'content_filter', refusal: geminiRefusal(blocked, undefined) };
+		return {
+			...common,
+			content: '',
+			finishReason: 'content_filter',
+			refusal: geminiRefusal(blocked, undefined),
+		};
 	}
 	throw new FusionError({
 		kind: 'invalid_response',

@@ -36,7 +36,11 @@ export const geminiAdapter: ProviderAdapter = {
 	errorDetailFromBody: geminiErrorDetailFromBody,
 	toModelListRequest(connection) {
 		// The default page holds 50 models, fewer than Gemini lists; 1000 is the documented maximum.
-		return { method: 'GET', url: `${connection.baseUrl}${API_PATH}/models?pageSize=1000`, headers: authHeaders(auth, connection) };
+		return {
+			method: 'GET',
+			url: `${connection.baseUrl}${API_PATH}/models?pageSize=1000`,
+			headers: authHeaders(auth, connection),
+		};
 	},
 	fromModelList: fromGeminiModelList,
 	nextModelListPageUrl: (firstPageUrl, cursor) => withQuery(firstPageUrl, { pageToken: cursor }),

@@ -17,9 +17,15 @@ const KIND_BY_STATUS = new Map<string, FusionErrorKind>([
 	['NOT_FOUND', 'not_found'],
 ]);
 
-function hasErrorInfoReason(details: readonly unknown[] | null | undefined, reason: string): boolean {
+function hasErrorInfoReason(
+	details: readonly unknown[] | null | undefined,
+	reason: string,
+): boolean {
 	return (details ?? []).some(
-		(detail) => detail !== null && typeof detail === 'object' && (detail as { reason?: unknown }).reason === reason,
+		(detail) =>
+			detail !== null &&
+			typeof detail === 'object' &&
+			(detail as { reason?: unknown }).reason === reason,
 	);
 }
 
@@ -39,7 +45,9 @@ export function geminiErrorKind(error: GeminiErrorBody['error']): FusionErrorKin
  * one-element array, so that form is read too.
  */
 export function geminiErrorDetailFromBody(body: unknown): ProviderErrorDetail | undefined {
-	const parsed = geminiErrorBodySchema.safeParse(Array.isArray(body) && body.length === 1 ? body[0] : body);
+	const parsed = geminiErrorBodySchema.safeParse(
+		Array.isArray(body) && body.length === 1 ? body[0] : body,
+	);
 	if (!parsed.success) return undefined;
 	const { error } = parsed.data;
 	const detail: ProviderErrorDetail = { message: error.message };

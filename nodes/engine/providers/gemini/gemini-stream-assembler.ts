@@ -1,7 +1,12 @@
 import { describeSchemaIssues } from '../../errors/describe-schema-issues';
 import { FusionError } from '../../errors/fusion-error';
 import { parseEventJson } from '../parse-json';
-import type { FinishReason, ModelAnswer, ServerSentEvent, StreamAssembler } from '../provider-adapter';
+import type {
+	FinishReason,
+	ModelAnswer,
+	ServerSentEvent,
+	StreamAssembler,
+} from '../provider-adapter';
 import {
 	geminiErrorBodySchema,
 	geminiResponseSchema,
@@ -9,7 +14,12 @@ import {
 	type GeminiUsageMetadata,
 } from './gemini-api-schemas';
 import { fusionErrorFromGeminiStreamError } from './gemini-error';
-import { convertGeminiUsage, geminiPromptBlockReason, geminiRefusal, textOfGeminiParts } from './from-gemini-response';
+import {
+	convertGeminiUsage,
+	geminiPromptBlockReason,
+	geminiRefusal,
+	textOfGeminiParts,
+} from './from-gemini-response';
 import { mapGeminiFinishReason } from './map-gemini-finish-reason';
 
 function invalidChunk(message: string): FusionError {
@@ -22,13 +32,17 @@ function parseChunk(data: string): GeminiResponse {
 	if (json !== null && typeof json === 'object' && 'error' in json) {
 		const errorBody = geminiErrorBodySchema.safeParse(json);
 		if (!errorBody.success) {
-			throw invalidChunk(`the Gemini stream sent an unreadable error (${describeSchemaIssues(errorBody.error)})`);
+			throw invalidChunk(
+				`the Gemini stream sent an unreadable error (${describeSchemaIssues(errorBody.error)})`,
+			);
 		}
 		throw fusionErrorFromGeminiStreamError(errorBody.data);
 	}
 	const chunk = geminiResponseSchema.safeParse(json);
 	if (!chunk.success) {
-		throw invalidChunk(`the Gemini stream sent a chunk that is not a generateContent answer (${describeSchemaIssues(chunk.error)})`);
+		throw invalidChunk(
+			`the Gemini stream sent a chunk that is not a generateContent answer (${describeSchemaIssues(chunk.error)})`,
+		);
 	}
 	return chunk.data;
 }
@@ -75,8 +89,15 @@ export function createGeminiStreamAssembler(): StreamAssembler {
 					provider: 'google',
 				});
 			}
-			const answer: ModelAnswer = { id, upstreamModel, content, finishReason, usage: convertGeminiUsage(usage) };
-			if (finishReason === 'content_filter') answer.refusal = geminiRefusal(blockReason, rawFinishReason);
+			const answer: ModelAnswer = {
+				id,
+				upstreamModel,
+				content,
+				finishReason,
+				usage: convertGeminiUsage(usage),
+			};
+			if (finishReason === 'content_filter')
+				answer.refusal = geminiRefusal(blockReason, rawFinishReason);
 			return answer;
 		},
 	};

@@ -33,12 +33,16 @@ export interface GeminiRequestConversion {
 /** Gemini 1.x and 2.0 honour penalties; 2.5 and later refuse the fields with a 400 ("Penalty is not enabled"). */
 const MODELS_WITH_PENALTIES = /^gemini-(1\.|2\.0)/;
 
-function generationConfigOf(request: ModelCallRequest, warnings: string[]): GeminiGenerationConfig | undefined {
+function generationConfigOf(
+	request: ModelCallRequest,
+	warnings: string[],
+): GeminiGenerationConfig | undefined {
 	const config: GeminiGenerationConfig = {};
 	if (request.max_tokens !== undefined) config.maxOutputTokens = request.max_tokens;
 	if (request.temperature !== undefined) config.temperature = request.temperature;
 	if (request.top_p !== undefined) config.topP = request.top_p;
-	if (request.stop !== undefined && request.stop.length > 0) config.stopSequences = [...request.stop];
+	if (request.stop !== undefined && request.stop.length > 0)
+		config.stopSequences = [...request.stop];
 	// 0 is OpenAI's default and asks for nothing, so it is never sent (nor warned about).
 	const penalties = [
 		['presence_penalty', 'presencePenalty', request.presence_penalty],
@@ -47,7 +51,10 @@ function generationConfigOf(request: ModelCallRequest, warnings: string[]): Gemi
 	for (const [name, field, value] of penalties) {
 		if (value === undefined || value === 0) continue;
 		if (MODELS_WITH_PENALTIES.test(request.model)) config[field] = value;
-		else warnings.push(`${name} is not supported by Google Gemini model ${request.model} and was not sent`);
+		else
+			warnings.push(
+				`${name} is not supported by Google Gemini model ${request.model} and was not sent`,
+			);
 	}
 	return Object.keys(config).length === 0 ? undefined : config;
 }
@@ -64,7 +71,9 @@ export function toGeminiRequest(request: ModelCallRequest): GeminiRequestConvers
 	request.messages.forEach((message, index) => {
 		// Gemini rejects a part whose text is empty ("required oneof field 'data' must have one initialized field").
 		if (message.content === '') {
-			warnings.push(`messages[${index}] (${message.role}) is empty and was not sent: Gemini refuses empty text`);
+			warnings.push(
+				`messages[${index}] (${message.role}) is empty and was not sent: Gemini refuses empty text`,
+			);
 			return;
 		}
 		if (message.role === 'system') {
@@ -74,7 +83,8 @@ export function toGeminiRequest(request: ModelCallRequest): GeminiRequestConvers
 		const role = message.role === 'assistant' ? 'model' : 'user';
 		const previous = contents[contents.length - 1];
 		// Gemini expects turns to alternate; consecutive messages of one role become one turn with several parts.
-		if (previous !== undefined && previous.role === role) previous.parts.push({ text: message.content });
+		if (previous !== undefined && previous.role === role)
+			previous.parts.push({ text: message.content });
 		else contents.push({ role, parts: [{ text: message.content }] });
 	});
 
@@ -83,7 +93,9 @@ export function toGeminiRequest(request: ModelCallRequest): GeminiRequestConvers
 	if (contents.length === 0 && systemText !== '') {
 		// Gemini needs at least one turn in `contents`; a system-only prompt still deserves an answer.
 		contents.push({ role: 'user', parts: [{ text: systemText }] });
-		warnings.push('Gemini needs a user or assistant message; the system message was sent as the user message');
+		warnings.push(
+			'Gemini needs a user or assistant message; the system message was sent as the user message',
+		);
 	} else if (systemText !== '') {
 		body.systemInstruction = { parts: [{ text: systemText }] };
 	}

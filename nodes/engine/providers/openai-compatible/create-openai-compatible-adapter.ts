@@ -1,5 +1,9 @@
 import type { ProviderAdapter, ProviderConnection, UpstreamHttpRequest } from '../provider-adapter';
-import { openAiCompatibleHeaders, openAiCompatibleUrl, type OpenAiCompatibleConfig } from './openai-compatible-config';
+import {
+	openAiCompatibleHeaders,
+	openAiCompatibleUrl,
+	type OpenAiCompatibleConfig,
+} from './openai-compatible-config';
 import { openAiCompatibleErrorDetailFromBody } from './openai-compatible-error';
 import { createOpenAiCompatibleStreamAssembler } from './openai-compatible-stream-assembler';
 import { fromOpenAiCompatibleResponse } from './from-openai-compatible-response';
@@ -20,6 +24,11 @@ export function createOpenAiCompatibleAdapter(config: OpenAiCompatibleConfig): P
 		errorDetailFromBody: openAiCompatibleErrorDetailFromBody,
 		toModelListRequest: (connection) => getRequest(connection, config.modelListPath),
 		fromModelList: config.fromModelList,
-		...(credentialCheckPath === undefined ? {} : { toCredentialCheckRequest: (connection: ProviderConnection) => getRequest(connection, credentialCheckPath) }),
+		...(credentialCheckPath === undefined
+			? {}
+			: {
+					toCredentialCheckRequest: (connection: ProviderConnection) =>
+						getRequest(connection, credentialCheckPath),
+				}),
 	};
 }

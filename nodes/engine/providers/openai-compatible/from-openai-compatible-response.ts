@@ -14,7 +14,9 @@ import { describeSchemaIssues } from '../../errors/describe-schema-issues';
 export function openAiContentText(content: OpenAiContent): string {
 	if (content === null || content === undefined) return '';
 	if (typeof content === 'string') return content;
-	return content.map((part) => (part.type === 'text' && typeof part.text === 'string' ? part.text : '')).join('');
+	return content
+		.map((part) => (part.type === 'text' && typeof part.text === 'string' ? part.text : ''))
+		.join('');
 }
 
 export function convertOpenAiUsage(usage: OpenAiUsage): Usage {
@@ -53,7 +55,10 @@ export function fromOpenAiCompatibleResponse(body: unknown): ModelAnswer {
 	const { id, created, model, choices, usage } = parsed.data;
 	const [choice] = choices;
 	const answer = withRefusal(
-		{ content: openAiContentText(choice.message.content), finishReason: mapOpenAiFinishReason(choice.finish_reason) },
+		{
+			content: openAiContentText(choice.message.content),
+			finishReason: mapOpenAiFinishReason(choice.finish_reason),
+		},
 		choice.message.refusal,
 	);
 	if (id !== null && id !== undefined) answer.id = id;

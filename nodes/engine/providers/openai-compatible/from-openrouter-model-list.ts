@@ -1,4 +1,9 @@
-import { definedOnly, invalidModelList, type ModelListPage, type ModelPricing } from '../listed-model';
+import {
+	definedOnly,
+	invalidModelList,
+	type ModelListPage,
+	type ModelPricing,
+} from '../listed-model';
 import { openRouterModelListSchema } from './model-list-schemas';
 
 /** OpenRouter prices one token in USD as a decimal string; a negative one means "depends on the route". */
@@ -8,11 +13,15 @@ function perThousandFromPerToken(value: string): number | undefined {
 	return Number((perToken * 1000).toPrecision(12));
 }
 
-function livePricing(pricing: { prompt: string; completion: string } | null | undefined): ModelPricing | undefined {
+function livePricing(
+	pricing: { prompt: string; completion: string } | null | undefined,
+): ModelPricing | undefined {
 	if (pricing === null || pricing === undefined) return undefined;
 	const prompt = perThousandFromPerToken(pricing.prompt);
 	const completion = perThousandFromPerToken(pricing.completion);
-	return prompt === undefined || completion === undefined ? undefined : { prompt_tokens: prompt, completion_tokens: completion };
+	return prompt === undefined || completion === undefined
+		? undefined
+		: { prompt_tokens: prompt, completion_tokens: completion };
 }
 
 /** OpenRouter's model list: live prices, modalities and the parameters each model takes. */
@@ -37,7 +46,9 @@ export function fromOpenRouterModelList(body: unknown, providerName: string): Mo
 					vision: inputs.includes('image'),
 					tools: parameters?.includes('tools'),
 					json_output:
-						parameters === undefined ? undefined : parameters.includes('response_format') || parameters.includes('structured_outputs'),
+						parameters === undefined
+							? undefined
+							: parameters.includes('response_format') || parameters.includes('structured_outputs'),
 				}),
 				deprecated: typeof model.expiration_date === 'string' ? true : undefined,
 			});

@@ -18,7 +18,10 @@ export function fromTogetherModelList(body: unknown, providerName: string): Mode
 				pricing:
 					model.pricing === null || model.pricing === undefined
 						? undefined
-						: { prompt_tokens: perThousand(model.pricing.input), completion_tokens: perThousand(model.pricing.output) },
+						: {
+								prompt_tokens: perThousand(model.pricing.input),
+								completion_tokens: perThousand(model.pricing.output),
+							},
 				capabilities:
 					type === undefined
 						? undefined

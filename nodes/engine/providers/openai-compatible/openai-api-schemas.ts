@@ -89,8 +89,14 @@ export const openAiErrorBodySchema = z.union([
 	z.object({ error: openAiErrorFieldSchema }),
 	// Mistral: `message` is a text, a {detail} object, or the detail array itself; `code` a string or number.
 	z.object({
-		object: z.string().refine((value) => value.toLowerCase() === 'error', { message: 'must be "error"' }),
-		message: z.union([z.string(), z.object({ detail: validationDetailSchema }), z.array(validationItemSchema)]),
+		object: z
+			.string()
+			.refine((value) => value.toLowerCase() === 'error', { message: 'must be "error"' }),
+		message: z.union([
+			z.string(),
+			z.object({ detail: validationDetailSchema }),
+			z.array(validationItemSchema),
+		]),
 		type: z.string().nullish(),
 		code: z.union([z.string(), z.number()]).nullish(),
 	}),
@@ -100,4 +106,3 @@ export const openAiErrorBodySchema = z.union([
 	z.object({ message: z.string() }),
 ]);
 export type OpenAiErrorBody = z.infer<typeof openAiErrorBodySchema>;
-

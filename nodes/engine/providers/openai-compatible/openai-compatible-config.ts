@@ -50,7 +50,10 @@ export interface OpenAiCompatibleConfig {
 }
 
 /** The provider's fixed headers and its auth header. */
-export function openAiCompatibleHeaders(config: OpenAiCompatibleConfig, connection: ProviderConnection): Record<string, string> {
+export function openAiCompatibleHeaders(
+	config: OpenAiCompatibleConfig,
+	connection: ProviderConnection,
+): Record<string, string> {
 	return { ...config.headers, ...authHeaders(config.auth, connection) };
 }
 

@@ -1,14 +1,26 @@
-import { errorKindFromHttpStatus, FusionError, looksLikeContextLengthError, type FusionErrorKind } from '../../errors/fusion-error';
+import {
+	errorKindFromHttpStatus,
+	FusionError,
+	looksLikeContextLengthError,
+	type FusionErrorKind,
+} from '../../errors/fusion-error';
 import { parseJson } from '../parse-json';
 import type { ProviderErrorDetail } from '../provider-adapter';
-import { openAiErrorBodySchema, validationDetailSchema, type OpenAiErrorField, type ValidationDetail } from './openai-api-schemas';
+import {
+	openAiErrorBodySchema,
+	validationDetailSchema,
+	type OpenAiErrorField,
+	type ValidationDetail,
+} from './openai-api-schemas';
 
 /** "max_completion_tokens: Extra inputs are not permitted" from a pydantic detail list (the `body` prefix dropped). */
 function describeValidationDetail(detail: ValidationDetail): string {
 	if (typeof detail === 'string') return detail;
 	return detail
 		.map((item) => {
-			const location = (item.loc ?? []).filter((part, index) => !(index === 0 && part === 'body')).join('.');
+			const location = (item.loc ?? [])
+				.filter((part, index) => !(index === 0 && part === 'body'))
+				.join('.');
 			return location === '' ? item.msg : `${location}: ${item.msg}`;
 		})
 		.join('; ');
@@ -23,9 +35,17 @@ function decodeEncodedDetail(message: string): string {
 }
 
 /** The kind the body's code or type tells; undefined leaves it to the HTTP status. */
-function kindFromErrorFields(message: string, code: string | number | undefined, type: string | undefined): FusionErrorKind | undefined {
+function kindFromErrorFields(
+	message: string,
+	code: string | number | undefined,
+	type: string | undefined,
+): FusionErrorKind | undefined {
 	const names = [code, type].filter((name): name is string => typeof name === 'string');
-	if (looksLikeContextLengthError(message) || names.some((name) => looksLikeContextLengthError('', name))) return 'context_length';
+	if (
+		looksLikeContextLengthError(message) ||
+		names.some((name) => looksLikeContextLengthError('', name))
+	)
+		return 'context_length';
 	// A billing problem (OpenAI sends insufficient_quota as a 429, OpenRouter a 402): retrying cannot help, so
 	// it must not look like a rate limit.
 	if (names.includes('insufficient_quota') || code === 402) return 'auth';
@@ -33,7 +53,11 @@ function kindFromErrorFields(message: string, code: string | number | undefined,
 	return undefined;
 }
 
-function detailFrom(message: string, code: string | number | null | undefined, type: string | null | undefined): ProviderErrorDetail {
+function detailFrom(
+	message: string,
+	code: string | number | null | undefined,
+	type: string | null | undefined,
+): ProviderErrorDetail {
 	const kind = kindFromErrorFields(message, code ?? undefined, type ?? undefined);
 	const name = code ?? type ?? undefined;
 	return {
@@ -44,7 +68,9 @@ function detailFrom(message: string, code: string | number | null | undefined, t
 }
 
 function detailFromErrorObject(error: OpenAiErrorField): ProviderErrorDetail {
-	return typeof error === 'string' ? detailFrom(error, undefined, undefined) : detailFrom(error.message, error.code, error.type);
+	return typeof error === 'string'
+		? detailFrom(error, undefined, undefined)
+		: detailFrom(error.message, error.code, error.type);
 }
 
 /**
@@ -52,7 +78,9 @@ function detailFromErrorObject(error: OpenAiErrorField): ProviderErrorDetail {
  * type, code}` (whose message may be a validation detail) and `{detail}` 422 bodies. Undefined when the body says
  * nothing usable.
  */
-export function openAiCompatibleErrorDetailFromBody(body: unknown): ProviderErrorDetail | undefined {
+export function openAiCompatibleErrorDetailFromBody(
+	body: unknown,
+): ProviderErrorDetail | undefined {
 	const parsed = openAiErrorBodySchema.safeParse(body);
 	if (!parsed.success) return undefined;
 	const data = parsed.data;
@@ -61,7 +89,9 @@ export function openAiCompatibleErrorDetailFromBody(body: unknown): ProviderErro
 		const message =
 			typeof data.message === 'string'
 				? decodeEncodedDetail(data.message)
-				: describeValidationDetail(Array.isArray(data.message) ? data.message : data.message.detail);
+				: describeValidationDetail(
+						Array.isArray(data.message) ? data.message : data.message.detail,
+					);
 		return detailFrom(message, data.code, data.type);
 	}
 	if ('detail' in data) return { message: describeValidationDetail(data.detail) };
@@ -76,6 +106,12 @@ export function fusionErrorFromInBandError(error: OpenAiErrorField): FusionError
 	const detail = detailFromErrorObject(error);
 	const code = typeof error === 'string' ? undefined : error.code;
 	const kind =
-		detail.kind ?? (typeof code === 'number' && code >= 400 && code < 600 ? errorKindFromHttpStatus(code) : 'server');
-	return new FusionError({ kind, message: `the provider reported an error after answering HTTP 200: ${detail.message}` });
+		detail.kind ??
+		(typeof code === 'number' && code >= 400 && code < 600
+			? errorKindFromHttpStatus(code)
+			: 'server');
+	return new FusionError({
+		kind,
+		message: `the provider reported an error after answering HTTP 200: ${detail.message}`,
+	});
 }

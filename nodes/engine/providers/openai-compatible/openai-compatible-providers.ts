@@ -17,7 +17,13 @@ export const AZURE_DEFAULT_API_VERSION = '2024-10-21';
  */
 const OPENAI_REASONING_MODELS = /^(?:o\d+|gpt-5(?!-chat))(?:-|$)/;
 
-const OPENAI_REASONING_PARAMETERS = ['temperature', 'top_p', 'frequency_penalty', 'presence_penalty', 'stop'] as const;
+const OPENAI_REASONING_PARAMETERS = [
+	'temperature',
+	'top_p',
+	'frequency_penalty',
+	'presence_penalty',
+	'stop',
+] as const;
 
 /** An entry's API details; its authentication and API version are the provider's, given once in its definition. */
 type OpenAiCompatibleApi = Omit<OpenAiCompatibleConfig, 'auth' | 'defaultApiVersion'>;
@@ -36,7 +42,11 @@ function provider<Id extends string>(
 	api: OpenAiCompatibleApi,
 ): ProviderDefinitionFor<Id> {
 	const auth = definition.auth ?? BEARER_AUTH;
-	const adapter = createOpenAiCompatibleAdapter({ ...api, auth, defaultApiVersion: definition.defaultApiVersion });
+	const adapter = createOpenAiCompatibleAdapter({
+		...api,
+		auth,
+		defaultApiVersion: definition.defaultApiVersion,
+	});
 	return { ...definition, auth, adapter };
 }
 
@@ -145,7 +155,8 @@ export const deepSeekProvider = provider(
 );
 
 /** grok-4*, grok-3-mini*, grok-code-fast*, *-reasoning; not the *-non-reasoning variants. */
-const XAI_REASONING_MODELS = /^(?!.*-non-reasoning)(?:grok-4|grok-3-mini|grok-code-fast|.*-reasoning)/;
+const XAI_REASONING_MODELS =
+	/^(?!.*-non-reasoning)(?:grok-4|grok-3-mini|grok-code-fast|.*-reasoning)/;
 
 export const xaiProvider = provider(
 	{
@@ -167,7 +178,11 @@ export const xaiProvider = provider(
 				unsupportedParameters: ['frequency_penalty', 'presence_penalty', 'stop'],
 				reason: 'xAI reasoning models reject it',
 			},
-			{ models: /^grok-3(?!-mini)/, unsupportedParameters: ['presence_penalty'], reason: 'grok-3 rejects it' },
+			{
+				models: /^grok-3(?!-mini)/,
+				unsupportedParameters: ['presence_penalty'],
+				reason: 'grok-3 rejects it',
+			},
 		],
 	},
 );
@@ -183,7 +198,12 @@ export const togetherProvider = provider(
 		credential: { documentationUrl: 'https://api.together.ai/settings/api-keys', icon: 'together' },
 	},
 	// stream_options is not in Together's API; its last chunk carries the usage anyway.
-	{ ...COMMON, fromModelList: fromTogetherModelList, tokenLimitField: 'max_tokens', streamUsageOption: false },
+	{
+		...COMMON,
+		fromModelList: fromTogetherModelList,
+		tokenLimitField: 'max_tokens',
+		streamUsageOption: false,
+	},
 );
 
 export const ollamaProvider = provider(
@@ -197,7 +217,8 @@ export const ollamaProvider = provider(
 		credential: {
 			documentationUrl: 'https://github.com/ollama/ollama/blob/main/docs/openai.md',
 			icon: 'ollama',
-			apiKeyDescription: 'Ollama itself checks no key: fill this in only when a proxy in front of it asks for a Bearer token',
+			apiKeyDescription:
+				'Ollama itself checks no key: fill this in only when a proxy in front of it asks for a Bearer token',
 			baseUrlDescription:
 				'The OpenAI-compatible API of a local Ollama server. From n8n running in Docker, use http://host.docker.internal:11434/v1. Change it to reach another server, a proxy or a gateway.',
 		},
@@ -225,7 +246,8 @@ export const azureOpenAiProvider = provider(
 		credential: {
 			documentationUrl: 'https://learn.microsoft.com/en-us/azure/ai-services/openai/reference',
 			icon: 'azure-openai',
-			apiKeyDescription: 'KEY 1 or KEY 2 from the resource\'s "Keys and Endpoint" page in the Azure portal',
+			apiKeyDescription:
+				'KEY 1 or KEY 2 from the resource\'s "Keys and Endpoint" page in the Azure portal',
 			baseUrlLabel: 'Endpoint',
 			baseUrlPlaceholder: 'https://my-resource.openai.azure.com',
 			baseUrlDescription:

@@ -4,7 +4,12 @@ import { parseEventJson } from '../parse-json';
 import type { ModelAnswer, ServerSentEvent, StreamAssembler } from '../provider-adapter';
 import { openAiChatChunkSchema, type OpenAiUsage } from './openai-api-schemas';
 import { fusionErrorFromInBandError } from './openai-compatible-error';
-import { convertOpenAiUsage, openAiContentText, reportedCostUsd, withRefusal } from './from-openai-compatible-response';
+import {
+	convertOpenAiUsage,
+	openAiContentText,
+	reportedCostUsd,
+	withRefusal,
+} from './from-openai-compatible-response';
 import { mapOpenAiFinishReason } from './map-openai-finish-reason';
 
 /** OpenAI-style streams end with this sentinel instead of JSON. */
@@ -49,7 +54,8 @@ export function createOpenAiCompatibleStreamAssembler(): StreamAssembler {
 			if (chunk.usage !== null && chunk.usage !== undefined) usage = chunk.usage;
 			const choice = chunk.choices?.[0];
 			if (choice === undefined) return '';
-			if (choice.finish_reason !== null && choice.finish_reason !== undefined) finishReason = choice.finish_reason;
+			if (choice.finish_reason !== null && choice.finish_reason !== undefined)
+				finishReason = choice.finish_reason;
 			// Refusal text is no answer, and is not handed to a live client as one.
 			refusal += choice.delta?.refusal ?? '';
 			const text = openAiContentText(choice.delta?.content);
@@ -66,7 +72,10 @@ export function createOpenAiCompatibleStreamAssembler(): StreamAssembler {
 					message: 'the stream ended before a finish reason; the answer is incomplete',
 				});
 			}
-			const answer = withRefusal({ content, finishReason: mapOpenAiFinishReason(finishReason) }, refusal);
+			const answer = withRefusal(
+				{ content, finishReason: mapOpenAiFinishReason(finishReason) },
+				refusal,
+			);
 			if (id !== undefined) answer.id = id;
 			if (created !== undefined) answer.created = created;
 			if (upstreamModel !== undefined) answer.upstreamModel = upstreamModel;

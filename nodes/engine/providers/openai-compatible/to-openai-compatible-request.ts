@@ -17,7 +17,9 @@ const SAMPLING_PARAMETERS: readonly SamplingParameter[] = [
 ];
 
 function rulesFor(config: OpenAiCompatibleConfig, model: string): ModelRule[] {
-	return (config.modelRules ?? []).filter((rule) => rule.models === undefined || rule.models.test(model));
+	return (config.modelRules ?? []).filter(
+		(rule) => rule.models === undefined || rule.models.test(model),
+	);
 }
 
 /**
@@ -30,7 +32,9 @@ export function toOpenAiCompatibleRequest(
 	config: OpenAiCompatibleConfig,
 ): BuiltChatRequest {
 	const rules = rulesFor(config, request.model);
-	const tokenLimitField = rules.find((rule) => rule.tokenLimitField !== undefined)?.tokenLimitField ?? config.tokenLimitField;
+	const tokenLimitField =
+		rules.find((rule) => rule.tokenLimitField !== undefined)?.tokenLimitField ??
+		config.tokenLimitField;
 	const warnings: string[] = [];
 	const body: Record<string, unknown> = config.modelInBody ? { model: request.model } : {};
 	body.messages = request.messages;

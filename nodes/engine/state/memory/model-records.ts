@@ -21,10 +21,18 @@ export class ModelRecords {
 		if (outcome.ok) {
 			const { latencyMs } = outcome;
 			if (current === undefined) {
-				byCredential.set(credential, { latencyMs, successRate: 1, calls: 1, consecutiveFailures: 0 });
+				byCredential.set(credential, {
+					latencyMs,
+					successRate: 1,
+					calls: 1,
+					consecutiveFailures: 0,
+				});
 				return;
 			}
-			current.latencyMs = current.latencyMs === undefined ? latencyMs : current.latencyMs + DECAY * (latencyMs - current.latencyMs);
+			current.latencyMs =
+				current.latencyMs === undefined
+					? latencyMs
+					: current.latencyMs + DECAY * (latencyMs - current.latencyMs);
 			current.successRate += DECAY * (1 - current.successRate);
 			current.calls += 1;
 			current.consecutiveFailures = 0;
@@ -53,8 +61,14 @@ export class ModelRecords {
 		const busiest = new Map<string, ModelObservation>();
 		for (const [model, byCredential] of this.byModel) {
 			let top: ModelRecord | undefined;
-			for (const record of byCredential.values()) if (top === undefined || record.calls > top.calls) top = record;
-			if (top !== undefined) busiest.set(model, { latencyMs: top.latencyMs, successRate: top.successRate, calls: top.calls });
+			for (const record of byCredential.values())
+				if (top === undefined || record.calls > top.calls) top = record;
+			if (top !== undefined)
+				busiest.set(model, {
+					latencyMs: top.latencyMs,
+					successRate: top.successRate,
+					calls: top.calls,
+				});
 		}
 		return busiest;
 	}

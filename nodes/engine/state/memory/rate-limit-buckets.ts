@@ -25,7 +25,10 @@ export class TokenBucket {
 	}
 
 	private refill(now: number): void {
-		this.available = Math.min(this.rate, this.available + ((now - this.updatedAt) * this.rate) / 60_000);
+		this.available = Math.min(
+			this.rate,
+			this.available + ((now - this.updatedAt) * this.rate) / 60_000,
+		);
 		this.updatedAt = now;
 	}
 
@@ -94,7 +97,12 @@ export class RateLimitBuckets {
 		return limits;
 	}
 
-	take(credential: string, limits: RateLimits, estimatedTokens: number, now: number): RateLimitTake {
+	take(
+		credential: string,
+		limits: RateLimits,
+		estimatedTokens: number,
+		now: number,
+	): RateLimitTake {
 		const state = this.limitsOf(credential);
 		// Limits come from the node's options; every node using the credential is held to the strictest.
 		const requests = state.requests.update(limits.requestsPerMinute, now);

@@ -45,14 +45,19 @@ describe('anthropicAdapter', () => {
 	});
 
 	it('asks for an event stream when streaming', () => {
-		const { http } = anthropicAdapter.toChatRequest(request(true), { baseUrl: 'http://localhost:8080/proxy', apiKey: 'k' });
+		const { http } = anthropicAdapter.toChatRequest(request(true), {
+			baseUrl: 'http://localhost:8080/proxy',
+			apiKey: 'k',
+		});
 		expect(http.url).toBe('http://localhost:8080/proxy/v1/messages');
 		expect(http.headers.accept).toBe('text/event-stream');
 		expect((http.body as { stream?: boolean }).stream).toBe(true);
 	});
 
 	it('sends no x-api-key header when the connection has no key', () => {
-		const { http } = anthropicAdapter.toChatRequest(request(false), { baseUrl: 'https://api.anthropic.com' });
+		const { http } = anthropicAdapter.toChatRequest(request(false), {
+			baseUrl: 'https://api.anthropic.com',
+		});
 		expect(Object.keys(http.headers)).not.toContain('x-api-key');
 		expect(http.headers['anthropic-version']).toBe('2023-06-01');
 	});
@@ -70,13 +75,17 @@ describe('anthropicAdapter', () => {
 	});
 
 	it('reads responses, streams and error bodies with the Anthropic conversions', () => {
-		expect(anthropicAdapter.fromChatResponse(recordedResponse('anthropic')).id).toBe('msg_01VdEjxAP5ahtHKrrRdNBteQ');
+		expect(anthropicAdapter.fromChatResponse(recordedResponse('anthropic')).id).toBe(
+			'msg_01VdEjxAP5ahtHKrrRdNBteQ',
+		);
 		const assembler = anthropicAdapter.createStreamAssembler();
 		for (const data of recordedChunks('anthropic')) assembler.push({ data });
 		expect(assembler.finish().usage?.completion_tokens).toBe(30);
 		expect(
-			anthropicAdapter.errorDetailFromBody({ type: 'error', error: { type: 'overloaded_error', message: 'Overloaded' } })
-				?.kind,
+			anthropicAdapter.errorDetailFromBody({
+				type: 'error',
+				error: { type: 'overloaded_error', message: 'Overloaded' },
+			})?.kind,
 		).toBe('overloaded');
 	});
 });
@@ -90,7 +99,10 @@ describe('anthropicProvider', () => {
 			modelPrefixes: ['anthropic/'],
 			defaultBaseUrl: 'https://api.anthropic.com',
 			apiKeyRequired: true,
-			auth: { keyHeader: 'x-api-key', fixedHeaders: { 'anthropic-version': ANTHROPIC_API_VERSION } },
+			auth: {
+				keyHeader: 'x-api-key',
+				fixedHeaders: { 'anthropic-version': ANTHROPIC_API_VERSION },
+			},
 			adapter: anthropicAdapter,
 		});
 	});

@@ -35,7 +35,11 @@ const messageStart = (usage: Record<string, unknown> = { input_tokens: 10, outpu
 		usage,
 	},
 });
-const textDelta = (text: string) => ({ type: 'content_block_delta', index: 0, delta: { type: 'text_delta', text } });
+const textDelta = (text: string) => ({
+	type: 'content_block_delta',
+	index: 0,
+	delta: { type: 'text_delta', text },
+});
 const messageDelta = (stopReason: string | null, usage: Record<string, unknown>) => ({
 	type: 'message_delta',
 	delta: { stop_reason: stopReason, stop_sequence: null },
@@ -89,7 +93,9 @@ describe('createAnthropicStreamAssembler', () => {
 		pushAll(assembler, chunks.slice(0, -1));
 		const error = caught(() => assembler.finish());
 		expect(error.kind).toBe('network');
-		expect(error.message).toBe('the Anthropic stream ended before message_stop; the answer is incomplete');
+		expect(error.message).toBe(
+			'the Anthropic stream ended before message_stop; the answer is incomplete',
+		);
 	});
 
 	it('throws the mapped error when an error event arrives mid-stream', () => {
@@ -98,7 +104,10 @@ describe('createAnthropicStreamAssembler', () => {
 		const error = caught(() =>
 			assembler.push({
 				event: 'error',
-				data: JSON.stringify({ type: 'error', error: { type: 'overloaded_error', message: 'Overloaded' } }),
+				data: JSON.stringify({
+					type: 'error',
+					error: { type: 'overloaded_error', message: 'Overloaded' },
+				}),
 			}),
 		);
 		expect(error.kind).toBe('overloaded');
@@ -107,7 +116,9 @@ describe('createAnthropicStreamAssembler', () => {
 	});
 
 	it('rejects data that is not JSON', () => {
-		const error = caught(() => createAnthropicStreamAssembler().push({ data: '{"type":"content_block_delta",' }));
+		const error = caught(() =>
+			createAnthropicStreamAssembler().push({ data: '{"type":"content_block_delta",' }),
+		);
 		expect(error.kind).toBe('invalid_response');
 		expect(error.message).toContain('not JSON');
 	});
@@ -118,7 +129,11 @@ describe('createAnthropicStreamAssembler', () => {
 		);
 		const malformed = caught(() =>
 			createAnthropicStreamAssembler().push({
-				data: JSON.stringify({ type: 'content_block_delta', index: 0, delta: { type: 'text_delta' } }),
+				data: JSON.stringify({
+					type: 'content_block_delta',
+					index: 0,
+					delta: { type: 'text_delta' },
+				}),
 			}),
 		);
 		expect(malformed.kind).toBe('invalid_response');
@@ -131,15 +146,27 @@ describe('createAnthropicStreamAssembler', () => {
 			messageStart(),
 			{ type: 'content_block_start', index: 0, content_block: { type: 'thinking', thinking: '' } },
 			{ type: 'content_block_delta', index: 0, delta: { type: 'thinking_delta', thinking: 'Hmm' } },
-			{ type: 'content_block_delta', index: 0, delta: { type: 'signature_delta', signature: 'abc' } },
+			{
+				type: 'content_block_delta',
+				index: 0,
+				delta: { type: 'signature_delta', signature: 'abc' },
+			},
 			{ type: 'content_block_stop', index: 0 },
 			{ type: 'a_future_event', payload: 1 },
 			{ type: 'content_block_start', index: 1, content_block: { type: 'text', text: '' } },
 			{ type: 'ping' },
 			textDelta('Answer'),
 			{ type: 'content_block_stop', index: 1 },
-			{ type: 'content_block_start', index: 2, content_block: { type: 'tool_use', id: 't', name: 'n', input: {} } },
-			{ type: 'content_block_delta', index: 2, delta: { type: 'input_json_delta', partial_json: '{"a"' } },
+			{
+				type: 'content_block_start',
+				index: 2,
+				content_block: { type: 'tool_use', id: 't', name: 'n', input: {} },
+			},
+			{
+				type: 'content_block_delta',
+				index: 2,
+				delta: { type: 'input_json_delta', partial_json: '{"a"' },
+			},
 			{ type: 'content_block_stop', index: 2 },
 			messageDelta('tool_use', { output_tokens: 20 }),
 			{ type: 'message_stop' },
@@ -169,18 +196,32 @@ describe('createAnthropicStreamAssembler', () => {
 	it('counts cache tokens from message_start as prompt tokens', () => {
 		const assembler = createAnthropicStreamAssembler();
 		pushAll(assembler, [
-			messageStart({ input_tokens: 5, cache_creation_input_tokens: 20, cache_read_input_tokens: 100, output_tokens: 1 }),
+			messageStart({
+				input_tokens: 5,
+				cache_creation_input_tokens: 20,
+				cache_read_input_tokens: 100,
+				output_tokens: 1,
+			}),
 			textDelta('ok'),
 			messageDelta('end_turn', { output_tokens: 2 }),
 			{ type: 'message_stop' },
 		]);
-		expect(assembler.finish().usage).toEqual({ prompt_tokens: 125, completion_tokens: 2, total_tokens: 127 });
+		expect(assembler.finish().usage).toEqual({
+			prompt_tokens: 125,
+			completion_tokens: 2,
+			total_tokens: 127,
+		});
 	});
 
 	it('keeps each assembler separate', () => {
 		const first = createAnthropicStreamAssembler();
 		const second = createAnthropicStreamAssembler();
-		pushAll(first, [messageStart(), textDelta('one'), messageDelta('end_turn', { output_tokens: 1 }), { type: 'message_stop' }]);
+		pushAll(first, [
+			messageStart(),
+			textDelta('one'),
+			messageDelta('end_turn', { output_tokens: 1 }),
+			{ type: 'message_stop' },
+		]);
 		pushAll(second, [messageStart(), textDelta('two')]);
 		expect(first.finish().content).toBe('one');
 		expect(caught(() => second.finish()).kind).toBe('network');

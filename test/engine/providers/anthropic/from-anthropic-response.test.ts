@@ -41,7 +41,12 @@ describe('fromAnthropicResponse', () => {
 	it('counts cache writes and reads as prompt tokens', () => {
 		const answer = fromAnthropicResponse(
 			response({
-				usage: { input_tokens: 5, cache_creation_input_tokens: 200, cache_read_input_tokens: 1000, output_tokens: 7 },
+				usage: {
+					input_tokens: 5,
+					cache_creation_input_tokens: 200,
+					cache_read_input_tokens: 1000,
+					output_tokens: 7,
+				},
 			}),
 		);
 		expect(answer.usage).toEqual({ prompt_tokens: 1205, completion_tokens: 7, total_tokens: 1212 });
@@ -50,7 +55,12 @@ describe('fromAnthropicResponse', () => {
 	it('accepts null cache counters', () => {
 		const answer = fromAnthropicResponse(
 			response({
-				usage: { input_tokens: 5, cache_creation_input_tokens: null, cache_read_input_tokens: null, output_tokens: 1 },
+				usage: {
+					input_tokens: 5,
+					cache_creation_input_tokens: null,
+					cache_read_input_tokens: null,
+					output_tokens: 1,
+				},
 			}),
 		);
 		expect(answer.usage).toEqual({ prompt_tokens: 5, completion_tokens: 1, total_tokens: 6 });
@@ -73,14 +83,18 @@ describe('fromAnthropicResponse', () => {
 	});
 
 	it('maps stop reasons', () => {
-		expect(fromAnthropicResponse(response({ stop_reason: 'max_tokens' })).finishReason).toBe('length');
+		expect(fromAnthropicResponse(response({ stop_reason: 'max_tokens' })).finishReason).toBe(
+			'length',
+		);
 		expect(fromAnthropicResponse(response({ stop_reason: null })).finishReason).toBe('stop');
 	});
 
 	it('rejects a body without usage, naming the field', () => {
 		const error = thrown(response({ usage: undefined }));
 		expect(error.kind).toBe('invalid_response');
-		expect(error.message).toBe('the Anthropic response is not a Messages API answer (usage: Required)');
+		expect(error.message).toBe(
+			'the Anthropic response is not a Messages API answer (usage: Required)',
+		);
 	});
 
 	it('rejects a text block without text', () => {
@@ -90,9 +104,10 @@ describe('fromAnthropicResponse', () => {
 	});
 
 	it('rejects an error body and a non-object body', () => {
-		expect(thrown({ type: 'error', error: { type: 'api_error', message: 'Internal server error' } }).kind).toBe(
-			'invalid_response',
-		);
+		expect(
+			thrown({ type: 'error', error: { type: 'api_error', message: 'Internal server error' } })
+				.kind,
+		).toBe('invalid_response');
 		expect(thrown('<html>Bad gateway</html>').kind).toBe('invalid_response');
 		expect(thrown(null).kind).toBe('invalid_response');
 	});

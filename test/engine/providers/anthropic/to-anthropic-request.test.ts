@@ -57,7 +57,7 @@ describe('toAnthropicRequest', () => {
 		expect(warnings).toEqual([]);
 	});
 
-	it('merges consecutive assistant messages and leaves the caller\'s messages untouched', () => {
+	it("merges consecutive assistant messages and leaves the caller's messages untouched", () => {
 		const messages: ModelCallRequest['messages'] = [
 			{ role: 'user', content: 'Tell me two things' },
 			{ role: 'assistant', content: 'One' },
@@ -105,19 +105,31 @@ describe('toAnthropicRequest', () => {
 			max_tokens: 4096,
 			messages: [{ role: 'user', content: 'Write a haiku.\n\nAbout autumn.' }],
 		});
-		expect(warnings).toEqual(['Anthropic needs a user message; the system message was sent as the user message']);
+		expect(warnings).toEqual([
+			'Anthropic needs a user message; the system message was sent as the user message',
+		]);
 	});
 
 	it('leaves out an empty system message', () => {
 		const { body } = toAnthropicRequest(
-			request({ messages: [{ role: 'system', content: '' }, { role: 'user', content: 'Hi' }] }),
+			request({
+				messages: [
+					{ role: 'system', content: '' },
+					{ role: 'user', content: 'Hi' },
+				],
+			}),
 		);
 		expect(Object.keys(body)).not.toContain('system');
 	});
 
 	it('maps stop to stop_sequences and omits an empty list', () => {
-		expect(toAnthropicRequest(request({ stop: ['END', '###'] })).body.stop_sequences).toEqual(['END', '###']);
-		expect(Object.keys(toAnthropicRequest(request({ stop: [] })).body)).not.toContain('stop_sequences');
+		expect(toAnthropicRequest(request({ stop: ['END', '###'] })).body.stop_sequences).toEqual([
+			'END',
+			'###',
+		]);
+		expect(Object.keys(toAnthropicRequest(request({ stop: [] })).body)).not.toContain(
+			'stop_sequences',
+		);
 	});
 
 	it('passes temperature within 0–1 and top_p alone unchanged', () => {
@@ -135,7 +147,9 @@ describe('toAnthropicRequest', () => {
 	it('clamps a temperature above 1 to 1 and says so', () => {
 		const { body, warnings } = toAnthropicRequest(request({ temperature: 1.7 }));
 		expect(body.temperature).toBe(1);
-		expect(warnings).toEqual(["temperature 1.7 is above Anthropic's maximum of 1 and was sent as 1"]);
+		expect(warnings).toEqual([
+			"temperature 1.7 is above Anthropic's maximum of 1 and was sent as 1",
+		]);
 	});
 
 	it('keeps temperature and drops top_p when both are given', () => {
@@ -148,7 +162,9 @@ describe('toAnthropicRequest', () => {
 	});
 
 	it('omits frequency_penalty and presence_penalty with a warning each', () => {
-		const { body, warnings } = toAnthropicRequest(request({ frequency_penalty: 0.5, presence_penalty: -1 }));
+		const { body, warnings } = toAnthropicRequest(
+			request({ frequency_penalty: 0.5, presence_penalty: -1 }),
+		);
 		expect(Object.keys(body)).not.toContain('frequency_penalty');
 		expect(Object.keys(body)).not.toContain('presence_penalty');
 		expect(warnings).toEqual([
@@ -158,7 +174,9 @@ describe('toAnthropicRequest', () => {
 	});
 
 	it('does not warn about penalties of 0, which ask for nothing', () => {
-		expect(toAnthropicRequest(request({ frequency_penalty: 0, presence_penalty: 0 })).warnings).toEqual([]);
+		expect(
+			toAnthropicRequest(request({ frequency_penalty: 0, presence_penalty: 0 })).warnings,
+		).toEqual([]);
 	});
 
 	it('sets stream: true for a streamed call', () => {

@@ -10,7 +10,12 @@ describe('fromGeminiModelList', () => {
 					displayName: 'Gemini 2.5 Flash',
 					inputTokenLimit: 1048576,
 					outputTokenLimit: 65536,
-					supportedGenerationMethods: ['generateContent', 'countTokens', 'createCachedContent', 'batchGenerateContent'],
+					supportedGenerationMethods: [
+						'generateContent',
+						'countTokens',
+						'createCachedContent',
+						'batchGenerateContent',
+					],
 					thinking: true,
 				},
 				{
@@ -18,15 +23,34 @@ describe('fromGeminiModelList', () => {
 					displayName: 'Gemini Embedding 001',
 					inputTokenLimit: 2048,
 					outputTokenLimit: 1,
-					supportedGenerationMethods: ['embedContent', 'countTextTokens', 'countTokens', 'asyncBatchEmbedContent'],
+					supportedGenerationMethods: [
+						'embedContent',
+						'countTextTokens',
+						'countTokens',
+						'asyncBatchEmbedContent',
+					],
 				},
 			],
 			nextPageToken: 'Ch1tb2RlbHMvZ2VtaW5pLWVtYmVkZGluZy0wMDE=',
 		};
 		expect(fromGeminiModelList(body, 'Google Gemini')).toEqual({
 			models: [
-				{ id: 'gemini-2.5-flash', name: 'Gemini 2.5 Flash', ownedBy: 'google', contextWindow: 1048576, maxOutputTokens: 65536, capabilities: { chat: true, embeddings: false } },
-				{ id: 'gemini-embedding-001', name: 'Gemini Embedding 001', ownedBy: 'google', contextWindow: 2048, maxOutputTokens: 1, capabilities: { chat: false, embeddings: true } },
+				{
+					id: 'gemini-2.5-flash',
+					name: 'Gemini 2.5 Flash',
+					ownedBy: 'google',
+					contextWindow: 1048576,
+					maxOutputTokens: 65536,
+					capabilities: { chat: true, embeddings: false },
+				},
+				{
+					id: 'gemini-embedding-001',
+					name: 'Gemini Embedding 001',
+					ownedBy: 'google',
+					contextWindow: 2048,
+					maxOutputTokens: 1,
+					capabilities: { chat: false, embeddings: true },
+				},
 			],
 			cursor: 'Ch1tb2RlbHMvZ2VtaW5pLWVtYmVkZGluZy0wMDE=',
 		});
@@ -37,6 +61,8 @@ describe('fromGeminiModelList', () => {
 	});
 
 	it('rejects a model without a name', () => {
-		expect(() => fromGeminiModelList({ models: [{ displayName: 'x' }] }, 'Google Gemini')).toThrow(/models\[0\]\.name: Required/);
+		expect(() => fromGeminiModelList({ models: [{ displayName: 'x' }] }, 'Google Gemini')).toThrow(
+			/models\[0\]\.name: Required/,
+		);
 	});
 });

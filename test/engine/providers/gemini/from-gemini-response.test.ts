@@ -100,27 +100,34 @@ describe('fromGeminiResponse', () => {
 	});
 
 	it('has no usage when Gemini sent no usageMetadata', () => {
-		const answer = fromGeminiResponse(candidateResponse({ content: { parts: [{ text: 'ok' }] }, finishReason: 'STOP' }));
+		const answer = fromGeminiResponse(
+			candidateResponse({ content: { parts: [{ text: 'ok' }] }, finishReason: 'STOP' }),
+		);
 		expect(answer.usage).toBeUndefined();
 		expect(answer.content).toBe('ok');
 	});
 
 	it('rejects a body with no candidate and only the default block reason', () => {
-		const error = thrown(() => fromGeminiResponse({ promptFeedback: { blockReason: 'BLOCK_REASON_UNSPECIFIED' } }));
+		const error = thrown(() =>
+			fromGeminiResponse({ promptFeedback: { blockReason: 'BLOCK_REASON_UNSPECIFIED' } }),
+		);
 		expect(error.kind).toBe('invalid_response');
 		expect(error.message).toBe('the Gemini response has no candidate and no block reason');
 	});
 
 	it('rejects a text part that is not a string, naming where', () => {
-		const error = thrown(() => fromGeminiResponse(candidateResponse({ content: { parts: [{ text: 42 }] } })));
+		const error = thrown(() =>
+			fromGeminiResponse(candidateResponse({ content: { parts: [{ text: 42 }] } })),
+		);
 		expect(error.kind).toBe('invalid_response');
 		expect(error.message).toContain('candidates[0].content.parts[0].text');
 	});
 
 	it('rejects a negative token count and a body that is not an object', () => {
-		expect(thrown(() => fromGeminiResponse({ candidates: [], usageMetadata: { promptTokenCount: -1 } })).kind).toBe(
-			'invalid_response',
-		);
+		expect(
+			thrown(() => fromGeminiResponse({ candidates: [], usageMetadata: { promptTokenCount: -1 } }))
+				.kind,
+		).toBe('invalid_response');
 		expect(thrown(() => fromGeminiResponse('<html>502</html>')).kind).toBe('invalid_response');
 		expect(thrown(() => fromGeminiResponse(null)).kind).toBe('invalid_response');
 	});

@@ -1,10 +1,19 @@
 import { readFileSync } from 'fs';
 import { join } from 'path';
-import { geminiAdapter, geminiProvider } from '../../../../nodes/engine/providers/gemini/gemini-adapter';
-import type { ModelCallRequest, ProviderConnection } from '../../../../nodes/engine/providers/provider-adapter';
+import {
+	geminiAdapter,
+	geminiProvider,
+} from '../../../../nodes/engine/providers/gemini/gemini-adapter';
+import type {
+	ModelCallRequest,
+	ProviderConnection,
+} from '../../../../nodes/engine/providers/provider-adapter';
 
 const API_KEY = 'AIzaSyTEST-key-0123456789abcdefghij';
-const connection: ProviderConnection = { baseUrl: 'https://generativelanguage.googleapis.com', apiKey: API_KEY };
+const connection: ProviderConnection = {
+	baseUrl: 'https://generativelanguage.googleapis.com',
+	apiKey: API_KEY,
+};
 
 function request(overrides: Partial<ModelCallRequest> = {}): ModelCallRequest {
 	return {
@@ -55,7 +64,8 @@ describe('geminiAdapter.toChatRequest', () => {
 	});
 
 	it('drops a leading models/ from the name and encodes the rest as one path segment', () => {
-		const url = (model: string) => geminiAdapter.toChatRequest(request({ model }), connection).http.url;
+		const url = (model: string) =>
+			geminiAdapter.toChatRequest(request({ model }), connection).http.url;
 		expect(url('models/gemini-2.5-flash')).toBe(url('gemini-2.5-flash'));
 		expect(url('odd name/../x?y#z')).toBe(
 			'https://generativelanguage.googleapis.com/v1beta/models/odd%20name%2F..%2Fx%3Fy%23z:generateContent',
@@ -64,11 +74,20 @@ describe('geminiAdapter.toChatRequest', () => {
 
 	it('uses a custom base URL and passes the conversion warnings on', () => {
 		const built = geminiAdapter.toChatRequest(
-			request({ messages: [{ role: 'user', content: '' }, { role: 'user', content: 'Hi' }] }),
+			request({
+				messages: [
+					{ role: 'user', content: '' },
+					{ role: 'user', content: 'Hi' },
+				],
+			}),
 			{ baseUrl: 'http://localhost:8080/gemini', apiKey: API_KEY },
 		);
-		expect(built.http.url).toBe('http://localhost:8080/gemini/v1beta/models/gemini-2.5-flash:generateContent');
-		expect(built.warnings).toEqual(['messages[0] (user) is empty and was not sent: Gemini refuses empty text']);
+		expect(built.http.url).toBe(
+			'http://localhost:8080/gemini/v1beta/models/gemini-2.5-flash:generateContent',
+		);
+		expect(built.warnings).toEqual([
+			'messages[0] (user) is empty and was not sent: Gemini refuses empty text',
+		]);
 	});
 
 	it('sends no key header when the connection has no key', () => {
@@ -98,15 +117,25 @@ describe('geminiAdapter responses', () => {
 			total_tokens: 281,
 		});
 		expect(
-			geminiAdapter.errorDetailFromBody({ error: { code: 429, message: 'Quota.', status: 'RESOURCE_EXHAUSTED' } }),
+			geminiAdapter.errorDetailFromBody({
+				error: { code: 429, message: 'Quota.', status: 'RESOURCE_EXHAUSTED' },
+			}),
 		).toEqual({ message: 'Quota.', code: 'RESOURCE_EXHAUSTED', kind: 'rate_limit' });
 	});
 
 	it('gives a fresh assembler per call', () => {
 		const first = geminiAdapter.createStreamAssembler();
 		const second = geminiAdapter.createStreamAssembler();
-		first.push({ data: JSON.stringify({ candidates: [{ content: { parts: [{ text: 'a' }] }, finishReason: 'STOP' }] }) });
-		second.push({ data: JSON.stringify({ candidates: [{ content: { parts: [{ text: 'b' }] }, finishReason: 'STOP' }] }) });
+		first.push({
+			data: JSON.stringify({
+				candidates: [{ content: { parts: [{ text: 'a' }] }, finishReason: 'STOP' }],
+			}),
+		});
+		second.push({
+			data: JSON.stringify({
+				candidates: [{ content: { parts: [{ text: 'b' }] }, finishReason: 'STOP' }],
+			}),
+		});
 		expect(first.finish().content).toBe('a');
 		expect(second.finish().content).toBe('b');
 	});

@@ -19,7 +19,9 @@ describe('geminiErrorDetailFromBody', () => {
 		['INVALID_ARGUMENT', 400, 'bad_request'],
 		['FAILED_PRECONDITION', 400, 'bad_request'],
 	])('maps status %s to %s', (status, code, kind) => {
-		expect(geminiErrorDetailFromBody(errorBody(status, 'Something went wrong.', code))).toStrictEqual({
+		expect(
+			geminiErrorDetailFromBody(errorBody(status, 'Something went wrong.', code)),
+		).toStrictEqual({
 			message: 'Something went wrong.',
 			code: status,
 			kind,
@@ -27,19 +29,24 @@ describe('geminiErrorDetailFromBody', () => {
 	});
 
 	it('recognises the 400 Gemini answers for a wrong key by its ErrorInfo reason', () => {
-		const body = errorBody('INVALID_ARGUMENT', 'API key not valid. Please pass a valid API key.', 400, [
-			{
-				'@type': 'type.googleapis.com/google.rpc.ErrorInfo',
-				reason: 'API_KEY_INVALID',
-				domain: 'googleapis.com',
-				metadata: { service: 'generativelanguage.googleapis.com' },
-			},
-			{
-				'@type': 'type.googleapis.com/google.rpc.LocalizedMessage',
-				locale: 'en-US',
-				message: 'API key not valid. Please pass a valid API key.',
-			},
-		]);
+		const body = errorBody(
+			'INVALID_ARGUMENT',
+			'API key not valid. Please pass a valid API key.',
+			400,
+			[
+				{
+					'@type': 'type.googleapis.com/google.rpc.ErrorInfo',
+					reason: 'API_KEY_INVALID',
+					domain: 'googleapis.com',
+					metadata: { service: 'generativelanguage.googleapis.com' },
+				},
+				{
+					'@type': 'type.googleapis.com/google.rpc.LocalizedMessage',
+					locale: 'en-US',
+					message: 'API key not valid. Please pass a valid API key.',
+				},
+			],
+		);
 		expect(geminiErrorDetailFromBody(body)).toStrictEqual({
 			message: 'API key not valid. Please pass a valid API key.',
 			code: 'INVALID_ARGUMENT',
@@ -48,10 +55,15 @@ describe('geminiErrorDetailFromBody', () => {
 	});
 
 	it('keeps an INVALID_ARGUMENT with another ErrorInfo reason a bad request', () => {
-		const body = errorBody('INVALID_ARGUMENT', 'Penalty is not enabled for models/gemini-2.5-flash', 400, [
-			{ '@type': 'type.googleapis.com/google.rpc.BadRequest', fieldViolations: [] },
-			{ reason: 'SOMETHING_ELSE' },
-		]);
+		const body = errorBody(
+			'INVALID_ARGUMENT',
+			'Penalty is not enabled for models/gemini-2.5-flash',
+			400,
+			[
+				{ '@type': 'type.googleapis.com/google.rpc.BadRequest', fieldViolations: [] },
+				{ reason: 'SOMETHING_ELSE' },
+			],
+		);
 		expect(geminiErrorDetailFromBody(body)?.kind).toBe('bad_request');
 	});
 
@@ -68,11 +80,15 @@ describe('geminiErrorDetailFromBody', () => {
 			message: 'Try again.',
 			code: 'ABORTED',
 		});
-		expect(geminiErrorDetailFromBody({ error: { message: 'Bare error.' } })).toStrictEqual({ message: 'Bare error.' });
+		expect(geminiErrorDetailFromBody({ error: { message: 'Bare error.' } })).toStrictEqual({
+			message: 'Bare error.',
+		});
 	});
 
 	it('reads the error wrapped in a one-element array', () => {
-		const body = [errorBody('RESOURCE_EXHAUSTED', 'Resource has been exhausted (e.g. check quota).', 429)];
+		const body = [
+			errorBody('RESOURCE_EXHAUSTED', 'Resource has been exhausted (e.g. check quota).', 429),
+		];
 		expect(geminiErrorDetailFromBody(body)).toStrictEqual({
 			message: 'Resource has been exhausted (e.g. check quota).',
 			code: 'RESOURCE_EXHAUSTED',
@@ -84,21 +100,31 @@ describe('geminiErrorDetailFromBody', () => {
 		expect(geminiErrorDetailFromBody(undefined)).toBeUndefined();
 		expect(geminiErrorDetailFromBody({ message: 'not wrapped in error' })).toBeUndefined();
 		expect(geminiErrorDetailFromBody({ error: 'just a string' })).toBeUndefined();
-		expect(geminiErrorDetailFromBody([errorBody('INTERNAL', 'a'), errorBody('INTERNAL', 'b')])).toBeUndefined();
+		expect(
+			geminiErrorDetailFromBody([errorBody('INTERNAL', 'a'), errorBody('INTERNAL', 'b')]),
+		).toBeUndefined();
 	});
 });
 
 describe('fusionErrorFromGeminiStreamError', () => {
 	it('maps the status, names it in the message and marks the provider', () => {
-		const error = fusionErrorFromGeminiStreamError(errorBody('UNAVAILABLE', 'The model is overloaded.', 503));
+		const error = fusionErrorFromGeminiStreamError(
+			errorBody('UNAVAILABLE', 'The model is overloaded.', 503),
+		);
 		expect(error.kind).toBe('overloaded');
 		expect(error.message).toBe('the Gemini stream reported UNAVAILABLE: The model is overloaded.');
 		expect(error.provider).toBe('google');
 	});
 
 	it('falls back to the error code, then to server', () => {
-		expect(fusionErrorFromGeminiStreamError({ error: { code: 429, message: 'Slow down.' } }).kind).toBe('rate_limit');
-		expect(fusionErrorFromGeminiStreamError(errorBody('ABORTED', 'Conflict.', 409)).kind).toBe('bad_request');
-		expect(fusionErrorFromGeminiStreamError({ error: { message: 'Unknown.' } }).kind).toBe('server');
+		expect(
+			fusionErrorFromGeminiStreamError({ error: { code: 429, message: 'Slow down.' } }).kind,
+		).toBe('rate_limit');
+		expect(fusionErrorFromGeminiStreamError(errorBody('ABORTED', 'Conflict.', 409)).kind).toBe(
+			'bad_request',
+		);
+		expect(fusionErrorFromGeminiStreamError({ error: { message: 'Unknown.' } }).kind).toBe(
+			'server',
+		);
 	});
 });

@@ -4,7 +4,10 @@ import { FusionError } from '../../../../nodes/engine/errors/fusion-error';
 import { createGeminiStreamAssembler } from '../../../../nodes/engine/providers/gemini/gemini-stream-assembler';
 import type { StreamAssembler } from '../../../../nodes/engine/providers/provider-adapter';
 
-const recordedChunks = readFileSync(join(__dirname, '../../../fixtures/recorded/google-text.chunks.txt'), 'utf8')
+const recordedChunks = readFileSync(
+	join(__dirname, '../../../fixtures/recorded/google-text.chunks.txt'),
+	'utf8',
+)
 	.split('\n')
 	.filter((line) => line.trim() !== '');
 
@@ -56,7 +59,9 @@ describe('createGeminiStreamAssembler', () => {
 		recordedChunks.slice(0, 2).forEach((data) => assembler.push({ data }));
 		const error = thrown(() => assembler.finish());
 		expect(error.kind).toBe('network');
-		expect(error.message).toBe('the Gemini stream ended before a finish reason; the answer is incomplete');
+		expect(error.message).toBe(
+			'the Gemini stream ended before a finish reason; the answer is incomplete',
+		);
 	});
 
 	it('refuses to finish a stream that sent nothing', () => {
@@ -65,10 +70,16 @@ describe('createGeminiStreamAssembler', () => {
 
 	it('skips thought parts and adds nothing for a usage-only chunk', () => {
 		const assembler = createGeminiStreamAssembler();
-		const thought = { candidates: [{ content: { parts: [{ text: 'Counting letters…', thought: true }] } }] };
+		const thought = {
+			candidates: [{ content: { parts: [{ text: 'Counting letters…', thought: true }] } }],
+		};
 		expect(push(assembler, thought)).toBe('');
 		expect(push(assembler, textChunk('Three.', { finishReason: 'STOP' }))).toBe('Three.');
-		expect(push(assembler, { usageMetadata: { promptTokenCount: 5, candidatesTokenCount: 2, totalTokenCount: 7 } })).toBe('');
+		expect(
+			push(assembler, {
+				usageMetadata: { promptTokenCount: 5, candidatesTokenCount: 2, totalTokenCount: 7 },
+			}),
+		).toBe('');
 		expect(assembler.finish()).toEqual({
 			content: 'Three.',
 			finishReason: 'stop',
@@ -105,16 +116,28 @@ describe('createGeminiStreamAssembler', () => {
 		const assembler = createGeminiStreamAssembler();
 		expect(assembler.push({ data: recordedChunks[0] ?? '' })).toBe('There are **3**');
 		const error = thrown(() =>
-			push(assembler, { error: { code: 503, message: 'The model is overloaded. Please try again later.', status: 'UNAVAILABLE' } }),
+			push(assembler, {
+				error: {
+					code: 503,
+					message: 'The model is overloaded. Please try again later.',
+					status: 'UNAVAILABLE',
+				},
+			}),
 		);
 		expect(error.kind).toBe('overloaded');
-		expect(error.message).toBe('the Gemini stream reported UNAVAILABLE: The model is overloaded. Please try again later.');
+		expect(error.message).toBe(
+			'the Gemini stream reported UNAVAILABLE: The model is overloaded. Please try again later.',
+		);
 	});
 
 	it('maps a quota error chunk to rate_limit', () => {
 		const error = thrown(() =>
 			push(createGeminiStreamAssembler(), {
-				error: { code: 429, message: 'You exceeded your current quota.', status: 'RESOURCE_EXHAUSTED' },
+				error: {
+					code: 429,
+					message: 'You exceeded your current quota.',
+					status: 'RESOURCE_EXHAUSTED',
+				},
 			}),
 		);
 		expect(error.kind).toBe('rate_limit');
@@ -123,7 +146,9 @@ describe('createGeminiStreamAssembler', () => {
 	it('rejects an event that is not JSON', () => {
 		const error = thrown(() => push(createGeminiStreamAssembler(), '{"candidates":[{"content"'));
 		expect(error.kind).toBe('invalid_response');
-		expect(error.message).toBe('the Gemini stream sent an event that is not JSON: {"candidates":[{"content"');
+		expect(error.message).toBe(
+			'the Gemini stream sent an event that is not JSON: {"candidates":[{"content"',
+		);
 	});
 
 	it('rejects an error chunk it cannot read and a chunk of the wrong shape', () => {
@@ -133,6 +158,8 @@ describe('createGeminiStreamAssembler', () => {
 		const wrongShape = thrown(() => push(createGeminiStreamAssembler(), { candidates: 'none' }));
 		expect(wrongShape.kind).toBe('invalid_response');
 		expect(wrongShape.message).toContain('candidates');
-		expect(thrown(() => push(createGeminiStreamAssembler(), '[1,2]')).kind).toBe('invalid_response');
+		expect(thrown(() => push(createGeminiStreamAssembler(), '[1,2]')).kind).toBe(
+			'invalid_response',
+		);
 	});
 });

@@ -67,7 +67,9 @@ describe('toGeminiRequest', () => {
 	});
 
 	it('drops penalties with a warning for Gemini 2.5 and later, which refuse them', () => {
-		const { body, warnings } = toGeminiRequest(request({ presence_penalty: 0.5, frequency_penalty: -0.4 }));
+		const { body, warnings } = toGeminiRequest(
+			request({ presence_penalty: 0.5, frequency_penalty: -0.4 }),
+		);
 		expect(body).not.toHaveProperty('generationConfig');
 		expect(warnings).toEqual([
 			'presence_penalty is not supported by Google Gemini model gemini-2.5-flash and was not sent',
@@ -76,11 +78,15 @@ describe('toGeminiRequest', () => {
 	});
 
 	it('keeps a temperature of 0, which is a real setting', () => {
-		expect(toGeminiRequest(request({ temperature: 0 })).body.generationConfig).toStrictEqual({ temperature: 0 });
+		expect(toGeminiRequest(request({ temperature: 0 })).body.generationConfig).toStrictEqual({
+			temperature: 0,
+		});
 	});
 
 	it('leaves out zero penalties and an empty stop list, so no generationConfig is sent', () => {
-		const { body } = toGeminiRequest(request({ presence_penalty: 0, frequency_penalty: 0, stop: [] }));
+		const { body } = toGeminiRequest(
+			request({ presence_penalty: 0, frequency_penalty: 0, stop: [] }),
+		);
 		expect(body).not.toHaveProperty('generationConfig');
 	});
 
@@ -113,14 +119,22 @@ describe('toGeminiRequest', () => {
 				],
 			}),
 		);
-		expect(body).toStrictEqual({ contents: [{ role: 'user', parts: [{ text: 'Write a haiku.\n\nAbout rain.' }] }] });
+		expect(body).toStrictEqual({
+			contents: [{ role: 'user', parts: [{ text: 'Write a haiku.\n\nAbout rain.' }] }],
+		});
 		expect(warnings).toEqual([
 			'Gemini needs a user or assistant message; the system message was sent as the user message',
 		]);
 	});
 
 	it('does not alias or change the request it was given', () => {
-		const input = request({ stop: ['END'], messages: [{ role: 'user', content: 'a' }, { role: 'user', content: 'b' }] });
+		const input = request({
+			stop: ['END'],
+			messages: [
+				{ role: 'user', content: 'a' },
+				{ role: 'user', content: 'b' },
+			],
+		});
 		const snapshot = JSON.parse(JSON.stringify(input)) as ModelCallRequest;
 		const { body } = toGeminiRequest(input);
 		body.generationConfig?.stopSequences?.push('MORE');

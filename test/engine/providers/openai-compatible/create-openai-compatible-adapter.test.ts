@@ -20,7 +20,10 @@ const connection = { baseUrl: 'https://llm.example', apiKey: 'secret-123456' };
 
 describe('createOpenAiCompatibleAdapter', () => {
 	it('builds the chat request from the config', () => {
-		const built = adapter.toChatRequest({ model: 'm', messages: [{ role: 'user', content: 'Hi' }], stream: true }, connection);
+		const built = adapter.toChatRequest(
+			{ model: 'm', messages: [{ role: 'user', content: 'Hi' }], stream: true },
+			connection,
+		);
 		expect(built.http.url).toBe('https://llm.example/v2/chat');
 		expect(built.http.headers).toStrictEqual({
 			'x-app': 'fusion',
@@ -34,7 +37,11 @@ describe('createOpenAiCompatibleAdapter', () => {
 		expect(adapter.toModelListRequest(connection)).toStrictEqual({
 			method: 'GET',
 			url: 'https://llm.example/v2/models',
-			headers: { 'x-app': 'fusion', authorization: 'Bearer secret-123456', accept: 'application/json' },
+			headers: {
+				'x-app': 'fusion',
+				authorization: 'Bearer secret-123456',
+				accept: 'application/json',
+			},
 		});
 	});
 
@@ -43,14 +50,20 @@ describe('createOpenAiCompatibleAdapter', () => {
 		const assembler = adapter.createStreamAssembler();
 		for (const event of recordedSseEvents('mistral')) assembler.push(event);
 		expect(assembler.finish().content).toBe('Hello, world! This is a test response.');
-		expect(adapter.errorDetailFromBody({ error: { message: 'bad key', code: 'invalid_api_key' } })?.kind).toBe('auth');
+		expect(
+			adapter.errorDetailFromBody({ error: { message: 'bad key', code: 'invalid_api_key' } })?.kind,
+		).toBe('auth');
 		expect(() => adapter.fromChatResponse({})).toThrow(FusionError);
 	});
 
 	it('gives each stream its own assembler', () => {
 		const first = adapter.createStreamAssembler();
-		first.push({ data: JSON.stringify({ choices: [{ delta: { content: 'a' }, finish_reason: 'stop' }] }) });
-		expect(() => adapter.createStreamAssembler().finish()).toThrow('the stream ended before a finish reason');
+		first.push({
+			data: JSON.stringify({ choices: [{ delta: { content: 'a' }, finish_reason: 'stop' }] }),
+		});
+		expect(() => adapter.createStreamAssembler().finish()).toThrow(
+			'the stream ended before a finish reason',
+		);
 		expect(first.finish().content).toBe('a');
 	});
 });

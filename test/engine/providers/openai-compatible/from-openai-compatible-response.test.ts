@@ -35,7 +35,9 @@ describe('fromOpenAiCompatibleResponse', () => {
 				finishReason: 'stop',
 				usage: { prompt_tokens: 16, completion_tokens: 363, total_tokens: 379 },
 			});
-			expect(answer.content.startsWith('**Holiday Name:** Galaxy Day  \n\n**Date:** October 31st')).toBe(true);
+			expect(
+				answer.content.startsWith('**Holiday Name:** Galaxy Day  \n\n**Date:** October 31st'),
+			).toBe(true);
 			expect(answer.content).toHaveLength(1842);
 		});
 
@@ -49,7 +51,9 @@ describe('fromOpenAiCompatibleResponse', () => {
 				finishReason: 'stop',
 				usage: { prompt_tokens: 13, completion_tokens: 434, total_tokens: 447 },
 			});
-			expect(answer.content.endsWith('Would you celebrate it? What would you share? \u{1F60A}')).toBe(true);
+			expect(
+				answer.content.endsWith('Would you celebrate it? What would you share? \u{1F60A}'),
+			).toBe(true);
 		});
 
 		it('reads Groq, ignoring x_groq and the timing fields of its usage', () => {
@@ -100,9 +104,22 @@ describe('fromOpenAiCompatibleResponse', () => {
 
 	it('reads a refusal as a content_filter answer that keeps what the model said', () => {
 		const answer = fromOpenAiCompatibleResponse({
-			choices: [{ message: { role: 'assistant', content: null, refusal: "I'm sorry, I can't help with that." }, finish_reason: 'stop' }],
+			choices: [
+				{
+					message: {
+						role: 'assistant',
+						content: null,
+						refusal: "I'm sorry, I can't help with that.",
+					},
+					finish_reason: 'stop',
+				},
+			],
 		});
-		expect(answer).toStrictEqual({ content: '', finishReason: 'content_filter', refusal: "I'm sorry, I can't help with that." });
+		expect(answer).toStrictEqual({
+			content: '',
+			finishReason: 'content_filter',
+			refusal: "I'm sorry, I can't help with that.",
+		});
 	});
 
 	it("joins the text parts of Mistral's reasoning models and leaves the thinking out", () => {
@@ -115,7 +132,11 @@ describe('fromOpenAiCompatibleResponse', () => {
 					message: {
 						role: 'assistant',
 						content: [
-							{ type: 'thinking', thinking: [{ type: 'text', text: '17 times 23 is 391.' }], closed: true },
+							{
+								type: 'thinking',
+								thinking: [{ type: 'text', text: '17 times 23 is 391.' }],
+								closed: true,
+							},
 							{ type: 'text', text: '391' },
 						],
 					},
@@ -124,12 +145,18 @@ describe('fromOpenAiCompatibleResponse', () => {
 			usage: { prompt_tokens: 28, total_tokens: 122, completion_tokens: 94 },
 		});
 		expect(answer.content).toBe('391');
-		expect(answer.usage).toStrictEqual({ prompt_tokens: 28, completion_tokens: 94, total_tokens: 122 });
+		expect(answer.usage).toStrictEqual({
+			prompt_tokens: 28,
+			completion_tokens: 94,
+			total_tokens: 122,
+		});
 	});
 
 	it("takes OpenRouter's usage.cost as the reported cost in USD", () => {
 		const answer = fromOpenAiCompatibleResponse(
-			minimal({ usage: { prompt_tokens: 194, completion_tokens: 2, total_tokens: 196, cost: 0.00095 } }),
+			minimal({
+				usage: { prompt_tokens: 194, completion_tokens: 2, total_tokens: 196, cost: 0.00095 },
+			}),
 		);
 		expect(answer.reportedCostUsd).toBe(0.00095);
 	});
@@ -143,7 +170,10 @@ describe('fromOpenAiCompatibleResponse', () => {
 	});
 
 	it('adds the total when a server leaves it out', () => {
-		expect(fromOpenAiCompatibleResponse(minimal({ usage: { prompt_tokens: 7, completion_tokens: 5 } })).usage).toStrictEqual({
+		expect(
+			fromOpenAiCompatibleResponse(minimal({ usage: { prompt_tokens: 7, completion_tokens: 5 } }))
+				.usage,
+		).toStrictEqual({
 			prompt_tokens: 7,
 			completion_tokens: 5,
 			total_tokens: 12,
@@ -158,26 +188,36 @@ describe('fromOpenAiCompatibleResponse', () => {
 	it('rejects a body without choices as invalid_response', () => {
 		const error = caught(() => fromOpenAiCompatibleResponse({ id: 'x', choices: [] }));
 		expect(error.kind).toBe('invalid_response');
-		expect(error.message).toBe('the response is not a chat completion (choices: must hold at least one choice)');
+		expect(error.message).toBe(
+			'the response is not a chat completion (choices: must hold at least one choice)',
+		);
 	});
 
 	it('rejects a usage with a non-numeric token count', () => {
 		const error = caught(() =>
-			fromOpenAiCompatibleResponse(minimal({ usage: { prompt_tokens: 'ten', completion_tokens: 1, total_tokens: 1 } })),
+			fromOpenAiCompatibleResponse(
+				minimal({ usage: { prompt_tokens: 'ten', completion_tokens: 1, total_tokens: 1 } }),
+			),
 		);
 		expect(error.kind).toBe('invalid_response');
 		expect(error.message).toContain('usage.prompt_tokens');
 	});
 
 	it('rejects something that is not an object', () => {
-		expect(caught(() => fromOpenAiCompatibleResponse('<html>busy</html>')).kind).toBe('invalid_response');
+		expect(caught(() => fromOpenAiCompatibleResponse('<html>busy</html>')).kind).toBe(
+			'invalid_response',
+		);
 	});
 
 	it('turns an error inside a 200 body (OpenRouter) into the error it reports', () => {
 		const error = caught(() =>
-			fromOpenAiCompatibleResponse({ error: { code: 502, message: 'Provider returned error', metadata: {} } }),
+			fromOpenAiCompatibleResponse({
+				error: { code: 502, message: 'Provider returned error', metadata: {} },
+			}),
 		);
 		expect(error.kind).toBe('server');
-		expect(error.message).toBe('the provider reported an error after answering HTTP 200: Provider returned error');
+		expect(error.message).toBe(
+			'the provider reported an error after answering HTTP 200: Provider returned error',
+		);
 	});
 });

@@ -10,11 +10,31 @@ describe('fromOpenRouterModelList', () => {
 					name: 'Anthropic: Claude 3 Opus',
 					created: 1709596800,
 					context_length: 200000,
-					architecture: { modality: 'text+image->text', input_modalities: ['text', 'image'], output_modalities: ['text'], tokenizer: 'Claude', instruct_type: null },
-					pricing: { prompt: '0.000015', completion: '0.000075', request: '0', image: '0.024', input_cache_read: '0.0000015' },
+					architecture: {
+						modality: 'text+image->text',
+						input_modalities: ['text', 'image'],
+						output_modalities: ['text'],
+						tokenizer: 'Claude',
+						instruct_type: null,
+					},
+					pricing: {
+						prompt: '0.000015',
+						completion: '0.000075',
+						request: '0',
+						image: '0.024',
+						input_cache_read: '0.0000015',
+					},
 					top_provider: { context_length: 200000, max_completion_tokens: 4096, is_moderated: true },
 					per_request_limits: null,
-					supported_parameters: ['max_tokens', 'stop', 'temperature', 'tool_choice', 'tools', 'top_k', 'top_p'],
+					supported_parameters: [
+						'max_tokens',
+						'stop',
+						'temperature',
+						'tool_choice',
+						'tools',
+						'top_k',
+						'top_p',
+					],
 					expiration_date: '2026-01-05',
 				},
 			],
@@ -51,6 +71,11 @@ describe('fromOpenRouterModelList', () => {
 		};
 		const [model] = fromOpenRouterModelList(body, 'OpenRouter').models;
 		expect(model.pricing).toBeUndefined();
-		expect(model.capabilities).toEqual({ chat: true, vision: true, tools: false, json_output: false });
+		expect(model.capabilities).toEqual({
+			chat: true,
+			vision: true,
+			tools: false,
+			json_output: false,
+		});
 	});
 });

@@ -30,11 +30,21 @@ describe('fromTogetherModelList', () => {
 	});
 
 	it('reads the same list wrapped in data, and embedding models by their type', () => {
-		const embedding = { id: 'BAAI/bge-large-en-v1.5', type: 'embedding', context_length: 512, pricing: { hourly: 0, input: 0.02, output: 0.02, base: 0, finetune: 0 } };
-		expect(fromTogetherModelList({ data: [embedding] }, 'Together AI').models[0].capabilities).toEqual({ chat: false, completions: false, embeddings: true, moderation: false });
+		const embedding = {
+			id: 'BAAI/bge-large-en-v1.5',
+			type: 'embedding',
+			context_length: 512,
+			pricing: { hourly: 0, input: 0.02, output: 0.02, base: 0, finetune: 0 },
+		};
+		expect(
+			fromTogetherModelList({ data: [embedding] }, 'Together AI').models[0].capabilities,
+		).toEqual({ chat: false, completions: false, embeddings: true, moderation: false });
 	});
 
 	it('treats a context length of 0 as unknown', () => {
-		expect(fromTogetherModelList([{ ...llama, context_length: 0 }], 'Together AI').models[0].contextWindow).toBeUndefined();
+		expect(
+			fromTogetherModelList([{ ...llama, context_length: 0 }], 'Together AI').models[0]
+				.contextWindow,
+		).toBeUndefined();
 	});
 });

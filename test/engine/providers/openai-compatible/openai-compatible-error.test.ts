@@ -59,7 +59,8 @@ describe('openAiCompatibleErrorDetailFromBody', () => {
 		it('recognises an over-long prompt by its message when the code says nothing', () => {
 			const detail = openAiCompatibleErrorDetailFromBody({
 				error: {
-					message: 'Please reduce the length of the messages or completion: the context window is 8192 tokens.',
+					message:
+						'Please reduce the length of the messages or completion: the context window is 8192 tokens.',
 					type: 'invalid_request_error',
 					code: null,
 				},
@@ -71,25 +72,38 @@ describe('openAiCompatibleErrorDetailFromBody', () => {
 		it('leaves the kind to the HTTP status for an ordinary bad request', () => {
 			const body = {
 				error: {
-					message: "Unsupported parameter: 'max_tokens' is not supported with this model. Use 'max_completion_tokens' instead.",
+					message:
+						"Unsupported parameter: 'max_tokens' is not supported with this model. Use 'max_completion_tokens' instead.",
 					type: 'invalid_request_error',
 					param: 'max_tokens',
 					code: 'unsupported_parameter',
 				},
 			};
-			expect(openAiCompatibleErrorDetailFromBody(body)).toStrictEqual({ message: body.error.message, code: 'unsupported_parameter' });
+			expect(openAiCompatibleErrorDetailFromBody(body)).toStrictEqual({
+				message: body.error.message,
+				code: 'unsupported_parameter',
+			});
 		});
 
 		it("reads OpenRouter's 402 (out of credits, a numeric code) as auth", () => {
 			expect(
 				openAiCompatibleErrorDetailFromBody({
-					error: { code: 402, message: 'Insufficient credits. Add more using https://openrouter.ai/credits' },
+					error: {
+						code: 402,
+						message: 'Insufficient credits. Add more using https://openrouter.ai/credits',
+					},
 				}),
-			).toStrictEqual({ message: 'Insufficient credits. Add more using https://openrouter.ai/credits', code: '402', kind: 'auth' });
+			).toStrictEqual({
+				message: 'Insufficient credits. Add more using https://openrouter.ai/credits',
+				code: '402',
+				kind: 'auth',
+			});
 		});
 
 		it('reads a bare string error', () => {
-			expect(openAiCompatibleErrorDetailFromBody({ error: 'model not found' })).toStrictEqual({ message: 'model not found' });
+			expect(openAiCompatibleErrorDetailFromBody({ error: 'model not found' })).toStrictEqual({
+				message: 'model not found',
+			});
 		});
 	});
 
@@ -104,7 +118,10 @@ describe('openAiCompatibleErrorDetailFromBody', () => {
 					code: '1910',
 					raw_status_code: 403,
 				}),
-			).toStrictEqual({ message: 'This model is not available in your subscription tier', code: '1910' });
+			).toStrictEqual({
+				message: 'This model is not available in your subscription tier',
+				code: '1910',
+			});
 		});
 
 		it('reads a 422 whose message is a validation detail object', () => {
@@ -125,11 +142,19 @@ describe('openAiCompatibleErrorDetailFromBody', () => {
 					param: null,
 					code: null,
 				}),
-			).toStrictEqual({ message: 'max_completion_tokens: Extra inputs are not permitted', code: 'invalid_request_error' });
+			).toStrictEqual({
+				message: 'max_completion_tokens: Extra inputs are not permitted',
+				code: 'invalid_request_error',
+			});
 		});
 
 		it('reads a 422 whose message is the detail list, with a numeric code', () => {
-			const item = { type: 'extra_forbidden', loc: ['body', 'tools'], msg: 'Extra inputs are not permitted', input: [] };
+			const item = {
+				type: 'extra_forbidden',
+				loc: ['body', 'tools'],
+				msg: 'Extra inputs are not permitted',
+				input: [],
+			};
 			expect(
 				openAiCompatibleErrorDetailFromBody({
 					object: 'Error',
@@ -151,25 +176,35 @@ describe('openAiCompatibleErrorDetailFromBody', () => {
 					param: null,
 					code: '1000',
 				}),
-			).toStrictEqual({ message: 'frequency_penalty: Extra inputs are not permitted', code: '1000' });
+			).toStrictEqual({
+				message: 'frequency_penalty: Extra inputs are not permitted',
+				code: '1000',
+			});
 		});
 
 		it('joins several validation items with their locations', () => {
 			expect(
 				openAiCompatibleErrorDetailFromBody({
 					detail: [
-						{ type: 'extra_forbidden', loc: ['body', 'messages', 0, 'user', 'name'], msg: 'Extra inputs are not permitted' },
+						{
+							type: 'extra_forbidden',
+							loc: ['body', 'messages', 0, 'user', 'name'],
+							msg: 'Extra inputs are not permitted',
+						},
 						{ type: 'missing', loc: ['body', 'model'], msg: 'Field required' },
 					],
 				}),
-			).toStrictEqual({ message: 'messages.0.user.name: Extra inputs are not permitted; model: Field required' });
+			).toStrictEqual({
+				message: 'messages.0.user.name: Extra inputs are not permitted; model: Field required',
+			});
 		});
 
 		it('reads an over-long prompt as context_length', () => {
 			expect(
 				openAiCompatibleErrorDetailFromBody({
 					object: 'error',
-					message: 'Prompt contains 40011 tokens and 0 draft tokens, too large for model with 32768 maximum context length',
+					message:
+						'Prompt contains 40011 tokens and 0 draft tokens, too large for model with 32768 maximum context length',
 					type: 'invalid_request_message_error',
 					param: null,
 					code: '3051',
@@ -178,8 +213,12 @@ describe('openAiCompatibleErrorDetailFromBody', () => {
 		});
 
 		it('reads a bare {detail: string} and a bare {message}', () => {
-			expect(openAiCompatibleErrorDetailFromBody({ detail: 'Not Found' })).toStrictEqual({ message: 'Not Found' });
-			expect(openAiCompatibleErrorDetailFromBody({ message: 'Unauthorized', request_id: 'a1b2' })).toStrictEqual({
+			expect(openAiCompatibleErrorDetailFromBody({ detail: 'Not Found' })).toStrictEqual({
+				message: 'Not Found',
+			});
+			expect(
+				openAiCompatibleErrorDetailFromBody({ message: 'Unauthorized', request_id: 'a1b2' }),
+			).toStrictEqual({
 				message: 'Unauthorized',
 			});
 		});
@@ -195,14 +234,24 @@ describe('openAiCompatibleErrorDetailFromBody', () => {
 
 describe('fusionErrorFromInBandError', () => {
 	it('counts an error without an HTTP status as a server failure', () => {
-		const error = fusionErrorFromInBandError({ code: 'server_error', message: 'Provider disconnected unexpectedly' });
+		const error = fusionErrorFromInBandError({
+			code: 'server_error',
+			message: 'Provider disconnected unexpectedly',
+		});
 		expect(error.kind).toBe('server');
 		expect(error.httpStatus).toBeUndefined();
 	});
 
 	it('lets a numeric code decide, and the body still wins over it', () => {
-		expect(fusionErrorFromInBandError({ code: 503, message: 'No endpoints available' }).kind).toBe('overloaded');
-		expect(fusionErrorFromInBandError({ code: 402, message: 'Insufficient credits' }).kind).toBe('auth');
-		expect(fusionErrorFromInBandError({ code: 400, message: 'maximum context length is 8192 tokens' }).kind).toBe('context_length');
+		expect(fusionErrorFromInBandError({ code: 503, message: 'No endpoints available' }).kind).toBe(
+			'overloaded',
+		);
+		expect(fusionErrorFromInBandError({ code: 402, message: 'Insufficient credits' }).kind).toBe(
+			'auth',
+		);
+		expect(
+			fusionErrorFromInBandError({ code: 400, message: 'maximum context length is 8192 tokens' })
+				.kind,
+		).toBe('context_length');
 	});
 });

@@ -1,9 +1,16 @@
 import { FusionError } from '../../../../nodes/engine/errors/fusion-error';
 import { createOpenAiCompatibleStreamAssembler } from '../../../../nodes/engine/providers/openai-compatible/openai-compatible-stream-assembler';
 import type { StreamAssembler } from '../../../../nodes/engine/providers/provider-adapter';
-import { recordedChunks, recordedSseEvents, type RecordedProvider } from '../../../fixtures/recorded';
+import {
+	recordedChunks,
+	recordedSseEvents,
+	type RecordedProvider,
+} from '../../../fixtures/recorded';
 
-type OpenAiRecording = Extract<RecordedProvider, 'openai' | 'mistral' | 'groq' | 'deepseek' | 'xai'>;
+type OpenAiRecording = Extract<
+	RecordedProvider,
+	'openai' | 'mistral' | 'groq' | 'deepseek' | 'xai'
+>;
 
 function caught(action: () => unknown): FusionError {
 	try {
@@ -31,10 +38,16 @@ function replay(provider: OpenAiRecording): { assembler: StreamAssembler; added:
 }
 
 function pushAll(assembler: StreamAssembler, payloads: unknown[]): string[] {
-	return payloads.map((payload) => assembler.push({ data: typeof payload === 'string' ? payload : JSON.stringify(payload) }));
+	return payloads.map((payload) =>
+		assembler.push({ data: typeof payload === 'string' ? payload : JSON.stringify(payload) }),
+	);
 }
 
-const chunk = (delta: Record<string, unknown>, finishReason: string | null = null, extra: Record<string, unknown> = {}) => ({
+const chunk = (
+	delta: Record<string, unknown>,
+	finishReason: string | null = null,
+	extra: Record<string, unknown> = {},
+) => ({
 	id: 'chatcmpl-1',
 	object: 'chat.completion.chunk',
 	created: 1700000000,
@@ -50,7 +63,9 @@ describe('createOpenAiCompatibleStreamAssembler', () => {
 			const content = concatenatedDeltas('openai');
 			expect(added.join('')).toBe(content);
 			expect(content).toHaveLength(1724);
-			expect(content.startsWith('**Holiday Name:** Harmony Day\n\n**Date:** Celebrated annually')).toBe(true);
+			expect(
+				content.startsWith('**Holiday Name:** Harmony Day\n\n**Date:** Celebrated annually'),
+			).toBe(true);
 			expect(assembler.finish()).toStrictEqual({
 				id: 'chatcmpl-D8Z5oo6uDh67AD85p73ksdT1KxhE0',
 				created: 1770933892,
@@ -79,7 +94,9 @@ describe('createOpenAiCompatibleStreamAssembler', () => {
 			const { assembler, added } = replay('groq');
 			const content = concatenatedDeltas('groq');
 			expect(added.join('')).toBe(content);
-			expect(content.startsWith('Introducing "Luminaria" - a new holiday that celebrates the ')).toBe(true);
+			expect(
+				content.startsWith('Introducing "Luminaria" - a new holiday that celebrates the '),
+			).toBe(true);
 			expect(assembler.finish()).toStrictEqual({
 				id: 'chatcmpl-7eb08824-fb8d-47af-a1f0-3aa786f2d1f3',
 				created: 1770770839,
@@ -148,33 +165,50 @@ describe('createOpenAiCompatibleStreamAssembler', () => {
 			]),
 		);
 		expect(error.kind).toBe('server');
-		expect(error.message).toBe('the provider reported an error after answering HTTP 200: Provider disconnected unexpectedly');
+		expect(error.message).toBe(
+			'the provider reported an error after answering HTTP 200: Provider disconnected unexpectedly',
+		);
 	});
 
 	it('classifies an error chunk by its numeric code when it carries an HTTP status', () => {
 		const error = caught(() =>
-			pushAll(createOpenAiCompatibleStreamAssembler(), [{ error: { code: 429, message: 'Rate limit exceeded upstream' } }]),
+			pushAll(createOpenAiCompatibleStreamAssembler(), [
+				{ error: { code: 429, message: 'Rate limit exceeded upstream' } },
+			]),
 		);
 		expect(error.kind).toBe('rate_limit');
 	});
 
 	it('throws invalid_response for a chunk that is not JSON', () => {
-		const error = caught(() => createOpenAiCompatibleStreamAssembler().push({ data: '{"choices": [' }));
+		const error = caught(() =>
+			createOpenAiCompatibleStreamAssembler().push({ data: '{"choices": [' }),
+		);
 		expect(error.kind).toBe('invalid_response');
 		expect(error.message).toBe('the stream sent an event that is not JSON: {"choices": [');
 	});
 
 	it('throws invalid_response for a chunk whose content is not text', () => {
-		const error = caught(() => pushAll(createOpenAiCompatibleStreamAssembler(), [chunk({ content: 42 })]));
+		const error = caught(() =>
+			pushAll(createOpenAiCompatibleStreamAssembler(), [chunk({ content: 42 })]),
+		);
 		expect(error.kind).toBe('invalid_response');
 		expect(error.message).toContain('choices[0].delta.content');
 	});
 
 	it('gathers a streamed refusal apart from the answer text and finishes as content_filter', () => {
 		const assembler = createOpenAiCompatibleStreamAssembler();
-		const added = pushAll(assembler, [chunk({ role: 'assistant', content: null, refusal: '' }), chunk({ refusal: "I'm sorry, " }), chunk({ refusal: "I can't help." }), chunk({}, 'stop')]);
+		const added = pushAll(assembler, [
+			chunk({ role: 'assistant', content: null, refusal: '' }),
+			chunk({ refusal: "I'm sorry, " }),
+			chunk({ refusal: "I can't help." }),
+			chunk({}, 'stop'),
+		]);
 		expect(added.join('')).toBe('');
-		expect(assembler.finish()).toMatchObject({ content: '', finishReason: 'content_filter', refusal: "I'm sorry, I can't help." });
+		expect(assembler.finish()).toMatchObject({
+			content: '',
+			finishReason: 'content_filter',
+			refusal: "I'm sorry, I can't help.",
+		});
 	});
 
 	it('ignores [DONE] and blank keep-alive data', () => {
@@ -199,9 +233,20 @@ describe('createOpenAiCompatibleStreamAssembler', () => {
 		const assembler = createOpenAiCompatibleStreamAssembler();
 		const added = pushAll(assembler, [
 			chunk({ role: 'assistant', content: '' }),
-			chunk({ content: [{ type: 'thinking', thinking: [{ type: 'text', text: 'Okay, the' }], closed: true }] }),
-			chunk({ content: [{ type: 'thinking', thinking: [{ type: 'text', text: '1.' }], closed: true }, { type: 'text', text: '3' }] }),
-			chunk({ content: '91' }, 'stop', { usage: { prompt_tokens: 28, total_tokens: 167, completion_tokens: 139 } }),
+			chunk({
+				content: [
+					{ type: 'thinking', thinking: [{ type: 'text', text: 'Okay, the' }], closed: true },
+				],
+			}),
+			chunk({
+				content: [
+					{ type: 'thinking', thinking: [{ type: 'text', text: '1.' }], closed: true },
+					{ type: 'text', text: '3' },
+				],
+			}),
+			chunk({ content: '91' }, 'stop', {
+				usage: { prompt_tokens: 28, total_tokens: 167, completion_tokens: 139 },
+			}),
 		]);
 		expect(added).toStrictEqual(['', '', '3', '91']);
 		expect(assembler.finish()).toMatchObject({ content: '391', finishReason: 'stop' });
@@ -212,7 +257,11 @@ describe('createOpenAiCompatibleStreamAssembler', () => {
 		pushAll(assembler, [
 			chunk({ content: 'Hi' }),
 			chunk({}, 'stop'),
-			{ ...chunk({}), choices: [], usage: { prompt_tokens: 194, completion_tokens: 2, total_tokens: 196, cost: 0.95 } },
+			{
+				...chunk({}),
+				choices: [],
+				usage: { prompt_tokens: 194, completion_tokens: 2, total_tokens: 196, cost: 0.95 },
+			},
 		]);
 		expect(assembler.finish()).toMatchObject({
 			content: 'Hi',

@@ -45,7 +45,14 @@ describe('toOpenAiCompatibleRequest', () => {
 
 	it('sends every setting in OpenAI vocabulary, stop as the given array', () => {
 		const built = toOpenAiCompatibleRequest(
-			request({ max_tokens: 300, temperature: 0, top_p: 0.9, frequency_penalty: 0.5, presence_penalty: -0.5, stop: ['END', '\n\n'] }),
+			request({
+				max_tokens: 300,
+				temperature: 0,
+				top_p: 0.9,
+				frequency_penalty: 0.5,
+				presence_penalty: -0.5,
+				stop: ['END', '\n\n'],
+			}),
 			connection,
 			config,
 		);
@@ -63,17 +70,27 @@ describe('toOpenAiCompatibleRequest', () => {
 	});
 
 	it('leaves out an empty stop list', () => {
-		expect(toOpenAiCompatibleRequest(request({ stop: [] }), connection, config).http.body).not.toHaveProperty('stop');
+		expect(
+			toOpenAiCompatibleRequest(request({ stop: [] }), connection, config).http.body,
+		).not.toHaveProperty('stop');
 	});
 
 	it('streams with stream_options when the provider takes it, and asks for an event stream', () => {
 		const built = toOpenAiCompatibleRequest(request({ stream: true }), connection, config);
-		expect(built.http.body).toStrictEqual({ model: 'some-model', messages, stream: true, stream_options: { include_usage: true } });
+		expect(built.http.body).toStrictEqual({
+			model: 'some-model',
+			messages,
+			stream: true,
+			stream_options: { include_usage: true },
+		});
 		expect(built.http.headers.accept).toBe('text/event-stream');
 	});
 
 	it('streams without stream_options when the provider does not take it', () => {
-		const built = toOpenAiCompatibleRequest(request({ stream: true }), connection, { ...config, streamUsageOption: false });
+		const built = toOpenAiCompatibleRequest(request({ stream: true }), connection, {
+			...config,
+			streamUsageOption: false,
+		});
 		expect(built.http.body).toStrictEqual({ model: 'some-model', messages, stream: true });
 	});
 
@@ -82,14 +99,27 @@ describe('toOpenAiCompatibleRequest', () => {
 			...config,
 			tokenLimitField: 'max_completion_tokens',
 		});
-		expect(built.http.body).toStrictEqual({ model: 'some-model', messages, max_completion_tokens: 64 });
+		expect(built.http.body).toStrictEqual({
+			model: 'some-model',
+			messages,
+			max_completion_tokens: 64,
+		});
 	});
 
 	it('leaves out what a matching rule refuses, with one warning per setting', () => {
 		const built = toOpenAiCompatibleRequest(
 			request({ model: 'think-1', temperature: 0.2, top_p: 0.5, stop: ['x'] }),
 			connection,
-			{ ...config, modelRules: [{ models: /^think-/, unsupportedParameters: ['temperature', 'stop'], reason: 'thinking models reject it' }] },
+			{
+				...config,
+				modelRules: [
+					{
+						models: /^think-/,
+						unsupportedParameters: ['temperature', 'stop'],
+						reason: 'thinking models reject it',
+					},
+				],
+			},
 		);
 		expect(built.http.body).toStrictEqual({ model: 'think-1', messages, top_p: 0.5 });
 		expect(built.warnings).toStrictEqual([
@@ -99,25 +129,43 @@ describe('toOpenAiCompatibleRequest', () => {
 	});
 
 	it('ignores rules for other models', () => {
-		const built = toOpenAiCompatibleRequest(request({ model: 'chat-1', temperature: 0.2 }), connection, {
-			...config,
-			modelRules: [{ models: /^think-/, unsupportedParameters: ['temperature'], reason: 'no' }],
-		});
+		const built = toOpenAiCompatibleRequest(
+			request({ model: 'chat-1', temperature: 0.2 }),
+			connection,
+			{
+				...config,
+				modelRules: [{ models: /^think-/, unsupportedParameters: ['temperature'], reason: 'no' }],
+			},
+		);
 		expect(built.http.body).toStrictEqual({ model: 'chat-1', messages, temperature: 0.2 });
 		expect(built.warnings).toStrictEqual([]);
 	});
 
 	it('applies a rule without models to every model, and the first matching token field', () => {
-		const built = toOpenAiCompatibleRequest(request({ model: 'think-1', max_tokens: 10, presence_penalty: 1 }), connection, {
-			...config,
-			modelRules: [
-				{ unsupportedParameters: ['presence_penalty'], reason: 'this server ignores it' },
-				{ models: /^think-/, tokenLimitField: 'max_completion_tokens', reason: 'thinking models need it' },
-				{ models: /^think-/, tokenLimitField: 'max_tokens', reason: 'never reached' },
-			],
+		const built = toOpenAiCompatibleRequest(
+			request({ model: 'think-1', max_tokens: 10, presence_penalty: 1 }),
+			connection,
+			{
+				...config,
+				modelRules: [
+					{ unsupportedParameters: ['presence_penalty'], reason: 'this server ignores it' },
+					{
+						models: /^think-/,
+						tokenLimitField: 'max_completion_tokens',
+						reason: 'thinking models need it',
+					},
+					{ models: /^think-/, tokenLimitField: 'max_tokens', reason: 'never reached' },
+				],
+			},
+		);
+		expect(built.http.body).toStrictEqual({
+			model: 'think-1',
+			messages,
+			max_completion_tokens: 10,
 		});
-		expect(built.http.body).toStrictEqual({ model: 'think-1', messages, max_completion_tokens: 10 });
-		expect(built.warnings).toStrictEqual(['presence_penalty was not sent to think-1: this server ignores it']);
+		expect(built.warnings).toStrictEqual([
+			'presence_penalty was not sent to think-1: this server ignores it',
+		]);
 	});
 
 	it('puts the model in the path, not the body, with the api-version of the connection or the default', () => {
@@ -128,8 +176,14 @@ describe('toOpenAiCompatibleRequest', () => {
 			auth: { keyHeader: 'api-key' },
 			defaultApiVersion: '2024-10-21',
 		};
-		const built = toOpenAiCompatibleRequest(request({ model: 'my gpt/4o' }), { baseUrl: 'https://r.openai.azure.com', apiKey: 'k-123456' }, azure);
-		expect(built.http.url).toBe('https://r.openai.azure.com/openai/deployments/my%20gpt%2F4o/chat/completions?api-version=2024-10-21');
+		const built = toOpenAiCompatibleRequest(
+			request({ model: 'my gpt/4o' }),
+			{ baseUrl: 'https://r.openai.azure.com', apiKey: 'k-123456' },
+			azure,
+		);
+		expect(built.http.url).toBe(
+			'https://r.openai.azure.com/openai/deployments/my%20gpt%2F4o/chat/completions?api-version=2024-10-21',
+		);
 		expect(built.http.headers['api-key']).toBe('k-123456');
 		expect(built.http.headers).not.toHaveProperty('authorization');
 		expect(built.http.body).toStrictEqual({ messages });
@@ -138,23 +192,39 @@ describe('toOpenAiCompatibleRequest', () => {
 			{ baseUrl: 'https://r.openai.azure.com', apiKey: 'k', apiVersion: '2025-04-01-preview' },
 			azure,
 		);
-		expect(pinned.http.url).toBe('https://r.openai.azure.com/openai/deployments/some-model/chat/completions?api-version=2025-04-01-preview');
+		expect(pinned.http.url).toBe(
+			'https://r.openai.azure.com/openai/deployments/some-model/chat/completions?api-version=2025-04-01-preview',
+		);
 	});
 
 	it('ignores an api-version for a provider that is not versioned so', () => {
-		const built = toOpenAiCompatibleRequest(request(), { ...connection, apiVersion: '2024-10-21' }, config);
+		const built = toOpenAiCompatibleRequest(
+			request(),
+			{ ...connection, apiVersion: '2024-10-21' },
+			config,
+		);
 		expect(built.http.url).toBe('https://llm.example/v1/chat/completions');
 	});
 
 	it('sends no auth header without a key, or with a blank one', () => {
 		for (const apiKey of [undefined, '', '  ']) {
-			const headers = toOpenAiCompatibleRequest(request(), { baseUrl: 'http://localhost:11434/v1', apiKey }, config).http.headers;
-			expect(headers).toStrictEqual({ 'content-type': 'application/json', accept: 'application/json' });
+			const headers = toOpenAiCompatibleRequest(
+				request(),
+				{ baseUrl: 'http://localhost:11434/v1', apiKey },
+				config,
+			).http.headers;
+			expect(headers).toStrictEqual({
+				'content-type': 'application/json',
+				accept: 'application/json',
+			});
 		}
 	});
 
 	it('adds the fixed headers of the provider', () => {
-		const headers = toOpenAiCompatibleRequest(request(), connection, { ...config, headers: { 'x-title': 'n8n-nodes-fusion' } }).http.headers;
+		const headers = toOpenAiCompatibleRequest(request(), connection, {
+			...config,
+			headers: { 'x-title': 'n8n-nodes-fusion' },
+		}).http.headers;
 		expect(headers['x-title']).toBe('n8n-nodes-fusion');
 		expect(headers.authorization).toBe('Bearer key-123456');
 	});
@@ -162,7 +232,10 @@ describe('toOpenAiCompatibleRequest', () => {
 	it('does not change the request it is given', () => {
 		const given = request({ stop: ['a'], temperature: 1 });
 		const copy = JSON.parse(JSON.stringify(given)) as ModelCallRequest;
-		toOpenAiCompatibleRequest(given, connection, { ...config, modelRules: [{ unsupportedParameters: ['stop'], reason: 'no' }] });
+		toOpenAiCompatibleRequest(given, connection, {
+			...config,
+			modelRules: [{ unsupportedParameters: ['stop'], reason: 'no' }],
+		});
 		expect(given).toStrictEqual(copy);
 	});
 });

@@ -14,4 +14,3 @@ describe('SmoothWeightedRoundRobin', () => {
 		expect(Array.from({ length: 6 }, () => rotation.next())).toEqual([0, 1, 2, 0, 1, 2]);
 	});
 });
-

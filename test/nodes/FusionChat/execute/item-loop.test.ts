@@ -19,22 +19,36 @@ const runChat = (parameters: INodeParameters, inputItems: IDataObject[], continu
 function withoutTimings(value: unknown): unknown {
 	if (Array.isArray(value)) return value.map(withoutTimings);
 	if (value === null || typeof value !== 'object') return value;
-	return Object.fromEntries(Object.entries(value).filter(([key]) => key !== 'latency_ms').map(([key, entry]) => [key, withoutTimings(entry)]));
+	return Object.fromEntries(
+		Object.entries(value)
+			.filter(([key]) => key !== 'latency_ms')
+			.map(([key, entry]) => [key, withoutTimings(entry)]),
+	);
 }
 
 describe("Fusion Chat's item loop", () => {
 	it('with continue-on-fail, a bad item becomes an {error} item and the others carry on', async () => {
 		const { items, error } = await runChat(
-			{ inputMode: 'fields', model: modelParameter('openai/gpt-4o-mini'), prompt: '={{ $json.text }}' },
+			{
+				inputMode: 'fields',
+				model: modelParameter('openai/gpt-4o-mini'),
+				prompt: '={{ $json.text }}',
+			},
 			[{ text: 'one' }, { text: '' }, { text: 'three' }],
 			true,
 		);
 		expect(error).toBeUndefined();
 		expect(items).toHaveLength(3);
-		expect((items[0].json as unknown as ChatItem).choices[0].message.content).toBe('[gpt-4o-mini] answer to: one');
-		expect(items[1].json).toEqual({ error: expect.stringMatching(/^Invalid request: Prompt is empty/) });
+		expect((items[0].json as unknown as ChatItem).choices[0].message.content).toBe(
+			'[gpt-4o-mini] answer to: one',
+		);
+		expect(items[1].json).toEqual({
+			error: expect.stringMatching(/^Invalid request: Prompt is empty/),
+		});
 		expect(items[1].pairedItem).toEqual({ item: 1 });
-		expect((items[2].json as unknown as ChatItem).choices[0].message.content).toBe('[gpt-4o-mini] answer to: three');
+		expect((items[2].json as unknown as ChatItem).choices[0].message.content).toBe(
+			'[gpt-4o-mini] answer to: three',
+		);
 		expect(server.requests).toHaveLength(2);
 	});
 
@@ -44,28 +58,52 @@ describe("Fusion Chat's item loop", () => {
 		const inputs = Array.from({ length: 6 }, (_, index) => ({ text: `item ${index}` }));
 		const started = Date.now();
 		const { items } = await runChat(
-			{ inputMode: 'fields', model: modelParameter('openai/gpt-4o-mini'), prompt: '={{ $json.text }}', options: { concurrency: 6 } },
+			{
+				inputMode: 'fields',
+				model: modelParameter('openai/gpt-4o-mini'),
+				prompt: '={{ $json.text }}',
+				options: { concurrency: 6 },
+			},
 			inputs,
 		);
 		const elapsed = Date.now() - started;
-		const contents = items.map((item) => (item.json as unknown as ChatItem).choices[0].message.content);
-		expect(contents.slice(1)).toEqual(inputs.slice(1).map((input) => `[gpt-4o-mini] answer to: ${input.text}`));
-		expect(contents[0]).toBe((recordedResponse('openai') as { choices: Array<{ message: { content: string } }> }).choices[0].message.content);
+		const contents = items.map(
+			(item) => (item.json as unknown as ChatItem).choices[0].message.content,
+		);
+		expect(contents.slice(1)).toEqual(
+			inputs.slice(1).map((input) => `[gpt-4o-mini] answer to: ${input.text}`),
+		);
+		expect(contents[0]).toBe(
+			(recordedResponse('openai') as { choices: Array<{ message: { content: string } }> })
+				.choices[0].message.content,
+		);
 		// Generous bound: sequential calls would take at least 400 ms plus five more round trips.
 		expect(elapsed).toBeLessThan(2_000);
 	});
 
 	it('validates a typed-in JSON request once and applies it, or its error, to every item', async () => {
-		const good = await runChat({ inputMode: 'json', requestJson: JSON.stringify({ model: 'openai/gpt-4o-mini', messages: [{ role: 'user', content: 'Hi' }] }) }, [{}, {}]);
+		const good = await runChat(
+			{
+				inputMode: 'json',
+				requestJson: JSON.stringify({
+					model: 'openai/gpt-4o-mini',
+					messages: [{ role: 'user', content: 'Hi' }],
+				}),
+			},
+			[{}, {}],
+		);
 		expect(good.items).toHaveLength(2);
 		expect(server.requests).toHaveLength(2);
-		const bad = await runChat({ inputMode: 'json', requestJson: '{"model": "openai/gpt-4o-mini", "messages": []}' }, [{}, {}], true);
+		const bad = await runChat(
+			{ inputMode: 'json', requestJson: '{"model": "openai/gpt-4o-mini", "messages": []}' },
+			[{}, {}],
+			true,
+		);
 		expect(bad.items.map((item) => item.json.error)).toEqual([
 			'Invalid request: messages must contain at least one message',
 			'Invalid request: messages must contain at least one message',
 		]);
 	});
-
 
 	it('reads a parameter without an expression once per execution, and one holding an expression for every item', async () => {
 		const { nodeType, reads } = recordParameterReads(new FusionChat());
@@ -124,22 +162,35 @@ describe("Fusion Chat's item loop", () => {
 		expect(byName.parameters.sort()).toEqual([0, 1]);
 		expect(byName.prompt).toEqual([0]);
 		expect(byName.model).toEqual([0]);
-		expect(server.requests.map((request) => (request.body as { max_completion_tokens: number }).max_completion_tokens).sort()).toEqual([10, 20]);
+		expect(
+			server.requests
+				.map((request) => (request.body as { max_completion_tokens: number }).max_completion_tokens)
+				.sort(),
+		).toEqual([10, 20]);
 	});
 
 	it("reads the next items' parameters while the current item waits on its provider", async () => {
 		const { nodeType, reads } = recordParameterReads(new FusionChat());
-		server.reply('/v1/chat/completions', ...[0, 1, 2].map(() => ({ delayMs: 300, json: recordedResponse('openai') })));
+		server.reply(
+			'/v1/chat/completions',
+			...[0, 1, 2].map(() => ({ delayMs: 300, json: recordedResponse('openai') })),
+		);
 		const { items, error } = await runFusionChat(
 			server,
-			{ inputMode: 'fields', model: modelParameter('openai/gpt-4o-mini'), prompt: '={{ $json.text }}', options: { concurrency: 1 } },
+			{
+				inputMode: 'fields',
+				model: modelParameter('openai/gpt-4o-mini'),
+				prompt: '={{ $json.text }}',
+				options: { concurrency: 1 },
+			},
 			[{ text: 'one' }, { text: 'two' }, { text: 'three' }],
 			false,
 			nodeType,
 		);
 		expect(error).toBeUndefined();
 		expect(items).toHaveLength(3);
-		const promptRead = (itemIndex: number) => reads.find((read) => read.name === 'prompt' && read.itemIndex === itemIndex)?.at ?? Infinity;
+		const promptRead = (itemIndex: number) =>
+			reads.find((read) => read.name === 'prompt' && read.itemIndex === itemIndex)?.at ?? Infinity;
 		// The later items' prompts were read before item 0's answer (300 ms after its request), not after it.
 		const answered = server.requests[0].receivedAt + 300;
 		expect(promptRead(1)).toBeLessThan(answered);
@@ -170,7 +221,11 @@ describe("Fusion Chat's item loop", () => {
 			...itemFields,
 			model: modelParameter('={{ "openai/gpt-4o" }}'),
 			systemMessage: '={{ "Be brief." }}',
-			parameters: { maxTokens: '={{ $json.limit }}', temperature: '={{ 0.2 }}', stop: '={{ "END" }}' },
+			parameters: {
+				maxTokens: '={{ $json.limit }}',
+				temperature: '={{ 0.2 }}',
+				stop: '={{ "END" }}',
+			},
 		};
 		const run = async (parameters: INodeParameters) => {
 			server.reset();
@@ -187,10 +242,33 @@ describe("Fusion Chat's item loop", () => {
 		expect(await run(allExpressions)).toEqual(mixed);
 		expect(mixed.bodies).toHaveLength(5);
 		expect(mixed.items).toEqual([
-			{ json: expect.objectContaining({ answer: '[gpt-4o-mini] answer to: Summarize: first', attempts: 'openai/gpt-4o: HTTP 400 → openai/gpt-4o-mini: ok' }), pairedItem: { item: 0 } },
-			{ json: expect.objectContaining({ answer: '[gpt-4.1-nano] answer to: Summarize: second', model: 'openai/gpt-4.1-nano' }), pairedItem: { item: 1 } },
-			{ json: { error: expect.stringMatching(/^The model failed to answer:\n1\. openai\/gpt-4o: OpenAI answered HTTP 400 /), attempts: 'openai/gpt-4o: HTTP 400' }, pairedItem: { item: 2 } },
-			{ json: { error: expect.stringMatching(/^Invalid request: max_tokens /) }, pairedItem: { item: 3 } },
+			{
+				json: expect.objectContaining({
+					answer: '[gpt-4o-mini] answer to: Summarize: first',
+					attempts: 'openai/gpt-4o: HTTP 400 → openai/gpt-4o-mini: ok',
+				}),
+				pairedItem: { item: 0 },
+			},
+			{
+				json: expect.objectContaining({
+					answer: '[gpt-4.1-nano] answer to: Summarize: second',
+					model: 'openai/gpt-4.1-nano',
+				}),
+				pairedItem: { item: 1 },
+			},
+			{
+				json: {
+					error: expect.stringMatching(
+						/^The model failed to answer:\n1\. openai\/gpt-4o: OpenAI answered HTTP 400 /,
+					),
+					attempts: 'openai/gpt-4o: HTTP 400',
+				},
+				pairedItem: { item: 2 },
+			},
+			{
+				json: { error: expect.stringMatching(/^Invalid request: max_tokens /) },
+				pairedItem: { item: 3 },
+			},
 		]);
 	});
 });

@@ -1,7 +1,14 @@
 import type { Attempt, ChatCompletionOutput } from '../../../../nodes/engine';
-import { summarizeAttempts, toSimplifiedOutput } from '../../../../nodes/FusionChat/execute/simplify-output';
+import {
+	summarizeAttempts,
+	toSimplifiedOutput,
+} from '../../../../nodes/FusionChat/execute/simplify-output';
 
-const attempt = (model: string, status: Attempt['status'], extra: Partial<Attempt> = {}): Attempt => ({
+const attempt = (
+	model: string,
+	status: Attempt['status'],
+	extra: Partial<Attempt> = {},
+): Attempt => ({
 	model,
 	provider: 'openai',
 	status,
@@ -12,12 +19,18 @@ const attempt = (model: string, status: Attempt['status'], extra: Partial<Attemp
 describe('summarizeAttempts', () => {
 	it('chains a fallback, counting retries with the same outcome', () => {
 		const attempts = [
-			attempt('openai/gpt-4o', 'error', { error: { type: 'server', message: 'boom', http_status: 500 } }),
-			attempt('openai/gpt-4o', 'error', { error: { type: 'server', message: 'boom', http_status: 500 } }),
+			attempt('openai/gpt-4o', 'error', {
+				error: { type: 'server', message: 'boom', http_status: 500 },
+			}),
+			attempt('openai/gpt-4o', 'error', {
+				error: { type: 'server', message: 'boom', http_status: 500 },
+			}),
 			attempt('openai/gpt-4o', 'error', { error: { type: 'timeout', message: 'slow' } }),
 			attempt('anthropic/claude-3-opus', 'ok'),
 		];
-		expect(summarizeAttempts(attempts, 'fallback', false)).toBe('openai/gpt-4o: HTTP 500 ×2 → openai/gpt-4o: timeout → anthropic/claude-3-opus: ok');
+		expect(summarizeAttempts(attempts, 'fallback', false)).toBe(
+			'openai/gpt-4o: HTTP 500 ×2 → openai/gpt-4o: timeout → anthropic/claude-3-opus: ok',
+		);
 	});
 
 	it('says why a model was skipped, that a hedged call was stopped, and which call was the judge', () => {
@@ -44,9 +57,24 @@ describe('toSimplifiedOutput', () => {
 			object: 'chat.completion',
 			created: 1,
 			model: 'openai/gpt-4o',
-			choices: [{ index: 0, message: { role: 'assistant', content: null, refusal: 'I cannot help with that.' }, finish_reason: 'content_filter' }],
+			choices: [
+				{
+					index: 0,
+					message: { role: 'assistant', content: null, refusal: 'I cannot help with that.' },
+					finish_reason: 'content_filter',
+				},
+			],
 			usage: { prompt_tokens: 5, completion_tokens: 6, total_tokens: 11 },
-			fusion: { strategy: 'single', provider: 'openai', model: 'gpt-4o', cost_usd: 0.0001, latency_ms: 30, cached: false, warnings: [], attempts: [attempt('openai/gpt-4o', 'ok')] },
+			fusion: {
+				strategy: 'single',
+				provider: 'openai',
+				model: 'gpt-4o',
+				cost_usd: 0.0001,
+				latency_ms: 30,
+				cached: false,
+				warnings: [],
+				attempts: [attempt('openai/gpt-4o', 'ok')],
+			},
 		} as ChatCompletionOutput;
 		expect(toSimplifiedOutput(output)).toEqual({
 			answer: null,
