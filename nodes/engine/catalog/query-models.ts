@@ -45,7 +45,7 @@ export interface ModelQuery {
 }
 
 /**
- * One model as Fusion Models outputs it: the contract's fields (prices USD per 1K tokens; `max_tokens` the
+ * One model as Fusion Models outputs it: the public output fields saved workflows read (prices USD per 1K tokens; `max_tokens` the
  * longest answer, `max_request_tokens` the context window), then what strategies and users filter on.
  */
 export interface ModelListItem {

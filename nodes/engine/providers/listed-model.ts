@@ -14,7 +14,7 @@ export function perThousand(perMillion: number): number {
 }
 
 /**
- * What a model can be used for. The first four are the contract's; the rest are what routing and users filter
+ * What a model can be used for. The first four are the original public output; the rest are what routing and users filter
  * on: `vision` (image input), `tools` (function calling), `json_output` (a JSON mode), `pdf` (PDF input),
  * `json_schema` (an answer held to a JSON Schema) and `reasoning` (a reasoning-effort or thinking control).
  */

@@ -145,7 +145,7 @@ export const anthropicCatalog: ProviderCatalogData = {
 			maxOutputTokens: 4096,
 			arena: { elo: 1248, asOf: '2024-09-05' },
 			estimatedLatencyMs: 7000,
-			// Retired by Anthropic on 2026-01-05; kept for the contract's seed id and saved workflows.
+			// Retired by Anthropic on 2026-01-05; kept because saved workflows and the documented examples name it.
 			deprecated: true,
 		},
 	],

@@ -137,7 +137,7 @@ export const googleCatalog: ProviderCatalogData = {
 			maxOutputTokens: 2048,
 			arena: null,
 			estimatedLatencyMs: 2000,
-			// Shut down by Google in 2025; kept for the contract's seed id and saved workflows.
+			// Shut down by Google in 2025; kept because saved workflows and the documented examples name it.
 			deprecated: true,
 		},
 	],

@@ -118,7 +118,7 @@ export const mistralCatalog: ProviderCatalogData = {
 			maxOutputTokens: 32_000,
 			arena: null,
 			estimatedLatencyMs: 1500,
-			// Retired from Mistral's API on 2025-03-30; kept for the contract's seed id and saved workflows.
+			// Retired from Mistral's API on 2025-03-30; kept because saved workflows and the documented examples name it.
 			deprecated: true,
 		},
 	],
