@@ -102,7 +102,7 @@ export async function callModelOnce(
 	const { provider } = target;
 	assertUsableConnection(connection, provider.displayName);
 	const built = provider.adapter.toChatRequest(
-		toModelCallRequest(request, target.upstreamModel),
+		toModelCallRequest(request, target.upstreamModel, target.catalog?.capabilities),
 		connection,
 	);
 	const startedAt = performance.now();
