@@ -1,6 +1,5 @@
 import { FusionError } from '../../../nodes/engine/errors/fusion-error';
 import { toAnthropicRequest } from '../../../nodes/engine/providers/anthropic/to-anthropic-request';
-import { toGeminiRequest } from '../../../nodes/engine/providers/gemini/to-gemini-request';
 import type { ModelCallRequest } from '../../../nodes/engine/providers/provider-adapter';
 
 const PNG = 'data:image/png;base64,iVBORw0KGgo=';
@@ -14,7 +13,6 @@ const base: ModelCallRequest = {
 
 const CONVERSIONS = [
 	['Anthropic', (request: ModelCallRequest) => toAnthropicRequest(request)],
-	['Google Gemini', (request: ModelCallRequest) => toGeminiRequest(request)],
 ] as const;
 
 const UNSENDABLE: Array<[string, Partial<ModelCallRequest>]> = [
@@ -112,26 +110,10 @@ describe('what the text-only conversions do send', () => {
 		});
 	});
 
-	it('Gemini: developer as systemInstruction, text parts as text', () => {
-		expect(toGeminiRequest({ ...base, ...developerAndTextParts })).toEqual({
-			body: {
-				systemInstruction: { parts: [{ text: 'Be brief.' }] },
-				contents: [{ role: 'user', parts: [{ text: 'One\nTwo' }] }],
-			},
-			warnings: [],
-		});
-	});
-
 	it('go to Anthropic as metadata.user_id, seed a warning', () => {
 		const { body, warnings } = toAnthropicRequest({ ...base, seed: 7, user: 'u-1' });
 		expect(body.metadata).toEqual({ user_id: 'u-1' });
 		expect(body).not.toHaveProperty('seed');
 		expect(warnings).toEqual(['seed is not supported by Anthropic and was not sent']);
-	});
-
-	it('go to Gemini as generationConfig.seed, user a warning', () => {
-		const { body, warnings } = toGeminiRequest({ ...base, seed: 7, user: 'u-1' });
-		expect(body.generationConfig).toEqual({ seed: 7 });
-		expect(warnings).toEqual(['user is not supported by Google Gemini and was not sent']);
 	});
 });
