@@ -1,4 +1,5 @@
 import { FusionError } from '../../errors/fusion-error';
+import { parseDataUrl } from '../../request/data-url';
 import { isSystemMessage, textOf } from '../../request/message-content';
 import type {
 	AssistantMessage,
@@ -41,10 +42,14 @@ function partOf(part: ContentPart, model: string, field: string): GeminiRequestP
 			if ('problem' in image) throw badRequest(image.problem);
 			return image.part;
 		}
-		case 'file': {
-			const base64 = part.file.file_data.slice(part.file.file_data.indexOf(',') + 1);
-			return { inlineData: { mimeType: 'application/pdf', data: base64 } };
-		}
+		case 'file':
+			// The edge only lets PDF data URLs through.
+			return {
+				inlineData: {
+					mimeType: 'application/pdf',
+					data: parseDataUrl(part.file.file_data)?.base64 ?? '',
+				},
+			};
 	}
 }
 
