@@ -4,6 +4,7 @@ import {
 	anthropicWireProblem,
 	type AnthropicAnswerShape,
 } from './anthropic-wire';
+import { geminiThinks, geminiWireProblem, withGeminiThought } from './gemini-wire';
 import type { MockReply, RecordedRequest, SseEvent } from './mock-provider-server';
 import {
 	jsonBehaviourOf,
@@ -64,6 +65,8 @@ interface SimulatedTurn {
 	/** Set when the request asks for a JSON answer. */
 	json?: JsonRequest;
 	anthropic?: AnthropicAnswerShape;
+	/** Set when a Gemini request asks to think: the answer then opens with a thought summary. */
+	thinks?: boolean;
 }
 
 /** The replies the simulator sends (it never hangs or drops a connection by itself). */
@@ -191,6 +194,8 @@ function parseChatRequest(request: RecordedRequest): ParsedRequest | undefined {
 	const extraFields = format === 'mistral' ? mistralExtraFields(body) : undefined;
 	if (extraFields) return { refusal: extraFields };
 	const model = gemini ? gemini[1] : deployment ? deployment[1] : String(body.model);
+	const geminiProblem = gemini ? geminiWireProblem(body, decodeURIComponent(model)) : undefined;
+	if (geminiProblem) return { refusal: simulatedErrorReply(format, 400, geminiProblem) };
 	return {
 		turn: {
 			format,
@@ -199,6 +204,7 @@ function parseChatRequest(request: RecordedRequest): ParsedRequest | undefined {
 			stream: gemini ? gemini[2] === 'streamGenerateContent' : body.stream === true,
 			json: jsonRequestOf(body, format),
 			anthropic: format === 'anthropic' ? anthropicAnswerShape(body) : undefined,
+			thinks: format === 'gemini' && geminiThinks(body),
 		},
 	};
 }
@@ -440,7 +446,8 @@ function answerReply(turn: SimulatedTurn): SimulatedReply {
 			? (simulatedVerdict(turn.prompt) ?? simulatedAnswerText(turn.model, turn.prompt))
 			: simulatedJsonText(turn.json, jsonBehaviourOf(turn.model));
 	if (turn.format === 'anthropic') return anthropicReply(turn, text);
-	if (turn.format === 'gemini') return geminiReply(turn, text);
+	if (turn.format === 'gemini')
+		return turn.thinks ? withGeminiThought(geminiReply(turn, text)) : geminiReply(turn, text);
 	if (turn.format === 'mistral') return mistralReply(turn, text);
 	return openAiReply(turn, text);
 }

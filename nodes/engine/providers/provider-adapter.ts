@@ -93,6 +93,8 @@ export interface ProviderErrorDetail {
 
 export interface ProviderAdapter {
 	toChatRequest(request: ModelCallRequest, connection: ProviderConnection): BuiltChatRequest;
+	/** Why this provider cannot take the request at all (an image to a text-only API, …); undefined when it can. */
+	requestGap?(request: ModelCallRequest): string | undefined;
 	/** Validates and translates a non-streamed response body; throws FusionError('invalid_response'). */
 	fromChatResponse(body: unknown): ModelAnswer;
 	createStreamAssembler(): StreamAssembler;

@@ -1,4 +1,5 @@
 import { runChat } from '../../../nodes/engine/chat/run-chat';
+import type { Usage } from '../../../nodes/engine/providers/provider-adapter';
 import type { ProviderId } from '../../../nodes/engine/providers/provider-registry';
 import type { UnifiedChatRequest } from '../../../nodes/engine/request/unified-request';
 import {
@@ -174,7 +175,7 @@ function connectionsFor(wire: WireCase) {
 interface ExpectedAnswer {
 	content: string;
 	finish: string;
-	usage?: { prompt_tokens: number; completion_tokens: number; total_tokens: number };
+	usage?: Usage;
 }
 
 /** What the recorded body says, read directly in each provider's own format: the oracle for the mapping. */
@@ -196,6 +197,7 @@ function expectedFrom(recorded: RecordedProvider): ExpectedAnswer {
 				prompt_tokens: meta.promptTokenCount,
 				completion_tokens: meta.candidatesTokenCount + meta.thoughtsTokenCount,
 				total_tokens: meta.totalTokenCount,
+				completion_tokens_details: { reasoning_tokens: meta.thoughtsTokenCount },
 			},
 		};
 	}

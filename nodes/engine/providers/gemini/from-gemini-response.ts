@@ -19,19 +19,26 @@ export function textOfGeminiParts(parts: readonly GeminiPart[] | null | undefine
 
 /**
  * Thinking tokens are billed as output and OpenAI counts reasoning tokens in completion_tokens, so they are added
- * to the candidates' tokens. totalTokenCount is kept as Gemini reports it: it also holds tool-use prompt tokens.
+ * to the candidates' tokens (candidatesTokenCount leaves them out) and reported again as reasoning_tokens.
+ * totalTokenCount is kept as Gemini reports it: it also holds tool-use prompt tokens.
  */
 export function convertGeminiUsage(
 	usage: GeminiUsageMetadata | null | undefined,
 ): Usage | undefined {
 	if (usage === null || usage === undefined) return undefined;
 	const promptTokens = usage.promptTokenCount ?? 0;
-	const completionTokens = (usage.candidatesTokenCount ?? 0) + (usage.thoughtsTokenCount ?? 0);
-	return {
+	const reasoningTokens = usage.thoughtsTokenCount ?? 0;
+	const completionTokens = (usage.candidatesTokenCount ?? 0) + reasoningTokens;
+	const converted: Usage = {
 		prompt_tokens: promptTokens,
 		completion_tokens: completionTokens,
 		total_tokens: usage.totalTokenCount ?? promptTokens + completionTokens,
 	};
+	if (reasoningTokens > 0)
+		converted.completion_tokens_details = { reasoning_tokens: reasoningTokens };
+	const cachedTokens = usage.cachedContentTokenCount ?? 0;
+	if (cachedTokens > 0) converted.prompt_tokens_details = { cached_tokens: cachedTokens };
+	return converted;
 }
 
 /** The reason Gemini blocked the prompt, if it did; the enum's default value means "not blocked". */

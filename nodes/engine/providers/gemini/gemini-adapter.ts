@@ -4,6 +4,7 @@ import { authHeaders, defineProvider, type ProviderAuth } from '../provider-defi
 import { fromGeminiModelList } from './from-gemini-model-list';
 import { fromGeminiResponse } from './from-gemini-response';
 import { geminiErrorDetailFromBody } from './gemini-error';
+import { geminiRequestGap } from './gemini-request-gap';
 import { createGeminiStreamAssembler } from './gemini-stream-assembler';
 import { toGeminiRequest } from './to-gemini-request';
 
@@ -31,6 +32,7 @@ export const geminiAdapter: ProviderAdapter = {
 			warnings,
 		};
 	},
+	requestGap: geminiRequestGap,
 	fromChatResponse: fromGeminiResponse,
 	createStreamAssembler: createGeminiStreamAssembler,
 	errorDetailFromBody: geminiErrorDetailFromBody,

@@ -27,6 +27,8 @@ const usageMetadataSchema = z.object({
 	promptTokenCount: tokenCount.nullish(),
 	candidatesTokenCount: tokenCount.nullish(),
 	thoughtsTokenCount: tokenCount.nullish(),
+	/** The part of promptTokenCount read from a cache (implicit or cachedContent), billed at the cached rate. */
+	cachedContentTokenCount: tokenCount.nullish(),
 	totalTokenCount: tokenCount.nullish(),
 });
 export type GeminiUsageMetadata = z.infer<typeof usageMetadataSchema>;

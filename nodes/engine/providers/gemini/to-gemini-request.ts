@@ -1,32 +1,8 @@
-import { isSystemMessage, textOf } from '../../request/message-content';
 import type { ModelCallRequest } from '../provider-adapter';
-import { assertTextOnlyRequest } from '../text-only-request';
-
-export interface GeminiTextPart {
-	text: string;
-}
-
-export interface GeminiContent {
-	role: 'user' | 'model';
-	parts: GeminiTextPart[];
-}
-
-export interface GeminiGenerationConfig {
-	maxOutputTokens?: number;
-	temperature?: number;
-	topP?: number;
-	stopSequences?: string[];
-	presencePenalty?: number;
-	frequencyPenalty?: number;
-	seed?: number;
-}
-
-/** The body of `models/{model}:generateContent` (and `:streamGenerateContent`), as far as the engine sends it. */
-export interface GeminiGenerateContentRequest {
-	systemInstruction?: { parts: GeminiTextPart[] };
-	contents: GeminiContent[];
-	generationConfig?: GeminiGenerationConfig;
-}
+import type { GeminiGenerateContentRequest, GeminiGenerationConfig } from './gemini-request-types';
+import { toGeminiContents } from './to-gemini-contents';
+import { toGeminiResponseFormat } from './to-gemini-response-format';
+import { toGeminiThinkingConfig } from './to-gemini-thinking-config';
 
 export interface GeminiRequestConversion {
 	body: GeminiGenerateContentRequest;
@@ -60,40 +36,20 @@ function generationConfigOf(
 				`${name} is not supported by Google Gemini model ${request.model} and was not sent`,
 			);
 	}
+	Object.assign(config, toGeminiResponseFormat(request.response_format, request.model, warnings));
+	const thinkingConfig = toGeminiThinkingConfig(request.reasoning_effort, request.model, warnings);
+	if (thinkingConfig !== undefined) config.thinkingConfig = thinkingConfig;
 	return Object.keys(config).length === 0 ? undefined : config;
 }
 
 /**
  * Translates the unified request into a Gemini generateContent body. Pure: the model and the stream flag go in the
- * URL, which the adapter builds.
+ * URL, which the adapter builds. Throws a bad_request FusionError for what Gemini cannot be sent (see
+ * toGeminiContents).
  */
 export function toGeminiRequest(request: ModelCallRequest): GeminiRequestConversion {
-	assertTextOnlyRequest(request, 'Google Gemini');
 	const warnings: string[] = [];
-	const systemTexts: string[] = [];
-	const contents: GeminiContent[] = [];
-
-	request.messages.forEach((message, index) => {
-		const text = textOf(message.content);
-		// Gemini rejects a part whose text is empty ("required oneof field 'data' must have one initialized field").
-		if (text === '') {
-			warnings.push(
-				`messages[${index}] (${message.role}) is empty and was not sent: Gemini refuses empty text`,
-			);
-			return;
-		}
-		if (isSystemMessage(message)) {
-			systemTexts.push(text);
-			return;
-		}
-		const role = message.role === 'assistant' ? 'model' : 'user';
-		const previous = contents[contents.length - 1];
-		// Gemini expects turns to alternate; consecutive messages of one role become one turn with several parts.
-		if (previous !== undefined && previous.role === role) previous.parts.push({ text });
-		else contents.push({ role, parts: [{ text }] });
-	});
-
-	const systemText = systemTexts.join('\n\n');
+	const { systemText, contents } = toGeminiContents(request.messages, request.model, warnings);
 	const body: GeminiGenerateContentRequest = { contents };
 	if (contents.length === 0 && systemText !== '') {
 		// Gemini needs at least one turn in `contents`; a system-only prompt still deserves an answer.

@@ -1,7 +1,7 @@
 import { readFileSync } from 'fs';
 import { join } from 'path';
-import { FusionError } from '../../../../nodes/engine/errors/fusion-error';
 import { fromGeminiResponse } from '../../../../nodes/engine/providers/gemini/from-gemini-response';
+import { thrownFusionError } from '../../../helpers/thrown-fusion-error';
 
 const recorded: unknown = JSON.parse(
 	readFileSync(join(__dirname, '../../../fixtures/recorded/google-text.json'), 'utf8'),
@@ -11,16 +11,6 @@ function candidateResponse(candidate: unknown, extra: Record<string, unknown> = 
 	return { candidates: [candidate], ...extra };
 }
 
-function thrown(run: () => unknown): FusionError {
-	try {
-		run();
-	} catch (error) {
-		if (error instanceof FusionError) return error;
-		throw error;
-	}
-	throw new Error('expected a FusionError');
-}
-
 describe('fromGeminiResponse', () => {
 	it('translates the recorded answer: text, stop, thinking tokens counted as completion', () => {
 		expect(fromGeminiResponse(recorded)).toStrictEqual({
@@ -28,7 +18,12 @@ describe('fromGeminiResponse', () => {
 			upstreamModel: 'gemini-3-pro-preview',
 			content: "There are **3** r's in strawberry.\n\nHere is the breakdown: st**r**awbe**rr**y.",
 			finishReason: 'stop',
-			usage: { prompt_tokens: 9, completion_tokens: 28 + 244, total_tokens: 281 },
+			usage: {
+				prompt_tokens: 9,
+				completion_tokens: 28 + 244,
+				total_tokens: 281,
+				completion_tokens_details: { reasoning_tokens: 244 },
+			},
 		});
 	});
 
@@ -61,7 +56,12 @@ describe('fromGeminiResponse', () => {
 		expect(answer).toEqual({
 			content: '',
 			finishReason: 'length',
-			usage: { prompt_tokens: 12, completion_tokens: 100, total_tokens: 112 },
+			usage: {
+				prompt_tokens: 12,
+				completion_tokens: 100,
+				total_tokens: 112,
+				completion_tokens_details: { reasoning_tokens: 100 },
+			},
 		});
 	});
 
@@ -96,7 +96,12 @@ describe('fromGeminiResponse', () => {
 				{ usageMetadata: { promptTokenCount: 4, candidatesTokenCount: 1, thoughtsTokenCount: 2 } },
 			),
 		);
-		expect(answer.usage).toEqual({ prompt_tokens: 4, completion_tokens: 3, total_tokens: 7 });
+		expect(answer.usage).toEqual({
+			prompt_tokens: 4,
+			completion_tokens: 3,
+			total_tokens: 7,
+			completion_tokens_details: { reasoning_tokens: 2 },
+		});
 	});
 
 	it('has no usage when Gemini sent no usageMetadata', () => {
@@ -108,7 +113,7 @@ describe('fromGeminiResponse', () => {
 	});
 
 	it('rejects a body with no candidate and only the default block reason', () => {
-		const error = thrown(() =>
+		const error = thrownFusionError(() =>
 			fromGeminiResponse({ promptFeedback: { blockReason: 'BLOCK_REASON_UNSPECIFIED' } }),
 		);
 		expect(error.kind).toBe('invalid_response');
@@ -116,7 +121,7 @@ describe('fromGeminiResponse', () => {
 	});
 
 	it('rejects a text part that is not a string, naming where', () => {
-		const error = thrown(() =>
+		const error = thrownFusionError(() =>
 			fromGeminiResponse(candidateResponse({ content: { parts: [{ text: 42 }] } })),
 		);
 		expect(error.kind).toBe('invalid_response');
@@ -125,10 +130,56 @@ describe('fromGeminiResponse', () => {
 
 	it('rejects a negative token count and a body that is not an object', () => {
 		expect(
-			thrown(() => fromGeminiResponse({ candidates: [], usageMetadata: { promptTokenCount: -1 } }))
-				.kind,
+			thrownFusionError(() =>
+				fromGeminiResponse({ candidates: [], usageMetadata: { promptTokenCount: -1 } }),
+			).kind,
 		).toBe('invalid_response');
-		expect(thrown(() => fromGeminiResponse('<html>502</html>')).kind).toBe('invalid_response');
-		expect(thrown(() => fromGeminiResponse(null)).kind).toBe('invalid_response');
+		expect(thrownFusionError(() => fromGeminiResponse('<html>502</html>')).kind).toBe(
+			'invalid_response',
+		);
+		expect(thrownFusionError(() => fromGeminiResponse(null)).kind).toBe('invalid_response');
+	});
+
+	it('translates the recorded reasoning answer: thinking counted in completion and as reasoning tokens', () => {
+		const reasoning: unknown = JSON.parse(
+			readFileSync(join(__dirname, '../../../fixtures/recorded/google-reasoning.json'), 'utf8'),
+		);
+		expect(fromGeminiResponse(reasoning).usage).toStrictEqual({
+			prompt_tokens: 9,
+			completion_tokens: 29 + 282,
+			total_tokens: 320,
+			completion_tokens_details: { reasoning_tokens: 282 },
+		});
+	});
+
+	it('reports cached prompt tokens, and a JSON answer as its text without the thought part before it', () => {
+		const answer = fromGeminiResponse(
+			candidateResponse(
+				{
+					content: {
+						parts: [
+							{ text: 'The user wants a label.', thought: true },
+							{ text: '{"label":"bug"}' },
+						],
+					},
+					finishReason: 'STOP',
+				},
+				{
+					usageMetadata: {
+						promptTokenCount: 1000,
+						cachedContentTokenCount: 800,
+						candidatesTokenCount: 6,
+						totalTokenCount: 1006,
+					},
+				},
+			),
+		);
+		expect(answer.content).toBe('{"label":"bug"}');
+		expect(answer.usage).toStrictEqual({
+			prompt_tokens: 1000,
+			completion_tokens: 6,
+			total_tokens: 1006,
+			prompt_tokens_details: { cached_tokens: 800 },
+		});
 	});
 });

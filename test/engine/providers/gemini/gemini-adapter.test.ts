@@ -115,6 +115,7 @@ describe('geminiAdapter responses', () => {
 			prompt_tokens: 9,
 			completion_tokens: 272,
 			total_tokens: 281,
+			completion_tokens_details: { reasoning_tokens: 244 },
 		});
 		expect(
 			geminiAdapter.errorDetailFromBody({

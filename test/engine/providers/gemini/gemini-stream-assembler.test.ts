@@ -1,28 +1,19 @@
 import { readFileSync } from 'fs';
 import { join } from 'path';
-import { FusionError } from '../../../../nodes/engine/errors/fusion-error';
 import { createGeminiStreamAssembler } from '../../../../nodes/engine/providers/gemini/gemini-stream-assembler';
 import type { StreamAssembler } from '../../../../nodes/engine/providers/provider-adapter';
+import { thrownFusionError } from '../../../helpers/thrown-fusion-error';
 
-const recordedChunks = readFileSync(
-	join(__dirname, '../../../fixtures/recorded/google-text.chunks.txt'),
-	'utf8',
-)
-	.split('\n')
-	.filter((line) => line.trim() !== '');
+function readRecorded(file: string): string[] {
+	return readFileSync(join(__dirname, '../../../fixtures/recorded', file), 'utf8')
+		.split('\n')
+		.filter((line) => line.trim() !== '');
+}
+
+const recordedChunks = readRecorded('google-text.chunks.txt');
 
 function push(assembler: StreamAssembler, chunk: unknown): string {
 	return assembler.push({ data: typeof chunk === 'string' ? chunk : JSON.stringify(chunk) });
-}
-
-function thrown(run: () => unknown): FusionError {
-	try {
-		run();
-	} catch (error) {
-		if (error instanceof FusionError) return error;
-		throw error;
-	}
-	throw new Error('expected a FusionError');
 }
 
 function textChunk(text: string, extra: Record<string, unknown> = {}) {
@@ -41,7 +32,12 @@ describe('createGeminiStreamAssembler', () => {
 			content: 'There are **3** "r"s in strawberry.\n\nst**r**awbe**rr**y',
 			finishReason: 'stop',
 			// The last chunk's running totals (23 + 185 thinking), not a sum over chunks.
-			usage: { prompt_tokens: 9, completion_tokens: 23 + 185, total_tokens: 217 },
+			usage: {
+				prompt_tokens: 9,
+				completion_tokens: 23 + 185,
+				total_tokens: 217,
+				completion_tokens_details: { reasoning_tokens: 185 },
+			},
 		});
 	});
 
@@ -57,7 +53,7 @@ describe('createGeminiStreamAssembler', () => {
 	it('refuses to finish before Gemini sent a finish reason', () => {
 		const assembler = createGeminiStreamAssembler();
 		recordedChunks.slice(0, 2).forEach((data) => assembler.push({ data }));
-		const error = thrown(() => assembler.finish());
+		const error = thrownFusionError(() => assembler.finish());
 		expect(error.kind).toBe('network');
 		expect(error.message).toBe(
 			'the Gemini stream ended before a finish reason; the answer is incomplete',
@@ -65,7 +61,7 @@ describe('createGeminiStreamAssembler', () => {
 	});
 
 	it('refuses to finish a stream that sent nothing', () => {
-		expect(thrown(() => createGeminiStreamAssembler().finish()).kind).toBe('network');
+		expect(thrownFusionError(() => createGeminiStreamAssembler().finish()).kind).toBe('network');
 	});
 
 	it('skips thought parts and adds nothing for a usage-only chunk', () => {
@@ -115,7 +111,7 @@ describe('createGeminiStreamAssembler', () => {
 	it('throws the mapped error when an error chunk arrives mid-stream', () => {
 		const assembler = createGeminiStreamAssembler();
 		expect(assembler.push({ data: recordedChunks[0] ?? '' })).toBe('There are **3**');
-		const error = thrown(() =>
+		const error = thrownFusionError(() =>
 			push(assembler, {
 				error: {
 					code: 503,
@@ -131,7 +127,7 @@ describe('createGeminiStreamAssembler', () => {
 	});
 
 	it('maps a quota error chunk to rate_limit', () => {
-		const error = thrown(() =>
+		const error = thrownFusionError(() =>
 			push(createGeminiStreamAssembler(), {
 				error: {
 					code: 429,
@@ -144,7 +140,9 @@ describe('createGeminiStreamAssembler', () => {
 	});
 
 	it('rejects an event that is not JSON', () => {
-		const error = thrown(() => push(createGeminiStreamAssembler(), '{"candidates":[{"content"'));
+		const error = thrownFusionError(() =>
+			push(createGeminiStreamAssembler(), '{"candidates":[{"content"'),
+		);
 		expect(error.kind).toBe('invalid_response');
 		expect(error.message).toBe(
 			'the Gemini stream sent an event that is not JSON: {"candidates":[{"content"',
@@ -152,14 +150,81 @@ describe('createGeminiStreamAssembler', () => {
 	});
 
 	it('rejects an error chunk it cannot read and a chunk of the wrong shape', () => {
-		const unreadable = thrown(() => push(createGeminiStreamAssembler(), { error: 'boom' }));
+		const unreadable = thrownFusionError(() =>
+			push(createGeminiStreamAssembler(), { error: 'boom' }),
+		);
 		expect(unreadable.kind).toBe('invalid_response');
 		expect(unreadable.message).toContain('unreadable error');
-		const wrongShape = thrown(() => push(createGeminiStreamAssembler(), { candidates: 'none' }));
+		const wrongShape = thrownFusionError(() =>
+			push(createGeminiStreamAssembler(), { candidates: 'none' }),
+		);
 		expect(wrongShape.kind).toBe('invalid_response');
 		expect(wrongShape.message).toContain('candidates');
-		expect(thrown(() => push(createGeminiStreamAssembler(), '[1,2]')).kind).toBe(
+		expect(thrownFusionError(() => push(createGeminiStreamAssembler(), '[1,2]')).kind).toBe(
 			'invalid_response',
 		);
+	});
+
+	it('replays a recorded thinking stream: its thought summary is never streamed nor the answer', () => {
+		const chunks = readRecorded('google-thought-tool-call.chunks.txt');
+		expect(chunks[0]).toContain('"thought":true');
+		const assembler = createGeminiStreamAssembler();
+		const added = chunks.map((data) => assembler.push({ data }));
+		expect(added.every((text) => text === '')).toBe(true);
+		const answer = assembler.finish();
+		expect(answer.content).toBe('');
+		expect(answer.usage).toStrictEqual({
+			prompt_tokens: 249,
+			completion_tokens: 58 + 183,
+			total_tokens: 490,
+			completion_tokens_details: { reasoning_tokens: 183 },
+		});
+	});
+
+	it('streams the text after a thought part and counts the thoughts once, from the last running total', () => {
+		const assembler = createGeminiStreamAssembler();
+		const usageMetadata = (candidates: number) => ({
+			promptTokenCount: 5,
+			candidatesTokenCount: candidates,
+			thoughtsTokenCount: 40,
+			cachedContentTokenCount: 3,
+			totalTokenCount: 45 + candidates,
+		});
+		expect(
+			push(assembler, {
+				candidates: [{ content: { parts: [{ text: 'Weighing the options', thought: true }] } }],
+				usageMetadata: usageMetadata(0),
+			}),
+		).toBe('');
+		expect(push(assembler, { ...textChunk('{"a":'), usageMetadata: usageMetadata(2) })).toBe(
+			'{"a":',
+		);
+		expect(
+			push(assembler, {
+				...textChunk('1}', { finishReason: 'STOP' }),
+				usageMetadata: usageMetadata(4),
+			}),
+		).toBe('1}');
+		expect(assembler.finish()).toMatchObject({
+			content: '{"a":1}',
+			usage: {
+				prompt_tokens: 5,
+				completion_tokens: 44,
+				total_tokens: 49,
+				completion_tokens_details: { reasoning_tokens: 40 },
+				prompt_tokens_details: { cached_tokens: 3 },
+			},
+		});
+	});
+
+	it('replays the recorded Gemini 3 reasoning stream with its thinking tokens', () => {
+		const assembler = createGeminiStreamAssembler();
+		for (const data of readRecorded('google-reasoning.chunks.txt')) assembler.push({ data });
+		expect(assembler.finish().usage).toStrictEqual({
+			prompt_tokens: 9,
+			completion_tokens: 29 + 256,
+			total_tokens: 294,
+			completion_tokens_details: { reasoning_tokens: 256 },
+		});
 	});
 });

@@ -141,4 +141,51 @@ describe('toGeminiRequest', () => {
 		body.contents[0]?.parts.push({ text: 'c' });
 		expect(input).toStrictEqual(snapshot);
 	});
+
+	it('sends seed as generationConfig.seed and warns that user is not sent', () => {
+		const { body, warnings } = toGeminiRequest(request({ seed: 7, user: 'u-1' }));
+		expect(body.generationConfig).toStrictEqual({ seed: 7 });
+		expect(warnings).toEqual(['user is not supported by Google Gemini and was not sent']);
+	});
+
+	it('sends a JSON Schema request with an image and reasoning to Gemini 2.5 in one generationConfig', () => {
+		const schema = {
+			type: 'object',
+			properties: { label: { type: 'string' } },
+			required: ['label'],
+		};
+		const { body, warnings } = toGeminiRequest(
+			request({
+				max_tokens: 2000,
+				reasoning_effort: 'low',
+				response_format: { type: 'json_schema', json_schema: { name: 'photo', schema } },
+				messages: [
+					{ role: 'developer', content: 'Label the photo.' },
+					{
+						role: 'user',
+						content: [
+							{ type: 'text', text: 'Label:' },
+							{ type: 'image_url', image_url: { url: 'data:image/webp;base64,UklGRg==' } },
+						],
+					},
+				],
+			}),
+		);
+		expect(body).toStrictEqual({
+			systemInstruction: { parts: [{ text: 'Label the photo.' }] },
+			contents: [
+				{
+					role: 'user',
+					parts: [{ text: 'Label:' }, { inlineData: { mimeType: 'image/webp', data: 'UklGRg==' } }],
+				},
+			],
+			generationConfig: {
+				maxOutputTokens: 2000,
+				responseMimeType: 'application/json',
+				responseJsonSchema: schema,
+				thinkingConfig: { thinkingBudget: 2048, includeThoughts: false },
+			},
+		});
+		expect(warnings).toEqual([]);
+	});
 });

@@ -1,0 +1,242 @@
+import type { MockReply } from './mock-provider-server';
+
+/**
+ * Gemini's strictness on the request parts the engine sends (contents, JSON output, thinking), so that a request
+ * the real API would refuse with a 400 is refused here too; and the thought summary a thinking model puts before
+ * its answer, so that tests prove it never becomes the answer. The model facts here are written from Google's
+ * documentation on their own, not taken from the adapter, so that the two can disagree.
+ */
+
+type JsonObject = Record<string, unknown>;
+
+function asObject(value: unknown): JsonObject | undefined {
+	return typeof value === 'object' && value !== null && !Array.isArray(value)
+		? (value as JsonObject)
+		: undefined;
+}
+
+/** Types Gemini reads inline or by URL, as far as the engine sends them (images and PDFs). */
+const MEDIA_TYPES = new Set([
+	'image/png',
+	'image/jpeg',
+	'image/webp',
+	'image/heic',
+	'image/heif',
+	'application/pdf',
+]);
+
+const DATA_FIELDS = ['text', 'inlineData', 'fileData', 'functionCall', 'functionResponse'];
+
+/** The fields of Gemini's `Schema` object; responseSchema refuses any other name. */
+const SCHEMA_FIELDS = new Set([
+	'anyOf',
+	'default',
+	'description',
+	'enum',
+	'example',
+	'format',
+	'items',
+	'maxItems',
+	'maxLength',
+	'maxProperties',
+	'maximum',
+	'minItems',
+	'minLength',
+	'minProperties',
+	'minimum',
+	'nullable',
+	'pattern',
+	'properties',
+	'propertyOrdering',
+	'required',
+	'title',
+	'type',
+]);
+
+function isGemini3(model: string): boolean {
+	return /^gemini-3/.test(model);
+}
+
+function mediaProblem(mimeType: unknown, where: string): string | undefined {
+	if (typeof mimeType !== 'string' || mimeType === '')
+		return `* GenerateContentRequest.${where}.mime_type: mime_type is not specified`;
+	if (!MEDIA_TYPES.has(mimeType))
+		return `Unable to submit request because it has a mimeType parameter with value ${mimeType}, which is not supported.`;
+	return undefined;
+}
+
+function partProblem(part: JsonObject, where: string): string | undefined {
+	const set = DATA_FIELDS.filter((field) => part[field] !== undefined && part[field] !== '');
+	if (set.length !== 1)
+		return `* GenerateContentRequest.${where}.data: required oneof field 'data' must have one initialized field`;
+	const inline = asObject(part.inlineData);
+	if (inline) {
+		const problem = mediaProblem(inline.mimeType, `${where}.inline_data`);
+		if (problem) return problem;
+		if (typeof inline.data !== 'string' || !/^[A-Za-z0-9+/]+={0,2}$/.test(inline.data))
+			return `Invalid value at '${where}.inline_data.data' (TYPE_BYTES), Base64 decoding failed`;
+	}
+	const file = asObject(part.fileData);
+	if (file) {
+		if (typeof file.fileUri !== 'string' || !/^https:\/\//.test(file.fileUri))
+			return `* GenerateContentRequest.${where}.file_data.file_uri: Unsupported file uri`;
+		return mediaProblem(file.mimeType, `${where}.file_data`);
+	}
+	const call = asObject(part.functionCall);
+	if (call && (typeof call.name !== 'string' || (call.args !== undefined && !asObject(call.args))))
+		return `* GenerateContentRequest.${where}.function_call: name and an args object are required`;
+	const response = asObject(part.functionResponse);
+	if (response && (typeof response.name !== 'string' || !asObject(response.response)))
+		return `* GenerateContentRequest.${where}.function_response: name and a response object are required`;
+	return undefined;
+}
+
+function contentsProblem(contents: unknown[], model: string): string | undefined {
+	for (const [index, value] of contents.entries()) {
+		const content = asObject(value);
+		const parts = content?.parts;
+		if (!Array.isArray(parts) || parts.length === 0)
+			return `* GenerateContentRequest.contents[${index}].parts: contents.parts must not be empty.`;
+		if (content?.role !== undefined && content.role !== 'user' && content.role !== 'model')
+			return `Please use a valid role: user, model.`;
+		for (const [partIndex, part] of parts.entries()) {
+			const problem = partProblem(asObject(part) ?? {}, `contents[${index}].parts[${partIndex}]`);
+			if (problem) return problem;
+		}
+		const firstCall = parts.map(asObject).find((part) => part?.functionCall !== undefined);
+		if (
+			isGemini3(model) &&
+			firstCall !== undefined &&
+			typeof firstCall.thoughtSignature !== 'string'
+		)
+			return `Function call is missing a thought_signature in functionCall parts. This is required for tools to work correctly, and missing thought_signature may lead to degraded model performance. Additional data, function call \`${String(asObject(firstCall.functionCall)?.name)}\` , position ${index + 1}.`;
+	}
+	return undefined;
+}
+
+function schemaProblem(schema: unknown, where: string): string | undefined {
+	const node = asObject(schema);
+	if (node === undefined) return undefined;
+	for (const [field, value] of Object.entries(node)) {
+		if (!SCHEMA_FIELDS.has(field))
+			return `Invalid JSON payload received. Unknown name "${field}" at '${where}': Cannot find field.`;
+		if (field === 'properties') {
+			for (const [name, property] of Object.entries(asObject(value) ?? {})) {
+				const problem = schemaProblem(property, `${where}.properties[${name}].value`);
+				if (problem) return problem;
+			}
+		}
+		if (field === 'items' || field === 'anyOf') {
+			for (const child of Array.isArray(value) ? value : [value]) {
+				const problem = schemaProblem(child, `${where}.${field}`);
+				if (problem) return problem;
+			}
+		}
+	}
+	return undefined;
+}
+
+/** Thinking budgets Gemini 2.5 takes: [smallest non-zero, largest, whether 0 turns thinking off]. */
+function budgetRange(model: string): [number, number, boolean] | undefined {
+	if (/^gemini-2\.5-pro/.test(model)) return [128, 32_768, false];
+	if (/^gemini-2\.5-flash-lite/.test(model)) return [512, 24_576, true];
+	if (/^gemini-2\.5/.test(model)) return [1, 24_576, true];
+	return undefined;
+}
+
+function thinkingLevels(model: string): string[] {
+	if (/^gemini-3-pro/.test(model)) return ['low', 'high'];
+	if (/^gemini-3(\.\d)?-flash/.test(model)) return ['minimal', 'low', 'medium', 'high'];
+	return ['low', 'medium', 'high'];
+}
+
+function thinkingProblem(thinking: JsonObject, model: string): string | undefined {
+	const { thinkingBudget: budget, thinkingLevel: level } = thinking;
+	if (budget !== undefined && level !== undefined)
+		return 'You can only set only one of thinking budget and thinking level.';
+	if (!isGemini3(model) && budgetRange(model) === undefined)
+		return `Thinking is not enabled for models/${model}`;
+	if (level !== undefined) {
+		if (!isGemini3(model)) return 'Thinking level is not supported for this model.';
+		if (typeof level !== 'string' || !thinkingLevels(model).includes(level.toLowerCase()))
+			return `Thinking level ${String(level).toUpperCase()} is not supported for this model.`;
+	}
+	const range = budgetRange(model);
+	if (typeof budget === 'number' && range !== undefined && budget !== -1) {
+		const [min, max, canTurnOff] = range;
+		if (budget === 0 && !canTurnOff)
+			return 'Budget 0 is invalid. This model only works in thinking mode.';
+		if (budget !== 0 && (budget < min || budget > max))
+			return `The thinking budget ${budget} is invalid. Please choose a value between ${min} and ${max}.`;
+	}
+	return undefined;
+}
+
+function generationConfigProblem(config: JsonObject, model: string): string | undefined {
+	const hasSchema = config.responseSchema !== undefined || config.responseJsonSchema !== undefined;
+	if (config.responseSchema !== undefined && config.responseJsonSchema !== undefined)
+		return 'response_schema and response_json_schema cannot both be set.';
+	if (hasSchema && config.responseMimeType !== 'application/json')
+		return 'response_mime_type must be application/json when a response schema is set.';
+	const schema = schemaProblem(config.responseSchema, 'generation_config.response_schema');
+	if (schema) return schema;
+	const thinking = asObject(config.thinkingConfig);
+	return thinking ? thinkingProblem(thinking, model) : undefined;
+}
+
+/** What Gemini would refuse in this generateContent body, in its own words where they are known. */
+export function geminiWireProblem(body: JsonObject, model: string): string | undefined {
+	const contents = contentsProblem(body.contents as unknown[], model);
+	if (contents) return contents;
+	const config = asObject(body.generationConfig);
+	return config ? generationConfigProblem(config, model) : undefined;
+}
+
+/** A request that asks to think: a thinking level, or a budget other than 0. */
+export function geminiThinks(body: JsonObject): boolean {
+	const thinking = asObject(asObject(body.generationConfig)?.thinkingConfig);
+	return thinking !== undefined && thinking.thinkingBudget !== 0;
+}
+
+export const SIMULATED_THOUGHT = '**Weighing the request** I should answer briefly.';
+const THOUGHT_TOKENS = 40;
+
+function withThoughtTokens(response: JsonObject): JsonObject {
+	const usage = asObject(response.usageMetadata) ?? {};
+	const total = typeof usage.totalTokenCount === 'number' ? usage.totalTokenCount : 0;
+	return {
+		...response,
+		usageMetadata: {
+			...usage,
+			thoughtsTokenCount: THOUGHT_TOKENS,
+			totalTokenCount: total + THOUGHT_TOKENS,
+		},
+	};
+}
+
+/**
+ * A thinking model's reply: its thought summary first (a part flagged `thought: true`; a chunk of its own when
+ * streamed), then the answer; the thinking tokens in every usageMetadata, which Gemini reports as running totals.
+ */
+export function withGeminiThought<Reply extends MockReply>(reply: Reply): Reply {
+	const thoughtPart = { text: SIMULATED_THOUGHT, thought: true };
+	if ('json' in reply) {
+		const response = asObject(reply.json) ?? {};
+		const [candidate] = (response.candidates as JsonObject[] | undefined) ?? [];
+		const content = asObject(candidate?.content);
+		const parts = (content?.parts as unknown[] | undefined) ?? [];
+		const candidates = [{ ...candidate, content: { ...content, parts: [thoughtPart, ...parts] } }];
+		return { ...reply, json: withThoughtTokens({ ...response, candidates }) };
+	}
+	if (!('sse' in reply) || reply.sse.length === 0) return reply;
+	const chunks = reply.sse.map((event) => withThoughtTokens(JSON.parse(event.data) as JsonObject));
+	const first = chunks[0];
+	const thoughtChunk = {
+		...first,
+		candidates: [{ content: { parts: [thoughtPart], role: 'model' }, index: 0 }],
+	};
+	return {
+		...reply,
+		sse: [thoughtChunk, ...chunks].map((chunk) => ({ data: JSON.stringify(chunk) })),
+	};
+}
