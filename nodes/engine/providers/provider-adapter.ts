@@ -49,6 +49,10 @@ export interface Usage {
 	prompt_tokens: number;
 	completion_tokens: number;
 	total_tokens: number;
+	/** Of completion_tokens, those the model spent reasoning (priced as output), where the provider reports them. */
+	completion_tokens_details?: { reasoning_tokens: number };
+	/** Of prompt_tokens, those read from the provider's prompt cache, where it reports them. */
+	prompt_tokens_details?: { cached_tokens: number };
 }
 
 /** One provider's answer, already translated back into the unified vocabulary. */
@@ -88,6 +92,8 @@ export interface ProviderErrorDetail {
 }
 
 export interface ProviderAdapter {
+	/** Why this provider cannot take the request at all (an image to a text-only API, …); undefined when it can. */
+	requestGap?(request: ModelCallRequest): string | undefined;
 	toChatRequest(request: ModelCallRequest, connection: ProviderConnection): BuiltChatRequest;
 	/** Validates and translates a non-streamed response body; throws FusionError('invalid_response'). */
 	fromChatResponse(body: unknown): ModelAnswer;
