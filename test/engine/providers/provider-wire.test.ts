@@ -174,7 +174,7 @@ function connectionsFor(wire: WireCase) {
 interface ExpectedAnswer {
 	content: string;
 	finish: string;
-	usage?: { prompt_tokens: number; completion_tokens: number; total_tokens: number };
+	usage?: Record<string, unknown>;
 }
 
 /** What the recorded body says, read directly in each provider's own format: the oracle for the mapping. */
@@ -200,13 +200,21 @@ function expectedFrom(recorded: RecordedProvider): ExpectedAnswer {
 		};
 	}
 	const usage = body.usage;
+	const reasoning = usage.completion_tokens_details?.reasoning_tokens;
+	// DeepSeek names its cached prompt tokens its own way.
+	const cached = usage.prompt_tokens_details?.cached_tokens ?? usage.prompt_cache_hit_tokens;
 	return {
 		content: body.choices[0].message.content,
 		finish: body.choices[0].finish_reason,
 		usage: {
 			prompt_tokens: usage.prompt_tokens,
-			completion_tokens: usage.completion_tokens,
+			// The answer's tokens with its reasoning, OpenAI's sense, though xAI counts the reasoning apart.
+			completion_tokens: usage.total_tokens - usage.prompt_tokens,
 			total_tokens: usage.total_tokens,
+			...(reasoning === undefined
+				? {}
+				: { completion_tokens_details: { reasoning_tokens: reasoning } }),
+			...(cached === undefined ? {} : { prompt_tokens_details: { cached_tokens: cached } }),
 		},
 	};
 }
