@@ -1,4 +1,5 @@
 /** Parts 1–5: the engine itself, in this process, against the bench provider in its child process. */
+import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import {
 	DEFAULT_RETRY_POLICY,
@@ -58,36 +59,46 @@ async function interleaved(
 	return samples;
 }
 
-/** (1) What the engine adds to one request over a direct undici call with the same bytes, same server, same pool. */
+interface OverheadRuns {
+	/** p50(engine) − p50(direct), one per run. */
+	p50: number[];
+	p99: number[];
+	directP50: number[];
+}
+
+/** What the engine adds to one request over a direct undici call with the same bytes, same server, same pool. */
+async function overheadRuns(
+	provider: BenchProvider,
+	samples: number,
+	raw: (index: number) => unknown,
+): Promise<OverheadRuns> {
+	const connection = { baseUrl: provider.delayedBaseUrl(SHORT_LATENCY_MS), apiKey: BENCH_API_KEY };
+	const settings = engineSettings({ openai: connection });
+	const viaEngine: Timed = (index) => timed(() => runChat(parsedRequest(raw(index)), settings));
+	const direct: Timed = (index) => {
+		const wire = wireRequest(SINGLE_MODEL, parsedRequest(raw(index)), connection);
+		return timed(() => callDirect(wire));
+	};
+	await interleaved(100, viaEngine, direct);
+	const runs: OverheadRuns = { p50: [], p99: [], directP50: [] };
+	for (let run = 0; run < RUNS; run++) {
+		const { first, second } = await interleaved(samples, viaEngine, direct);
+		runs.p50.push(percentile(first, 50) - percentile(second, 50));
+		runs.p99.push(percentile(first, 99) - percentile(second, 99));
+		runs.directP50.push(percentile(second, 50));
+	}
+	return runs;
+}
+
+/** (1) The engine's overhead per request, p50 and p99. */
 async function engineOverhead(provider: BenchProvider): Promise<Figure[]> {
 	const samples = 200;
 	progress(
 		`(1) engine overhead: ${RUNS} runs × ${samples} sequential engine/direct pairs, provider latency ${SHORT_LATENCY_MS} ms`,
 	);
-	const connection = { baseUrl: provider.delayedBaseUrl(SHORT_LATENCY_MS), apiKey: BENCH_API_KEY };
-	const settings = engineSettings({ openai: connection });
-	const viaEngine: Timed = (index) => {
-		const raw = rawRequest(SINGLE_MODEL, index);
-		return timed(() => runChat(parsedRequest(raw), settings));
-	};
-	const direct: Timed = (index) => {
-		const wire = wireRequest(
-			SINGLE_MODEL,
-			parsedRequest(rawRequest(SINGLE_MODEL, index)),
-			connection,
-		);
-		return timed(() => callDirect(wire));
-	};
-	await interleaved(100, viaEngine, direct);
-	const p50: number[] = [];
-	const p99: number[] = [];
-	const directP50: number[] = [];
-	for (let run = 0; run < RUNS; run++) {
-		const { first, second } = await interleaved(samples, viaEngine, direct);
-		p50.push(percentile(first, 50) - percentile(second, 50));
-		p99.push(percentile(first, 99) - percentile(second, 99));
-		directP50.push(percentile(second, 50));
-	}
+	const { p50, p99, directP50 } = await overheadRuns(provider, samples, (index) =>
+		rawRequest(SINGLE_MODEL, index),
+	);
 	const note = `p(engine) − p(direct) over ${samples} calls per run; provider latency ${SHORT_LATENCY_MS} ms`;
 	return [
 		{
@@ -115,6 +126,38 @@ async function engineOverhead(provider: BenchProvider): Promise<Figure[]> {
 			runs: directP50,
 			decimals: 2,
 			note: `the ${SHORT_LATENCY_MS} ms provider delay included`,
+		},
+	];
+}
+
+const IMAGE_BYTES = 200 * 1024;
+
+/** (1) The same with a 200 KB image part: validating and sending it must not copy or re-encode it needlessly. */
+async function imageOverhead(provider: BenchProvider): Promise<Figure[]> {
+	const samples = 100;
+	progress(
+		`(1) engine overhead with a ${IMAGE_BYTES / 1024} KB image part: ${RUNS} runs × ${samples} engine/direct pairs`,
+	);
+	// Random bytes, so that nothing on the way can compress them; base64 makes the URL a third longer.
+	const image = `data:image/png;base64,${randomBytes(IMAGE_BYTES).toString('base64')}`;
+	const { p50 } = await overheadRuns(provider, samples, (index) => {
+		const request = rawRequest(SINGLE_MODEL, index) as { messages: Array<{ content: unknown }> };
+		const [system, user] = request.messages;
+		const content = [
+			{ type: 'text', text: user.content },
+			{ type: 'image_url', image_url: { url: image } },
+		];
+		return { ...request, messages: [system, { role: 'user', content }] };
+	});
+	return [
+		{
+			part: '1',
+			name: `engine overhead per request with a ${IMAGE_BYTES / 1024} KB image part, p50`,
+			unit: ' ms',
+			runs: p50,
+			target: { kind: 'max', limit: 2 },
+			decimals: 2,
+			note: `p50(engine) − p50(direct), the same body, over ${samples} calls per run; provider latency ${SHORT_LATENCY_MS} ms`,
 		},
 	];
 }
@@ -452,6 +495,7 @@ async function memoryPerThousandItems(provider: BenchProvider): Promise<Figure[]
 export async function runEngineBenches(provider: BenchProvider): Promise<Figure[]> {
 	return [
 		...(await engineOverhead(provider)),
+		...(await imageOverhead(provider)),
 		...(await batchThroughput(provider)),
 		...(await bestOfWallTime(provider)),
 		...(await failoverTime(provider)),

@@ -13,6 +13,7 @@ import {
 	type JsonRequest,
 } from './simulated-json';
 import { modelListReply } from './simulated-model-lists';
+import { mistralMessagesProblem, openAiPartsProblem } from './openai-wire';
 
 /**
  * The provider simulator: answers chat requests as OpenAI, Mistral, Anthropic and Gemini do on the wire (JSON
@@ -191,8 +192,11 @@ function parseChatRequest(request: RecordedRequest): ParsedRequest | undefined {
 	const problem = requestProblem(body, format, deployment !== null);
 	if (body === undefined || problem !== undefined)
 		return { refusal: simulatedErrorReply(format, 400, problem ?? '') };
-	const extraFields = format === 'mistral' ? mistralExtraFields(body) : undefined;
+	const extraFields =
+		format === 'mistral' ? (mistralExtraFields(body) ?? mistralMessagesProblem(body)) : undefined;
 	if (extraFields) return { refusal: extraFields };
+	const partsProblem = format === 'openai' ? openAiPartsProblem(body) : undefined;
+	if (partsProblem) return { refusal: simulatedErrorReply(format, 400, partsProblem) };
 	const model = gemini ? gemini[1] : deployment ? deployment[1] : String(body.model);
 	const geminiProblem = gemini ? geminiWireProblem(body, decodeURIComponent(model)) : undefined;
 	if (geminiProblem) return { refusal: simulatedErrorReply(format, 400, geminiProblem) };

@@ -51,7 +51,9 @@ export interface Usage {
 	prompt_tokens: number;
 	completion_tokens: number;
 	total_tokens: number;
+	/** Of completion_tokens, those the model spent reasoning (priced as output), where the provider reports them. */
 	completion_tokens_details?: { reasoning_tokens: number };
+	/** Of prompt_tokens, those read from the provider's prompt cache, where it reports them. */
 	prompt_tokens_details?: { cached_tokens: number };
 }
 

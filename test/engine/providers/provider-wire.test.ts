@@ -202,13 +202,21 @@ function expectedFrom(recorded: RecordedProvider): ExpectedAnswer {
 		};
 	}
 	const usage = body.usage;
+	const reasoning = usage.completion_tokens_details?.reasoning_tokens;
+	// DeepSeek names its cached prompt tokens its own way.
+	const cached = usage.prompt_tokens_details?.cached_tokens ?? usage.prompt_cache_hit_tokens;
 	return {
 		content: body.choices[0].message.content,
 		finish: body.choices[0].finish_reason,
 		usage: {
 			prompt_tokens: usage.prompt_tokens,
-			completion_tokens: usage.completion_tokens,
+			// The answer's tokens with its reasoning, OpenAI's sense, though xAI counts the reasoning apart.
+			completion_tokens: usage.total_tokens - usage.prompt_tokens,
 			total_tokens: usage.total_tokens,
+			...(reasoning === undefined
+				? {}
+				: { completion_tokens_details: { reasoning_tokens: reasoning } }),
+			...(cached === undefined ? {} : { prompt_tokens_details: { cached_tokens: cached } }),
 		},
 	};
 }

@@ -7,6 +7,7 @@ import {
 import { openAiCompatibleErrorDetailFromBody } from './openai-compatible-error';
 import { createOpenAiCompatibleStreamAssembler } from './openai-compatible-stream-assembler';
 import { fromOpenAiCompatibleResponse } from './from-openai-compatible-response';
+import { openAiCompatibleRequestGap } from './openai-compatible-request-gap';
 import { toOpenAiCompatibleRequest } from './to-openai-compatible-request';
 
 /** One adapter for every OpenAI-compatible provider; what differs between them is the config. */
@@ -18,6 +19,7 @@ export function createOpenAiCompatibleAdapter(config: OpenAiCompatibleConfig): P
 	});
 	const { credentialCheckPath } = config;
 	return {
+		requestGap: (request) => openAiCompatibleRequestGap(request, config),
 		toChatRequest: (request, connection) => toOpenAiCompatibleRequest(request, connection, config),
 		fromChatResponse: fromOpenAiCompatibleResponse,
 		createStreamAssembler: createOpenAiCompatibleStreamAssembler,

@@ -19,12 +19,28 @@ export function openAiContentText(content: OpenAiContent): string {
 		.join('');
 }
 
+/** The token counts, with the reasoning and cached parts where the provider reports them. */
 export function convertOpenAiUsage(usage: OpenAiUsage): Usage {
-	return {
+	const reasoningTokens = usage.completion_tokens_details?.reasoning_tokens;
+	const total = usage.total_tokens ?? usage.prompt_tokens + usage.completion_tokens;
+	// OpenAI's completion_tokens include the reasoning; xAI's do not, which its total shows.
+	const reasoningOutside =
+		typeof reasoningTokens === 'number' &&
+		reasoningTokens > 0 &&
+		usage.prompt_tokens + usage.completion_tokens + reasoningTokens === total;
+	const converted: Usage = {
 		prompt_tokens: usage.prompt_tokens,
-		completion_tokens: usage.completion_tokens,
-		total_tokens: usage.total_tokens ?? usage.prompt_tokens + usage.completion_tokens,
+		completion_tokens: usage.completion_tokens + (reasoningOutside ? reasoningTokens : 0),
+		total_tokens: total,
 	};
+	if (typeof reasoningTokens === 'number') {
+		converted.completion_tokens_details = { reasoning_tokens: reasoningTokens };
+	}
+	const cachedTokens = usage.prompt_tokens_details?.cached_tokens ?? usage.prompt_cache_hit_tokens;
+	if (typeof cachedTokens === 'number') {
+		converted.prompt_tokens_details = { cached_tokens: cachedTokens };
+	}
+	return converted;
 }
 
 /** OpenRouter's `usage.cost`, in USD; other providers send none (xAI's `cost_in_usd_ticks` is not in USD). */

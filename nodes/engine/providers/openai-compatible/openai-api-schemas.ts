@@ -15,6 +15,10 @@ export const openAiUsageSchema = z.object({
 	total_tokens: tokenCount.optional(),
 	/** OpenRouter's charge for the call in USD; read only when it is a number. */
 	cost: z.unknown().optional(),
+	completion_tokens_details: z.object({ reasoning_tokens: tokenCount.nullish() }).nullish(),
+	prompt_tokens_details: z.object({ cached_tokens: tokenCount.nullish() }).nullish(),
+	/** DeepSeek's name for the cached part of the prompt. */
+	prompt_cache_hit_tokens: tokenCount.nullish(),
 });
 export type OpenAiUsage = z.infer<typeof openAiUsageSchema>;
 

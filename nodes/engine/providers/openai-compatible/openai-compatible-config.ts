@@ -1,4 +1,5 @@
 import type { ModelListPage } from '../listed-model';
+import type { ReasoningEffort } from '../../request/unified-request';
 import type { ModelCallRequest, ProviderConnection } from '../provider-adapter';
 import { authHeaders, type ProviderAuth } from '../provider-definition';
 
@@ -14,6 +15,22 @@ export type SamplingParameter = keyof Pick<
  */
 export type TokenLimitField = 'max_tokens' | 'max_completion_tokens';
 
+/**
+ * How a provider takes OpenAI's `reasoning_effort`: under which field, and which of our values it documents,
+ * each mapped to the provider's word for it. A value it lacks is sent as the nearest one it has, with a warning.
+ */
+export interface ReasoningControl {
+	/** `reasoning_effort` as OpenAI does, or OpenRouter's `reasoning: {effort}`. */
+	field: 'reasoning_effort' | 'reasoning.effort';
+	efforts: Readonly<Partial<Record<ReasoningEffort, string>>>;
+}
+
+/**
+ * The JSON answers a provider can be asked for: `json_schema` (the schema is enforced), or only `json_object`
+ * (a request with a schema gets JSON mode and the schema as an instruction in the system message).
+ */
+export type JsonMode = 'json_schema' | 'json_object';
+
 /** What differs for some of a provider's models. */
 export interface ModelRule {
 	/** The upstream model names (Azure: deployment names) it applies to; absent, every model. */
@@ -22,12 +39,18 @@ export interface ModelRule {
 	unsupportedParameters?: readonly SamplingParameter[];
 	/** Replaces the provider's token-limit field. */
 	tokenLimitField?: TokenLimitField;
+	/** Replaces the provider's reasoning control; null where these models have none. */
+	reasoning?: ReasoningControl | null;
+	/** Replaces the provider's JSON mode. */
+	jsonMode?: JsonMode;
 	/** Why, for the warning: "xAI reasoning models reject it". */
 	reason: string;
 }
 
 /** Everything that makes one OpenAI-compatible provider differ from another: data, no code. */
 export interface OpenAiCompatibleConfig {
+	/** The provider's name in warnings and gaps: "DeepSeek's chat API takes no image input". */
+	displayName: string;
 	/** The chat path under the base URL; `{model}` stands for the URL-encoded upstream model name. */
 	chatPath: string;
 	modelListPath: string;
@@ -43,7 +66,20 @@ export interface OpenAiCompatibleConfig {
 	tokenLimitField: TokenLimitField;
 	/** Sends `stream_options: {include_usage: true}`: without it OpenAI's streams carry no usage. */
 	streamUsageOption: boolean;
-	/** Every matching rule's parameters are dropped; the first matching token-limit field wins. */
+	/** The provider's own reasoning control; absent, `reasoning_effort` is dropped with a warning. */
+	reasoning?: ReasoningControl;
+	jsonMode: JsonMode;
+	/** Which images the chat API takes: any URL, only data URLs (Ollama), or none. */
+	images: 'url-or-data' | 'data-only' | 'none';
+	/** How the chat API takes a PDF: OpenAI's `file` part, Mistral's `document_url` part, or not at all. */
+	pdfs: 'file' | 'document_url' | 'none';
+	/** OpenAI's `developer` role; providers without it get the message as `system`. */
+	developerRole: boolean;
+	/** The provider's name for OpenAI's `seed` (Mistral's `random_seed`); absent where it takes none. */
+	seedField?: 'seed' | 'random_seed';
+	/** Takes OpenAI's `user` (the end user's id); else it is dropped with a warning. */
+	takesUser: boolean;
+	/** Every matching rule's parameters are dropped; the first matching token-limit field, reasoning control and JSON mode win. */
 	modelRules?: readonly ModelRule[];
 	/** Fixed headers on every request (app attribution). */
 	headers?: Readonly<Record<string, string>>;

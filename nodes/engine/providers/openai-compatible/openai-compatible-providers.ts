@@ -4,7 +4,11 @@ import { fromMistralModelList } from './from-mistral-model-list';
 import { fromOpenAiModelList } from './from-openai-model-list';
 import { fromOpenRouterModelList } from './from-openrouter-model-list';
 import { fromTogetherModelList } from './from-together-model-list';
-import type { ModelRule, OpenAiCompatibleConfig } from './openai-compatible-config';
+import type {
+	ModelRule,
+	OpenAiCompatibleConfig,
+	ReasoningControl,
+} from './openai-compatible-config';
 
 /* The OpenAI-compatible providers, as data; each setting follows the provider's own API reference. */
 
@@ -25,8 +29,30 @@ const OPENAI_REASONING_PARAMETERS = [
 	'stop',
 ] as const;
 
-/** An entry's API details; its authentication and API version are the provider's, given once in its definition. */
-type OpenAiCompatibleApi = Omit<OpenAiCompatibleConfig, 'auth' | 'defaultApiVersion'>;
+/** OpenAI's whole vocabulary, sent as is: which model takes which value is OpenAI's to say. */
+const OPENAI_REASONING: ReasoningControl = {
+	field: 'reasoning_effort',
+	efforts: { none: 'none', minimal: 'minimal', low: 'low', medium: 'medium', high: 'high' },
+};
+
+/** low, medium and high: what most reasoning models served by others (gpt-oss, …) document. */
+const THREE_EFFORTS: ReasoningControl = {
+	field: 'reasoning_effort',
+	efforts: { low: 'low', medium: 'medium', high: 'high' },
+};
+
+/** Every model but the o-series and gpt-5 and later (the gpt-5 chat models aside), which have the control. */
+const OPENAI_NO_REASONING_CONTROL: ModelRule = {
+	models: /^(?!o\d|gpt-5(?!-chat))/,
+	reasoning: null,
+	reason: 'models before o1 and gpt-5 have no reasoning control',
+};
+
+/** An entry's API details; its authentication, API version and name are the provider's, given once in its definition. */
+type OpenAiCompatibleApi = Omit<
+	OpenAiCompatibleConfig,
+	'auth' | 'defaultApiVersion' | 'displayName'
+>;
 
 /** The common case: `/chat/completions` and `/models` under the base URL, the model in the body, OpenAI's list. */
 const COMMON = {
@@ -34,6 +60,25 @@ const COMMON = {
 	modelListPath: '/models',
 	modelInBody: true,
 	fromModelList: fromOpenAiModelList,
+} satisfies Partial<OpenAiCompatibleApi>;
+
+/** What most other providers take: OpenAI's image parts and seed, no PDF, and a developer message as system. */
+const IMAGES_NO_PDF = {
+	images: 'url-or-data',
+	pdfs: 'none',
+	developerRole: false,
+	seedField: 'seed',
+} satisfies Partial<OpenAiCompatibleApi>;
+
+/** OpenAI's own API: every part, schema and setting of the request, as OpenAI names them. */
+const OPENAI_FEATURES = {
+	reasoning: OPENAI_REASONING,
+	jsonMode: 'json_schema',
+	images: 'url-or-data',
+	pdfs: 'file',
+	developerRole: true,
+	seedField: 'seed',
+	takesUser: true,
 } satisfies Partial<OpenAiCompatibleApi>;
 
 /** A provider whose key is a bearer token unless it says otherwise. */
@@ -46,6 +91,7 @@ function provider<Id extends string>(
 		...api,
 		auth,
 		defaultApiVersion: definition.defaultApiVersion,
+		displayName: definition.displayName,
 	});
 	return { ...definition, auth, adapter };
 }
@@ -62,6 +108,7 @@ export const openAiProvider = provider(
 	},
 	{
 		...COMMON,
+		...OPENAI_FEATURES,
 		// max_tokens is deprecated and rejected by the reasoning models; every chat model takes the new name.
 		tokenLimitField: 'max_completion_tokens',
 		streamUsageOption: true,
@@ -71,6 +118,7 @@ export const openAiProvider = provider(
 				unsupportedParameters: OPENAI_REASONING_PARAMETERS,
 				reason: 'OpenAI reasoning models (o-series, gpt-5) reject it',
 			},
+			OPENAI_NO_REASONING_CONTROL,
 		],
 	},
 );
@@ -92,6 +140,14 @@ export const mistralProvider = provider(
 		// them; it puts the usage on the last chunk anyway.
 		tokenLimitField: 'max_tokens',
 		streamUsageOption: false,
+		jsonMode: 'json_schema',
+		// Images as OpenAI sends them; a PDF as a document_url part, which takes a base64 data URL.
+		images: 'url-or-data',
+		pdfs: 'document_url',
+		developerRole: false,
+		seedField: 'random_seed',
+		// Its chat API has no reasoning_effort nor user; either would be a 422.
+		takesUser: false,
 	},
 );
 
@@ -114,6 +170,14 @@ export const openRouterProvider = provider(
 		// Deprecated there and without effect: the usage (with its cost) is always in the last chunk.
 		streamUsageOption: false,
 		headers: { 'x-title': 'n8n-nodes-fusion' },
+		// Its own reasoning object, which it translates for every model behind it (thinking budgets included).
+		reasoning: { ...OPENAI_REASONING, field: 'reasoning.effort' },
+		jsonMode: 'json_schema',
+		images: 'url-or-data',
+		pdfs: 'file',
+		developerRole: false,
+		seedField: 'seed',
+		takesUser: true,
 	},
 );
 
@@ -127,7 +191,28 @@ export const groqProvider = provider(
 		apiKeyRequired: true,
 		credential: { documentationUrl: 'https://console.groq.com/keys', icon: 'groq' },
 	},
-	{ ...COMMON, tokenLimitField: 'max_tokens', streamUsageOption: true },
+	{
+		...COMMON,
+		tokenLimitField: 'max_tokens',
+		streamUsageOption: true,
+		// Structured outputs only on some models; the others have JSON mode.
+		jsonMode: 'json_object',
+		...IMAGES_NO_PDF,
+		takesUser: true,
+		modelRules: [
+			{
+				models: /(?:gpt-oss|kimi-k2|llama-4)/,
+				jsonMode: 'json_schema',
+				reason: 'Groq enforces a JSON schema on these models',
+			},
+			{ models: /gpt-oss/, reasoning: THREE_EFFORTS, reason: 'gpt-oss takes low, medium, high' },
+			{
+				models: /qwen3/,
+				reasoning: { field: 'reasoning_effort', efforts: { none: 'none', medium: 'default' } },
+				reason: 'Qwen 3 turns reasoning off (none) or on (default)',
+			},
+		],
+	},
 );
 
 export const deepSeekProvider = provider(
@@ -144,6 +229,12 @@ export const deepSeekProvider = provider(
 		...COMMON,
 		tokenLimitField: 'max_tokens',
 		streamUsageOption: true,
+		// JSON mode only, text only; reasoning is the choice of model (deepseek-reasoner), not a setting.
+		jsonMode: 'json_object',
+		images: 'none',
+		pdfs: 'none',
+		developerRole: false,
+		takesUser: false,
 		modelRules: [
 			{
 				models: /^deepseek-reasoner/,
@@ -172,7 +263,29 @@ export const xaiProvider = provider(
 		...COMMON,
 		tokenLimitField: 'max_tokens',
 		streamUsageOption: true,
+		jsonMode: 'json_schema',
+		...IMAGES_NO_PDF,
+		takesUser: true,
 		modelRules: [
+			// grok-4 and its fast variants reason at a fixed effort and reject the setting.
+			{
+				models: /^grok-3-mini/,
+				reasoning: { field: 'reasoning_effort', efforts: { low: 'low', high: 'high' } },
+				reason: 'grok-3-mini takes low and high',
+			},
+			{
+				models: /^grok-4\.3/,
+				reasoning: {
+					field: 'reasoning_effort',
+					efforts: { none: 'none', low: 'low', medium: 'medium', high: 'high' },
+				},
+				reason: 'grok-4.3 takes none, low, medium, high',
+			},
+			{
+				models: /^grok-4\.5/,
+				reasoning: THREE_EFFORTS,
+				reason: 'grok-4.5 takes low, medium, high',
+			},
 			{
 				models: XAI_REASONING_MODELS,
 				unsupportedParameters: ['frequency_penalty', 'presence_penalty', 'stop'],
@@ -203,6 +316,10 @@ export const togetherProvider = provider(
 		fromModelList: fromTogetherModelList,
 		tokenLimitField: 'max_tokens',
 		streamUsageOption: false,
+		reasoning: THREE_EFFORTS,
+		jsonMode: 'json_schema',
+		...IMAGES_NO_PDF,
+		takesUser: false,
 	},
 );
 
@@ -223,7 +340,16 @@ export const ollamaProvider = provider(
 				'The OpenAI-compatible API of a local Ollama server. From n8n running in Docker, use http://host.docker.internal:11434/v1. Change it to reach another server, a proxy or a gateway.',
 		},
 	},
-	{ ...COMMON, tokenLimitField: 'max_tokens', streamUsageOption: true },
+	{
+		...COMMON,
+		tokenLimitField: 'max_tokens',
+		streamUsageOption: true,
+		// Effort names are the model's own; Ollama maps OpenAI's onto them.
+		reasoning: OPENAI_REASONING,
+		jsonMode: 'json_schema',
+		...IMAGES_NO_PDF,
+		takesUser: false,
+	},
 );
 
 const azureReasoningDeployments: ModelRule = {
@@ -262,7 +388,9 @@ export const azureOpenAiProvider = provider(
 		// The GA API knows only max_tokens, and older model versions reject the new name.
 		tokenLimitField: 'max_tokens',
 		streamUsageOption: true,
-		modelRules: [azureReasoningDeployments],
+		// OpenAI's models, so OpenAI's request; a feature newer than the credential's api-version is Azure's 400.
+		...OPENAI_FEATURES,
+		modelRules: [azureReasoningDeployments, OPENAI_NO_REASONING_CONTROL],
 	},
 );
 
@@ -282,8 +410,15 @@ export const openAiCompatibleProvider = provider(
 				'Any server that speaks the OpenAI chat completions API (vLLM, LM Studio, LiteLLM, a proxy or a gateway), up to but not including /chat/completions',
 		},
 	},
-	// The server is unknown: send only what every compatible server takes; some reject stream_options.
-	{ ...COMMON, tokenLimitField: 'max_tokens', streamUsageOption: false },
+	// The server is unknown: send OpenAI's request, except what many compatible servers reject (stream_options,
+	// the developer role); what the server cannot do is its own error.
+	{
+		...COMMON,
+		...OPENAI_FEATURES,
+		tokenLimitField: 'max_tokens',
+		streamUsageOption: false,
+		developerRole: false,
+	},
 );
 
 /** The OpenAI-compatible providers other than OpenAI itself, in the editor's order: a new one is added here. */

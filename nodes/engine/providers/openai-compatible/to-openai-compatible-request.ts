@@ -1,3 +1,4 @@
+import { FusionError } from '../../errors/fusion-error';
 import type { BuiltChatRequest, ModelCallRequest, ProviderConnection } from '../provider-adapter';
 import {
 	openAiCompatibleHeaders,
@@ -6,6 +7,9 @@ import {
 	type OpenAiCompatibleConfig,
 	type SamplingParameter,
 } from './openai-compatible-config';
+import { effortFor, reasoningFields } from './openai-compatible-reasoning';
+import { openAiCompatibleRequestGap } from './openai-compatible-request-gap';
+import { jsonSchemaInstruction, toOpenAiCompatibleMessages } from './to-openai-compatible-messages';
 
 /** In the order they appear in the body. */
 const SAMPLING_PARAMETERS: readonly SamplingParameter[] = [
@@ -16,31 +20,121 @@ const SAMPLING_PARAMETERS: readonly SamplingParameter[] = [
 	'stop',
 ];
 
-const PASSED_THROUGH = ['response_format', 'reasoning_effort', 'seed', 'user'] as const;
-
 function rulesFor(config: OpenAiCompatibleConfig, model: string): ModelRule[] {
 	return (config.modelRules ?? []).filter(
 		(rule) => rule.models === undefined || rule.models.test(model),
 	);
 }
 
+/** The first matching rule's setting, else the provider's. */
+function ruled<Key extends 'tokenLimitField' | 'reasoning' | 'jsonMode'>(
+	rules: readonly ModelRule[],
+	config: OpenAiCompatibleConfig,
+	key: Key,
+): ModelRule[Key] | OpenAiCompatibleConfig[Key] {
+	const rule = rules.find((candidate) => candidate[key] !== undefined);
+	return rule === undefined ? config[key] : rule[key];
+}
+
+interface BodyParts {
+	fields: Record<string, unknown>;
+	/** Set when the JSON schema goes to the model as an instruction. */
+	systemInstruction?: string;
+}
+
+/** response_format as the provider takes it: a schema it cannot enforce becomes JSON mode plus an instruction. */
+function responseFormatParts(
+	request: ModelCallRequest,
+	config: OpenAiCompatibleConfig,
+	rules: readonly ModelRule[],
+	warnings: string[],
+): BodyParts {
+	const format = request.response_format;
+	if (format === undefined) return { fields: {} };
+	if (format.type !== 'json_schema' || ruled(rules, config, 'jsonMode') === 'json_schema') {
+		return { fields: { response_format: format } };
+	}
+	warnings.push(
+		`response_format json_schema was sent to ${request.model} as json_object with the schema in the system message: ${config.displayName} cannot enforce a schema, so the answer is checked against it afterwards`,
+	);
+	return {
+		fields: { response_format: { type: 'json_object' } },
+		systemInstruction: jsonSchemaInstruction(format.json_schema.schema),
+	};
+}
+
+function reasoningParts(
+	request: ModelCallRequest,
+	config: OpenAiCompatibleConfig,
+	rules: readonly ModelRule[],
+	warnings: string[],
+): Record<string, unknown> {
+	const effort = request.reasoning_effort;
+	if (effort === undefined) return {};
+	const control = ruled(rules, config, 'reasoning');
+	if (control === undefined || control === null) {
+		warnings.push(
+			`reasoning_effort was not sent to ${request.model}: ${config.displayName} documents no reasoning control for it`,
+		);
+		return {};
+	}
+	const mapped = effortFor(effort, control);
+	if (mapped.substitute !== undefined) {
+		warnings.push(
+			`reasoning_effort ${effort} was sent to ${request.model} as ${mapped.substitute}, the nearest effort ${config.displayName} documents`,
+		);
+	}
+	return reasoningFields(control.field, mapped.value);
+}
+
+/** `seed` and `user` under the provider's names; what it does not take is dropped with a warning. */
+function seedAndUserFields(
+	request: ModelCallRequest,
+	config: OpenAiCompatibleConfig,
+	warnings: string[],
+): Record<string, unknown> {
+	const fields: Record<string, unknown> = {};
+	const dropped = (field: string) =>
+		warnings.push(
+			`${field} was not sent to ${request.model}: ${config.displayName} does not take it`,
+		);
+	if (request.seed !== undefined) {
+		if (config.seedField === undefined) dropped('seed');
+		else fields[config.seedField] = request.seed;
+	}
+	if (request.user !== undefined) {
+		if (config.takesUser) fields.user = request.user;
+		else dropped('user');
+	}
+	return fields;
+}
+
 /**
- * The chat/completions request for one OpenAI-compatible provider: only the fields the caller set, in OpenAI's
- * vocabulary; settings the provider or model refuses are left out and reported as warnings.
+ * The chat/completions request for one OpenAI-compatible provider: only the fields the caller set, in the
+ * provider's vocabulary (OpenAI's, except where its entry says otherwise); settings the provider or model
+ * refuses are left out, or sent as the nearest it takes, and reported as warnings. A request the provider
+ * cannot take at all (an image to a text-only API) is refused before anything is sent.
  */
 export function toOpenAiCompatibleRequest(
 	request: ModelCallRequest,
 	connection: ProviderConnection,
 	config: OpenAiCompatibleConfig,
 ): BuiltChatRequest {
+	const gap = openAiCompatibleRequestGap(request, config);
+	if (gap !== undefined) throw new FusionError({ kind: 'bad_request', message: gap });
 	const rules = rulesFor(config, request.model);
-	const tokenLimitField =
-		rules.find((rule) => rule.tokenLimitField !== undefined)?.tokenLimitField ??
-		config.tokenLimitField;
 	const warnings: string[] = [];
+	const { fields: formatFields, systemInstruction } = responseFormatParts(
+		request,
+		config,
+		rules,
+		warnings,
+	);
 	const body: Record<string, unknown> = config.modelInBody ? { model: request.model } : {};
-	body.messages = request.messages;
-	if (request.max_tokens !== undefined) body[tokenLimitField] = request.max_tokens;
+	body.messages = toOpenAiCompatibleMessages(request.messages, config, systemInstruction);
+	if (request.max_tokens !== undefined) {
+		body[ruled(rules, config, 'tokenLimitField') ?? config.tokenLimitField] = request.max_tokens;
+	}
 	for (const parameter of SAMPLING_PARAMETERS) {
 		const value = request[parameter];
 		// OpenAI rejects an empty stop list; no sequences means no stop setting.
@@ -49,10 +143,12 @@ export function toOpenAiCompatibleRequest(
 		if (refusal === undefined) body[parameter] = value;
 		else warnings.push(`${parameter} was not sent to ${request.model}: ${refusal.reason}`);
 	}
-	// Passed as the user wrote them; what each provider refuses is for its own rules to say.
-	for (const field of PASSED_THROUGH) {
-		if (request[field] !== undefined) body[field] = request[field];
-	}
+	Object.assign(
+		body,
+		formatFields,
+		reasoningParts(request, config, rules, warnings),
+		seedAndUserFields(request, config, warnings),
+	);
 	if (request.stream) {
 		body.stream = true;
 		if (config.streamUsageOption) body.stream_options = { include_usage: true };

@@ -1,17 +1,13 @@
 import { FusionError } from '../../../../nodes/engine/errors/fusion-error';
 import { createOpenAiCompatibleAdapter } from '../../../../nodes/engine/providers/openai-compatible/create-openai-compatible-adapter';
-import { fromOpenAiModelList } from '../../../../nodes/engine/providers/openai-compatible/from-openai-model-list';
 import type { OpenAiCompatibleConfig } from '../../../../nodes/engine/providers/openai-compatible/openai-compatible-config';
 import { recordedResponse, recordedSseEvents } from '../../../fixtures/recorded';
-import { BEARER_AUTH } from '../../../../nodes/engine/providers/provider-definition';
+import { EXAMPLE_CONFIG } from './example-config';
 
 const config: OpenAiCompatibleConfig = {
+	...EXAMPLE_CONFIG,
 	chatPath: '/v2/chat',
 	modelListPath: '/v2/models',
-	modelInBody: true,
-	auth: BEARER_AUTH,
-	fromModelList: fromOpenAiModelList,
-	tokenLimitField: 'max_tokens',
 	streamUsageOption: false,
 	headers: { 'x-app': 'fusion' },
 };

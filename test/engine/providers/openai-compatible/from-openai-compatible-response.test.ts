@@ -1,6 +1,6 @@
 import { FusionError } from '../../../../nodes/engine/errors/fusion-error';
 import { fromOpenAiCompatibleResponse } from '../../../../nodes/engine/providers/openai-compatible/from-openai-compatible-response';
-import { recordedResponse, type RecordedProvider } from '../../../fixtures/recorded';
+import { recordedBody, recordedResponse, type RecordedProvider } from '../../../fixtures/recorded';
 
 function caught(action: () => unknown): FusionError {
 	try {
@@ -33,7 +33,13 @@ describe('fromOpenAiCompatibleResponse', () => {
 				upstreamModel: 'gpt-4.1-nano-2025-04-14',
 				content: recordedContent('openai'),
 				finishReason: 'stop',
-				usage: { prompt_tokens: 16, completion_tokens: 363, total_tokens: 379 },
+				usage: {
+					prompt_tokens: 16,
+					completion_tokens: 363,
+					total_tokens: 379,
+					completion_tokens_details: { reasoning_tokens: 0 },
+					prompt_tokens_details: { cached_tokens: 0 },
+				},
 			});
 			expect(
 				answer.content.startsWith('**Holiday Name:** Galaxy Day  \n\n**Date:** October 31st'),
@@ -77,12 +83,17 @@ describe('fromOpenAiCompatibleResponse', () => {
 				upstreamModel: 'deepseek-chat',
 				content: recordedContent('deepseek'),
 				finishReason: 'length',
-				usage: { prompt_tokens: 13, completion_tokens: 300, total_tokens: 313 },
+				usage: {
+					prompt_tokens: 13,
+					completion_tokens: 300,
+					total_tokens: 313,
+					prompt_tokens_details: { cached_tokens: 0 },
+				},
 			});
 			expect(answer.content.endsWith('Instead of lavish presents, people exchange')).toBe(true);
 		});
 
-		it('reads xAI: the answer without its reasoning_content, the usage as reported, no cost from its ticks', () => {
+		it('reads xAI: the answer without its reasoning_content, its reasoning counted into completion_tokens as OpenAI does, no cost from its ticks', () => {
 			expect(fromOpenAiCompatibleResponse(recordedResponse('xai'))).toStrictEqual({
 				id: '2af5c888-e886-6dcb-7844-95f8fe010b00',
 				created: 1770774046,
@@ -90,7 +101,13 @@ describe('fromOpenAiCompatibleResponse', () => {
 				content: 'Hello',
 				finishReason: 'stop',
 				// total_tokens counts the 228 reasoning tokens: kept as xAI reports it.
-				usage: { prompt_tokens: 12, completion_tokens: 1, total_tokens: 241 },
+				usage: {
+					prompt_tokens: 12,
+					completion_tokens: 229,
+					total_tokens: 241,
+					completion_tokens_details: { reasoning_tokens: 228 },
+					prompt_tokens_details: { cached_tokens: 2 },
+				},
 			});
 		});
 	});
@@ -219,5 +236,53 @@ describe('fromOpenAiCompatibleResponse', () => {
 		expect(error.message).toBe(
 			'the provider reported an error after answering HTTP 200: Provider returned error',
 		);
+	});
+});
+
+describe('fromOpenAiCompatibleResponse on recorded reasoning and JSON answers', () => {
+	it('keeps DeepSeek reasoning_content out of the answer and reports its reasoning tokens', () => {
+		const answer = fromOpenAiCompatibleResponse(recordedBody('deepseek-reasoning'));
+		expect(answer.content).toBe('There are **3** “r”s in **“strawberry”**.');
+		expect(answer.usage).toStrictEqual({
+			prompt_tokens: 97,
+			completion_tokens: 131,
+			total_tokens: 228,
+			completion_tokens_details: { reasoning_tokens: 113 },
+			prompt_tokens_details: { cached_tokens: 0 },
+		});
+	});
+
+	it("keeps Mistral's thinking part out of the answer", () => {
+		const answer = fromOpenAiCompatibleResponse(recordedBody('mistral-reasoning'));
+		expect(answer.content).toBe('2 + 2 = 4');
+	});
+
+	it('returns a JSON answer as its text, for the engine to parse', () => {
+		const answer = fromOpenAiCompatibleResponse(recordedBody('deepseek-json'));
+		expect(answer.content).toBe(
+			'{"location":"San Francisco","condition":"cloudy","temperature":7}',
+		);
+		expect(answer.finishReason).toBe('stop');
+	});
+
+	it("keeps OpenRouter's reasoning field out of the answer", () => {
+		const answer = fromOpenAiCompatibleResponse({
+			id: 'gen-1',
+			choices: [
+				{
+					finish_reason: 'stop',
+					message: { role: 'assistant', content: '4', reasoning: 'Two and two make four.' },
+				},
+			],
+			usage: {
+				prompt_tokens: 10,
+				completion_tokens: 30,
+				total_tokens: 40,
+				completion_tokens_details: { reasoning_tokens: 29 },
+			},
+		});
+		expect(answer.content).toBe('4');
+		expect(answer.usage?.completion_tokens).toBe(30);
+		expect(answer.usage?.completion_tokens_details).toStrictEqual({ reasoning_tokens: 29 });
 	});
 });

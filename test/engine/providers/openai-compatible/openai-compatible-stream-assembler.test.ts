@@ -72,7 +72,13 @@ describe('createOpenAiCompatibleStreamAssembler', () => {
 				upstreamModel: 'gpt-4.1-nano-2025-04-14',
 				content,
 				finishReason: 'stop',
-				usage: { prompt_tokens: 16, completion_tokens: 300, total_tokens: 316 },
+				usage: {
+					prompt_tokens: 16,
+					completion_tokens: 300,
+					total_tokens: 316,
+					completion_tokens_details: { reasoning_tokens: 0 },
+					prompt_tokens_details: { cached_tokens: 0 },
+				},
 			});
 		});
 
@@ -115,7 +121,12 @@ describe('createOpenAiCompatibleStreamAssembler', () => {
 			expect(assembler.finish()).toMatchObject({
 				content,
 				finishReason: 'length',
-				usage: { prompt_tokens: 13, completion_tokens: 400, total_tokens: 413 },
+				usage: {
+					prompt_tokens: 13,
+					completion_tokens: 400,
+					total_tokens: 413,
+					prompt_tokens_details: { cached_tokens: 0 },
+				},
 			});
 		});
 
@@ -128,7 +139,13 @@ describe('createOpenAiCompatibleStreamAssembler', () => {
 				upstreamModel: 'grok-3-mini',
 				content: 'Hello',
 				finishReason: 'stop',
-				usage: { prompt_tokens: 12, completion_tokens: 1, total_tokens: 303 },
+				usage: {
+					prompt_tokens: 12,
+					completion_tokens: 291,
+					total_tokens: 303,
+					completion_tokens_details: { reasoning_tokens: 290 },
+					prompt_tokens_details: { cached_tokens: 11 },
+				},
 			});
 		});
 	});
@@ -280,5 +297,23 @@ describe('createOpenAiCompatibleStreamAssembler', () => {
 			content: 'call',
 			finishReason: 'tool_calls',
 		});
+	});
+});
+
+describe('streamed reasoning', () => {
+	it("hands neither OpenRouter's delta.reasoning nor DeepSeek's reasoning_content on as answer text", () => {
+		const assembler = createOpenAiCompatibleStreamAssembler();
+		const chunk = (delta: Record<string, unknown>, finish: string | null = null) => ({
+			data: JSON.stringify({ id: 'gen-1', choices: [{ index: 0, delta, finish_reason: finish }] }),
+		});
+		const texts = [
+			chunk({ role: 'assistant', content: '', reasoning: 'Two and two' }),
+			chunk({ content: '', reasoning_content: ' make four.' }),
+			chunk({ content: '4' }),
+			chunk({}, 'stop'),
+			{ data: '[DONE]' },
+		].map((event) => assembler.push(event));
+		expect(texts.join('')).toBe('4');
+		expect(assembler.finish().content).toBe('4');
 	});
 });

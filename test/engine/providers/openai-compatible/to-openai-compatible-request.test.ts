@@ -1,18 +1,9 @@
-import { fromOpenAiModelList } from '../../../../nodes/engine/providers/openai-compatible/from-openai-model-list';
 import type { OpenAiCompatibleConfig } from '../../../../nodes/engine/providers/openai-compatible/openai-compatible-config';
 import { toOpenAiCompatibleRequest } from '../../../../nodes/engine/providers/openai-compatible/to-openai-compatible-request';
 import type { ModelCallRequest } from '../../../../nodes/engine/providers/provider-adapter';
-import { BEARER_AUTH } from '../../../../nodes/engine/providers/provider-definition';
+import { EXAMPLE_CONFIG } from './example-config';
 
-const config: OpenAiCompatibleConfig = {
-	chatPath: '/chat/completions',
-	modelListPath: '/models',
-	modelInBody: true,
-	auth: BEARER_AUTH,
-	fromModelList: fromOpenAiModelList,
-	tokenLimitField: 'max_tokens',
-	streamUsageOption: true,
-};
+const config: OpenAiCompatibleConfig = EXAMPLE_CONFIG;
 
 const connection = { baseUrl: 'https://llm.example/v1', apiKey: 'key-123456' };
 const messages: ModelCallRequest['messages'] = [
@@ -262,7 +253,7 @@ describe('toOpenAiCompatibleRequest', () => {
 		const { http, warnings } = toOpenAiCompatibleRequest(
 			request({ messages: partsMessages, max_tokens: 100, ...options }),
 			connection,
-			config,
+			{ ...config, reasoning: { field: 'reasoning_effort', efforts: { high: 'high' } } },
 		);
 		expect(http.body).toStrictEqual({
 			model: 'some-model',
