@@ -43,6 +43,8 @@ export interface ModelRule {
 	reasoning?: ReasoningControl | null;
 	/** Replaces the provider's JSON mode. */
 	jsonMode?: JsonMode;
+	/** Fields every request to these models carries (Groq's `reasoning_format`, so that reasoning stays out of the answer). */
+	extraFields?: Readonly<Record<string, unknown>>;
 	/** Why, for the warning: "xAI reasoning models reject it". */
 	reason: string;
 }

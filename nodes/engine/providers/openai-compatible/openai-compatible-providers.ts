@@ -211,6 +211,13 @@ export const groqProvider = provider(
 				reasoning: { field: 'reasoning_effort', efforts: { none: 'none', medium: 'default' } },
 				reason: 'Qwen 3 turns reasoning off (none) or on (default)',
 			},
+			{
+				// By default Groq puts these models' reasoning into the answer, between <think> tags; parsed, it
+				// goes to a field of its own, which is never the answer.
+				models: /(?:qwen3|deepseek-r1)/,
+				extraFields: { reasoning_format: 'parsed' },
+				reason: 'Groq returns the reasoning of these models in the answer unless asked to parse it',
+			},
 		],
 	},
 );

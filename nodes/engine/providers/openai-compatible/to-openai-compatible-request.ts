@@ -145,6 +145,7 @@ export function toOpenAiCompatibleRequest(
 	}
 	Object.assign(
 		body,
+		...rules.map((rule) => rule.extraFields ?? {}),
 		formatFields,
 		reasoningParts(request, config, rules, warnings),
 		seedAndUserFields(request, config, warnings),

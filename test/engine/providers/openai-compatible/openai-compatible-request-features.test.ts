@@ -203,6 +203,18 @@ describe('response_format', () => {
 });
 
 describe('reasoning_effort', () => {
+	it('asks Groq to keep the reasoning of Qwen 3 and DeepSeek R1 out of the answer, with or without an effort', () => {
+		expect(build(groqProvider, {}, 'qwen/qwen3-32b').http.body).toMatchObject({
+			reasoning_format: 'parsed',
+		});
+		expect(build(groqProvider, {}, 'deepseek-r1-distill-llama-70b').http.body).toMatchObject({
+			reasoning_format: 'parsed',
+		});
+		expect(build(groqProvider, {}, 'openai/gpt-oss-120b').http.body).not.toHaveProperty(
+			'reasoning_format',
+		);
+	});
+
 	it('OpenAI takes it as is on its reasoning models, every value', () => {
 		for (const effort of ['none', 'minimal', 'low', 'medium', 'high'] as const) {
 			const built = build(openAiProvider, { reasoning_effort: effort }, 'gpt-5.1');
