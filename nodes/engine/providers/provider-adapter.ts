@@ -49,6 +49,10 @@ export interface Usage {
 	prompt_tokens: number;
 	completion_tokens: number;
 	total_tokens: number;
+	/** Reasoning tokens, already counted in completion_tokens (and priced as output). */
+	completion_tokens_details?: { reasoning_tokens: number };
+	/** Prompt tokens read from the provider's cache, already counted in prompt_tokens. */
+	prompt_tokens_details?: { cached_tokens: number };
 }
 
 /** One provider's answer, already translated back into the unified vocabulary. */
@@ -89,6 +93,8 @@ export interface ProviderErrorDetail {
 
 export interface ProviderAdapter {
 	toChatRequest(request: ModelCallRequest, connection: ProviderConnection): BuiltChatRequest;
+	/** Why this provider cannot take the request at all (an image to a text-only API, …); undefined when it can. */
+	requestGap?(request: ModelCallRequest): string | undefined;
 	/** Validates and translates a non-streamed response body; throws FusionError('invalid_response'). */
 	fromChatResponse(body: unknown): ModelAnswer;
 	createStreamAssembler(): StreamAssembler;
