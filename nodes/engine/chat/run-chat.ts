@@ -72,6 +72,7 @@ async function answerRequest(
 	};
 	const screened = screenCandidates(
 		await strategy.order(plan.candidates, request, context),
+		request,
 		status,
 	);
 	attempts.push(...screened.skipped);
@@ -91,5 +92,6 @@ async function answerRequest(
 		throw error;
 	}
 	settings.budget?.add(routed.costUsd);
-	return toChatCompletionOutput(plan.strategy, routed, attempts, budgeted.notes, startedAt);
+	const notes = [...(screened.warnings.get(routed.target.fusionId) ?? []), ...budgeted.notes];
+	return toChatCompletionOutput(plan.strategy, routed, attempts, notes, startedAt);
 }
