@@ -15,9 +15,9 @@ export default [
 	{
 		rules: {
 			// package.json: the engine needs undici (one keep-alive Agent per process, with a connect
-			// timeout and a DNS lookup that refuses link-local addresses), zod (validation at the edges)
-			// and eventsource-parser (SSE streams) at run time, so they are `dependencies`, which n8n
-			// installs with the package.
+			// timeout and a DNS lookup that refuses link-local addresses), zod (validation at the edges),
+			// eventsource-parser (SSE streams) and ajv (JSON Schema: structured answers checked against the
+			// request's schema) at run time, so they are `dependencies`, which n8n installs with the package.
 			'@n8n/community-nodes/no-runtime-dependencies': 'off',
 			// The imports of undici and eventsource-parser, and of `node:dns` / `node:net` (the base-URL
 			// guard checks the address a host resolves to). The rule has no options, so it also lets

@@ -1,3 +1,9 @@
+import {
+	anthropicAnswerShape,
+	anthropicReply,
+	anthropicWireProblem,
+	type AnthropicAnswerShape,
+} from './anthropic-wire';
 import type { MockReply, RecordedRequest, SseEvent } from './mock-provider-server';
 import {
 	jsonBehaviourOf,
@@ -57,6 +63,7 @@ interface SimulatedTurn {
 	stream: boolean;
 	/** Set when the request asks for a JSON answer. */
 	json?: JsonRequest;
+	anthropic?: AnthropicAnswerShape;
 }
 
 /** The replies the simulator sends (it never hangs or drops a connection by itself). */
@@ -127,7 +134,7 @@ function requestProblem(
 			: "Missing required parameter: 'messages'.";
 	if (format === 'anthropic' && typeof body.max_tokens !== 'number')
 		return 'max_tokens: Field required';
-	return undefined;
+	return format === 'anthropic' ? anthropicWireProblem(body) : undefined;
 }
 
 /** Fields of Mistral's chat completion request; it answers any other with 422 extra_forbidden. */
@@ -191,6 +198,7 @@ function parseChatRequest(request: RecordedRequest): ParsedRequest | undefined {
 			prompt: lastUserText(body, format),
 			stream: gemini ? gemini[2] === 'streamGenerateContent' : body.stream === true,
 			json: jsonRequestOf(body, format),
+			anthropic: format === 'anthropic' ? anthropicAnswerShape(body) : undefined,
 		},
 	};
 }
@@ -325,62 +333,6 @@ function mistralReply(turn: SimulatedTurn, text: string): SimulatedReply {
 			...splitIntoDeltas(text).map((piece) => ({ data: chunk({ content: piece }, null) })),
 			{ data: chunk({ content: '' }, 'stop', { usage }) },
 			{ data: '[DONE]' },
-		],
-	};
-}
-
-function anthropicReply(turn: SimulatedTurn, text: string): SimulatedReply {
-	const usage = { input_tokens: tokenCount(turn.prompt), output_tokens: tokenCount(text) };
-	const id = 'msg_sim';
-	if (!turn.stream) {
-		return {
-			json: {
-				id,
-				type: 'message',
-				role: 'assistant',
-				model: turn.model,
-				content: [{ type: 'text', text }],
-				stop_reason: 'end_turn',
-				stop_sequence: null,
-				usage,
-			},
-		};
-	}
-	const event = (data: Record<string, unknown>): SseEvent => ({
-		event: String(data.type),
-		data: JSON.stringify(data),
-	});
-	return {
-		sse: [
-			event({
-				type: 'message_start',
-				message: {
-					id,
-					type: 'message',
-					role: 'assistant',
-					model: turn.model,
-					content: [],
-					stop_reason: null,
-					stop_sequence: null,
-					usage: { input_tokens: usage.input_tokens, output_tokens: 1 },
-				},
-			}),
-			event({ type: 'content_block_start', index: 0, content_block: { type: 'text', text: '' } }),
-			event({ type: 'ping' }),
-			...splitIntoDeltas(text).map((piece) =>
-				event({
-					type: 'content_block_delta',
-					index: 0,
-					delta: { type: 'text_delta', text: piece },
-				}),
-			),
-			event({ type: 'content_block_stop', index: 0 }),
-			event({
-				type: 'message_delta',
-				delta: { stop_reason: 'end_turn', stop_sequence: null },
-				usage: { output_tokens: usage.output_tokens },
-			}),
-			event({ type: 'message_stop' }),
 		],
 	};
 }

@@ -1,3 +1,5 @@
+import { anthropicForcedToolSchema } from './anthropic-wire';
+
 /**
  * JSON answers for requests that ask for JSON, as a model that follows the request would give them: a value
  * that validates against the request's schema, built from the schema alone so that any test's schema works.
@@ -95,8 +97,9 @@ export function jsonRequestOf(
 	}
 	if (format === 'anthropic') {
 		const output = asRecord(asRecord(body.output_config)?.format);
-		if (output?.type !== 'json_schema') return undefined;
-		return { schema: asRecord(output.schema) };
+		if (output?.type === 'json_schema') return { schema: asRecord(output.schema) };
+		const toolSchema = anthropicForcedToolSchema(body);
+		return toolSchema === undefined ? undefined : { schema: toolSchema };
 	}
 	const responseFormat = asRecord(body.response_format);
 	if (responseFormat?.type === 'json_object') return {};

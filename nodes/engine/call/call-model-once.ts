@@ -103,7 +103,7 @@ async function exchange(
 	const { provider } = target;
 	assertUsableConnection(connection, provider.displayName);
 	const built = provider.adapter.toChatRequest(
-		toModelCallRequest(request, target.upstreamModel),
+		toModelCallRequest(request, target.upstreamModel, target.catalog?.capabilities),
 		connection,
 	);
 	const startedAt = performance.now();

@@ -1,4 +1,5 @@
 import type { ConnectionResolver } from '../providers/connection-resolver';
+import type { ModelCapabilities } from '../providers/listed-model';
 import type { ModelAnswer, ModelCallRequest } from '../providers/provider-adapter';
 import { maxOutputTokens, type UnifiedChatRequest } from '../request/unified-request';
 import type { FusionState, RateLimits } from '../state/fusion-state';
@@ -41,9 +42,11 @@ export interface ModelCallResult {
 export function toModelCallRequest(
 	request: UnifiedChatRequest,
 	upstreamModel: string,
+	capabilities?: ModelCapabilities,
 ): ModelCallRequest {
 	return {
 		model: upstreamModel,
+		capabilities,
 		messages: request.messages,
 		max_tokens: maxOutputTokens(request),
 		temperature: request.temperature,

@@ -43,7 +43,9 @@ function capabilityViolation(
 ): string | undefined {
 	return (
 		capabilityGap(knownCapabilitiesOf(candidate), needs) ??
-		candidate.provider.adapter.requestGap?.(toModelCallRequest(request, candidate.upstreamModel))
+		candidate.provider.adapter.requestGap?.(
+			toModelCallRequest(request, candidate.upstreamModel, candidate.catalog?.capabilities),
+		)
 	);
 }
 

@@ -2,7 +2,7 @@ import type { FusionErrorKind } from '../errors/fusion-error';
 import type { ChatMessage, ReasoningEffort, ResponseFormat } from '../request/unified-request';
 import type { ServerSentEvent } from '../transport/read-sse-stream';
 import type { UpstreamHttpRequest } from '../transport/send-upstream';
-import type { ModelListPage } from './listed-model';
+import type { ModelCapabilities, ModelListPage } from './listed-model';
 
 // The wire types belong to the transport; adapters name them from here.
 export type { ServerSentEvent, UpstreamHttpRequest };
@@ -34,6 +34,8 @@ export interface ModelCallRequest {
 	seed?: number;
 	/** The end user's id, for the provider's abuse monitoring. */
 	user?: string;
+	/** What the catalog knows the model can do; undefined for a model it does not know. */
+	capabilities?: ModelCapabilities;
 }
 
 export interface BuiltChatRequest {
@@ -49,9 +51,7 @@ export interface Usage {
 	prompt_tokens: number;
 	completion_tokens: number;
 	total_tokens: number;
-	/** Reasoning tokens, already counted in completion_tokens (and priced as output). */
 	completion_tokens_details?: { reasoning_tokens: number };
-	/** Prompt tokens read from the provider's cache, already counted in prompt_tokens. */
 	prompt_tokens_details?: { cached_tokens: number };
 }
 

@@ -13,7 +13,6 @@ const base: ModelCallRequest = {
 };
 
 const CONVERSIONS = [
-	['Anthropic', (request: ModelCallRequest) => toAnthropicRequest(request)],
 	['Google Gemini', (request: ModelCallRequest) => toGeminiRequest(request)],
 ] as const;
 

@@ -14,26 +14,46 @@ const usageSchema = z.object({
 	output_tokens: tokenCount,
 	cache_creation_input_tokens: optionalTokenCount,
 	cache_read_input_tokens: optionalTokenCount,
+	/** Thinking tokens, already inside output_tokens; reported by the newer models. */
+	output_tokens_details: z.object({ thinking_tokens: optionalTokenCount }).nullish(),
 });
 
 const textBlockSchema = z.object({ type: z.literal('text'), text: z.string() });
-/** thinking, tool_use and server-tool blocks carry no answer text for a chat completion. */
+const toolUseBlockSchema = z.object({
+	type: z.literal('tool_use'),
+	name: z.string(),
+	input: z.unknown(),
+});
+/** thinking, redacted_thinking and server-tool blocks carry no answer text for a chat completion. */
 const otherBlockSchema = z
 	.object({ type: z.string() })
-	.refine((block) => block.type !== 'text', { message: 'a text block must carry a "text" string' });
-const contentBlockSchema = z.union([textBlockSchema, otherBlockSchema]);
+	.refine((block) => block.type !== 'text' && block.type !== 'tool_use', {
+		message: 'a text block must carry a "text" string, a tool_use block a "name"',
+	});
+const contentBlockSchema = z.union([textBlockSchema, toolUseBlockSchema, otherBlockSchema]);
 export type AnthropicTextBlock = z.infer<typeof textBlockSchema>;
+export type AnthropicToolUseBlock = z.infer<typeof toolUseBlockSchema>;
 export type AnthropicContentBlock = z.infer<typeof contentBlockSchema>;
 
 export function isAnthropicTextBlock(block: AnthropicContentBlock): block is AnthropicTextBlock {
 	return block.type === 'text';
 }
 
+export function isAnthropicToolUseBlock(
+	block: AnthropicContentBlock,
+): block is AnthropicToolUseBlock {
+	return block.type === 'tool_use';
+}
+
+/** Why Anthropic stopped, where it says more than stop_reason (a refusal's explanation). */
+const stopDetailsSchema = z.object({ explanation: z.string().nullish() }).nullish();
+
 export const anthropicMessagesResponseSchema = z.object({
 	id: z.string(),
 	model: z.string(),
 	content: z.array(contentBlockSchema),
 	stop_reason: z.string().nullable(),
+	stop_details: stopDetailsSchema,
 	usage: usageSchema,
 });
 
@@ -44,15 +64,26 @@ export const anthropicErrorBodySchema = z.object({
 export type AnthropicErrorBody = z.infer<typeof anthropicErrorBodySchema>;
 
 const textDeltaSchema = z.object({ type: z.literal('text_delta'), text: z.string() });
-/** input_json_delta, thinking_delta, signature_delta, citations_delta: nothing for the answer text. */
+const inputJsonDeltaSchema = z.object({
+	type: z.literal('input_json_delta'),
+	partial_json: z.string(),
+});
+/** thinking_delta, signature_delta, citations_delta: nothing for the answer text. */
 const otherDeltaSchema = z
 	.object({ type: z.string() })
-	.refine((delta) => delta.type !== 'text_delta', {
-		message: 'a text_delta must carry a "text" string',
+	.refine((delta) => delta.type !== 'text_delta' && delta.type !== 'input_json_delta', {
+		message: 'a text_delta must carry a "text" string, an input_json_delta a "partial_json"',
 	});
-const contentDeltaSchema = z.union([textDeltaSchema, otherDeltaSchema]);
+const contentDeltaSchema = z.union([textDeltaSchema, inputJsonDeltaSchema, otherDeltaSchema]);
 export type AnthropicTextDelta = z.infer<typeof textDeltaSchema>;
+export type AnthropicInputJsonDelta = z.infer<typeof inputJsonDeltaSchema>;
 export type AnthropicContentDelta = z.infer<typeof contentDeltaSchema>;
+
+export function isAnthropicInputJsonDelta(
+	delta: AnthropicContentDelta,
+): delta is AnthropicInputJsonDelta {
+	return delta.type === 'input_json_delta';
+}
 
 export function isAnthropicTextDelta(delta: AnthropicContentDelta): delta is AnthropicTextDelta {
 	return delta.type === 'text_delta';
@@ -81,13 +112,14 @@ export const anthropicStreamEventSchema = z.discriminatedUnion('type', [
 	z.object({ type: z.literal('content_block_stop'), index: z.number().int() }),
 	z.object({
 		type: z.literal('message_delta'),
-		delta: z.object({ stop_reason: z.string().nullish() }),
+		delta: z.object({ stop_reason: z.string().nullish(), stop_details: stopDetailsSchema }),
 		// Cumulative counts; input and cache counters appear here only on some models.
 		usage: z.object({
 			output_tokens: tokenCount,
 			input_tokens: optionalTokenCount,
 			cache_creation_input_tokens: optionalTokenCount,
 			cache_read_input_tokens: optionalTokenCount,
+			output_tokens_details: usageSchema.shape.output_tokens_details,
 		}),
 	}),
 	z.object({ type: z.literal('message_stop') }),

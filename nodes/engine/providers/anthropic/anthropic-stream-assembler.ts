@@ -5,13 +5,16 @@ import { parseEventJson } from '../parse-json';
 import type { ServerSentEvent, StreamAssembler } from '../provider-adapter';
 import {
 	anthropicStreamEventSchema,
+	isAnthropicInputJsonDelta,
 	isAnthropicTextBlock,
 	isAnthropicTextDelta,
+	isAnthropicToolUseBlock,
 	isKnownAnthropicStreamEventType,
 } from './anthropic-api-schemas';
 import { fusionErrorFromAnthropicStreamError } from './anthropic-error';
 import { convertAnthropicUsage, type AnthropicUsageCounts } from './convert-anthropic-usage';
-import { mapAnthropicStopReason } from './map-anthropic-stop-reason';
+import { anthropicAnswerEnding } from './from-anthropic-response';
+import { ANTHROPIC_JSON_TOOL_NAME } from './to-anthropic-output';
 
 const eventEnvelopeSchema = z.object({ type: z.string() });
 
@@ -25,7 +28,10 @@ export function createAnthropicStreamAssembler(): StreamAssembler {
 	let upstreamModel: string | undefined;
 	let usage: AnthropicUsageCounts | undefined;
 	let stopReason: string | null | undefined;
+	let refusalExplanation: string | null | undefined;
 	let content = '';
+	/** The index of the forced JSON tool's block, whose input_json_delta pieces are the answer. */
+	let jsonToolIndex: number | undefined;
 	let stopped = false;
 
 	function addText(text: string): string {
@@ -60,18 +66,34 @@ export function createAnthropicStreamAssembler(): StreamAssembler {
 							.map((block) => block.text)
 							.join(''),
 					);
-				case 'content_block_start':
-					return isAnthropicTextBlock(data.content_block) ? addText(data.content_block.text) : '';
+				case 'content_block_start': {
+					const block = data.content_block;
+					if (isAnthropicToolUseBlock(block) && block.name === ANTHROPIC_JSON_TOOL_NAME) {
+						// The JSON answer replaces any words the model said before calling the tool.
+						jsonToolIndex = data.index;
+						content = '';
+					}
+					return isAnthropicTextBlock(block) && jsonToolIndex === undefined
+						? addText(block.text)
+						: '';
+				}
 				case 'content_block_delta':
+					if (jsonToolIndex !== undefined) {
+						return data.index === jsonToolIndex && isAnthropicInputJsonDelta(data.delta)
+							? addText(data.delta.partial_json)
+							: '';
+					}
 					return isAnthropicTextDelta(data.delta) ? addText(data.delta.text) : '';
 				case 'message_delta': {
 					if (data.delta.stop_reason !== undefined) stopReason = data.delta.stop_reason;
+					refusalExplanation = data.delta.stop_details?.explanation ?? refusalExplanation;
 					// The counts are cumulative: each message_delta replaces what came before.
 					const {
 						output_tokens,
 						input_tokens,
 						cache_creation_input_tokens,
 						cache_read_input_tokens,
+						output_tokens_details,
 					} = data.usage;
 					const previous = usage ?? { input_tokens: 0, output_tokens: 0 };
 					usage = {
@@ -80,6 +102,7 @@ export function createAnthropicStreamAssembler(): StreamAssembler {
 						cache_creation_input_tokens:
 							cache_creation_input_tokens ?? previous.cache_creation_input_tokens,
 						cache_read_input_tokens: cache_read_input_tokens ?? previous.cache_read_input_tokens,
+						output_tokens_details: output_tokens_details ?? previous.output_tokens_details,
 					};
 					return '';
 				}
@@ -107,7 +130,12 @@ export function createAnthropicStreamAssembler(): StreamAssembler {
 				id,
 				upstreamModel,
 				content,
-				finishReason: mapAnthropicStopReason(stopReason),
+				...anthropicAnswerEnding(
+					stopReason,
+					jsonToolIndex !== undefined,
+					content,
+					refusalExplanation,
+				),
 				usage: usage === undefined ? undefined : convertAnthropicUsage(usage),
 			};
 		},

@@ -1,9 +1,48 @@
+import { describeSchemaIssues } from '../../errors/describe-schema-issues';
 import { FusionError } from '../../errors/fusion-error';
-import type { ModelAnswer } from '../provider-adapter';
-import { anthropicMessagesResponseSchema, isAnthropicTextBlock } from './anthropic-api-schemas';
+import type { FinishReason, ModelAnswer } from '../provider-adapter';
+import {
+	anthropicMessagesResponseSchema,
+	isAnthropicTextBlock,
+	isAnthropicToolUseBlock,
+	type AnthropicContentBlock,
+} from './anthropic-api-schemas';
 import { convertAnthropicUsage } from './convert-anthropic-usage';
 import { mapAnthropicStopReason } from './map-anthropic-stop-reason';
-import { describeSchemaIssues } from '../../errors/describe-schema-issues';
+import { ANTHROPIC_JSON_TOOL_NAME } from './to-anthropic-output';
+
+/**
+ * The answer text: the forced JSON tool's input where the request asked for JSON that way, else the text
+ * blocks. Thinking and redacted_thinking blocks never count.
+ */
+function answerText(blocks: AnthropicContentBlock[]): { text: string; viaJsonTool: boolean } {
+	const jsonTool = blocks
+		.filter(isAnthropicToolUseBlock)
+		.find((block) => block.name === ANTHROPIC_JSON_TOOL_NAME);
+	if (jsonTool !== undefined) return { text: JSON.stringify(jsonTool.input), viaJsonTool: true };
+	const text = blocks
+		.filter(isAnthropicTextBlock)
+		.map((block) => block.text)
+		.join('');
+	return { text, viaJsonTool: false };
+}
+
+/**
+ * The answer's finish reason. A forced JSON tool stops with tool_use, which for the caller is a finished
+ * answer, not a call for it to make; a refusal keeps what Anthropic said, or the words it got out.
+ */
+export function anthropicAnswerEnding(
+	stopReason: string | null | undefined,
+	viaJsonTool: boolean,
+	content: string,
+	explanation: string | null | undefined,
+): { finishReason: FinishReason; refusal?: string } {
+	const finishReason = mapAnthropicStopReason(stopReason);
+	if (viaJsonTool && finishReason === 'tool_calls') return { finishReason: 'stop' };
+	if (finishReason !== 'content_filter') return { finishReason };
+	const refusal = explanation ?? (content === '' ? undefined : content);
+	return refusal === undefined ? { finishReason } : { finishReason, refusal };
+}
 
 /** Validates a non-streamed Messages API body and translates it into the unified answer. */
 export function fromAnthropicResponse(body: unknown): ModelAnswer {
@@ -15,14 +54,17 @@ export function fromAnthropicResponse(body: unknown): ModelAnswer {
 		});
 	}
 	const response = parsed.data;
+	const { text, viaJsonTool } = answerText(response.content);
 	return {
 		id: response.id,
 		upstreamModel: response.model,
-		content: response.content
-			.filter(isAnthropicTextBlock)
-			.map((block) => block.text)
-			.join(''),
-		finishReason: mapAnthropicStopReason(response.stop_reason),
+		content: text,
+		...anthropicAnswerEnding(
+			response.stop_reason,
+			viaJsonTool,
+			text,
+			response.stop_details?.explanation,
+		),
 		usage: convertAnthropicUsage(response.usage),
 	};
 }

@@ -210,6 +210,7 @@ describe('createAnthropicStreamAssembler', () => {
 			prompt_tokens: 125,
 			completion_tokens: 2,
 			total_tokens: 127,
+			prompt_tokens_details: { cached_tokens: 100 },
 		});
 	});
 

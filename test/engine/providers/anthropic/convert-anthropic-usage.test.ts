@@ -9,7 +9,12 @@ describe('convertAnthropicUsage', () => {
 				cache_read_input_tokens: 2000,
 				output_tokens: 50,
 			}),
-		).toEqual({ prompt_tokens: 2304, completion_tokens: 50, total_tokens: 2354 });
+		).toEqual({
+			prompt_tokens: 2304,
+			completion_tokens: 50,
+			total_tokens: 2354,
+			prompt_tokens_details: { cached_tokens: 2000 },
+		});
 	});
 
 	it('treats missing or null cache counters as 0', () => {

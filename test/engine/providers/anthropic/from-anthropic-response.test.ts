@@ -49,7 +49,12 @@ describe('fromAnthropicResponse', () => {
 				},
 			}),
 		);
-		expect(answer.usage).toEqual({ prompt_tokens: 1205, completion_tokens: 7, total_tokens: 1212 });
+		expect(answer.usage).toEqual({
+			prompt_tokens: 1205,
+			completion_tokens: 7,
+			total_tokens: 1212,
+			prompt_tokens_details: { cached_tokens: 1000 },
+		});
 	});
 
 	it('accepts null cache counters', () => {
