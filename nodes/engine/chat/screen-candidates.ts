@@ -16,8 +16,8 @@ export interface ScreenResult {
 	eligible: Candidate[];
 	/** One `skipped` attempt per candidate left out, saying why. */
 	skipped: Attempt[];
-	/** By fusion id: what an eligible candidate will not honour, for the output's warnings if it answers. */
-	warnings: ReadonlyMap<string, string[]>;
+	/** By fusion id: why the catalog says an eligible candidate has no control for the request's reasoning_effort. */
+	reasoningGaps: ReadonlyMap<string, string>;
 }
 
 /** What the request needs that changes the answer's nature: a model without it is not called. */
@@ -49,8 +49,8 @@ function capabilityViolation(
 	);
 }
 
-/** A reasoning effort a model has no control for is dropped with a warning: the answer is still an answer. */
-function reasoningWarning(candidate: Candidate, request: UnifiedChatRequest): string | undefined {
+/** A reasoning effort a model has no control for is a warning, never a skip: the answer is still an answer. */
+function reasoningGap(candidate: Candidate, request: UnifiedChatRequest): string | undefined {
 	if (request.reasoning_effort === undefined) return undefined;
 	const gap = capabilityGap(knownCapabilitiesOf(candidate), { reasoning: true });
 	return gap === undefined ? undefined : `reasoning_effort: ${gap}`;
@@ -112,13 +112,13 @@ export function screenCandidates(
 		if (violation === undefined) allowed.push(candidate);
 		else skipped.push(skippedAttempt(candidate, violation));
 	}
-	const warnings = new Map<string, string[]>();
+	const reasoningGaps = new Map<string, string>();
 	for (const candidate of allowed) {
-		const warning = reasoningWarning(candidate, request);
-		if (warning !== undefined) warnings.set(candidate.fusionId, [warning]);
+		const gap = reasoningGap(candidate, request);
+		if (gap !== undefined) reasoningGaps.set(candidate.fusionId, gap);
 	}
 	const healthy = allowed.filter((candidate) => status.cooldownRemainingMs(candidate, now) === 0);
-	if (healthy.length === 0) return { eligible: allowed, skipped, warnings };
+	if (healthy.length === 0) return { eligible: allowed, skipped, reasoningGaps };
 	for (const candidate of allowed) {
 		const remaining = status.cooldownRemainingMs(candidate, now);
 		if (remaining > 0)
@@ -129,5 +129,5 @@ export function screenCandidates(
 				),
 			);
 	}
-	return { eligible: healthy, skipped, warnings };
+	return { eligible: healthy, skipped, reasoningGaps };
 }

@@ -136,15 +136,24 @@ describe('capability screening', () => {
 		expect(mock.server.requests).toHaveLength(0);
 	});
 
-	it('warns, and still calls, when a model has no reasoning control for reasoning_effort', async () => {
+	const reasoningWarnings = (warnings: string[]) =>
+		warnings.filter((warning) => warning.includes('reasoning_effort'));
+
+	it.each([
+		['openai/gpt-4o', withImage],
+		// Anthropic's adapter says itself that it left the effort out; the catalog adds nothing to that.
+		['anthropic/claude-3-haiku', withImage],
+	])('warns once, and still calls %s, which has no reasoning control', async (model, build) => {
 		const output = await runChat(
-			{ ...withImage('openai/gpt-4o'), reasoning_effort: 'high' },
+			{ ...build(model), reasoning_effort: 'high' },
 			settingsFor(connections()),
 		);
-		expect(output.fusion.attempts).toEqual([expect.objectContaining({ status: 'ok' })]);
-		expect(output.fusion.warnings).toContain(
-			'reasoning_effort: openai/gpt-4o cannot take a reasoning effort (catalog, 2026-11)',
-		);
+		expect(output.fusion.attempts).toEqual([expect.objectContaining({ model, status: 'ok' })]);
+		expect(reasoningWarnings(output.fusion.warnings)).toEqual([
+			expect.stringMatching(
+				/reasoning_effort.*(cannot take a reasoning effort|no thinking control)/,
+			),
+		]);
 	});
 
 	it('gives the warning of the model that answered only', async () => {
@@ -162,7 +171,7 @@ describe('capability screening', () => {
 		);
 		expect(output.model).toBe('openai/o3-mini');
 		expect(output.fusion.attempts[0]).toMatchObject({ model: 'openai/gpt-4o', status: 'error' });
-		expect(output.fusion.warnings.filter((warning) => warning.includes('reasoning'))).toEqual([]);
+		expect(reasoningWarnings(output.fusion.warnings)).toEqual([]);
 	});
 
 	describe("a provider's own gap", () => {
