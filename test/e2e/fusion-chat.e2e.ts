@@ -18,7 +18,7 @@ import {
 } from '../n8n/fusion-package';
 import { N8nCli, type BatchExecution } from '../n8n/n8n-cli';
 import { ensureN8nInstalled } from '../n8n/n8n-install';
-import { nodeOutput, nodeTiming, outputJson } from '../n8n/run-data';
+import { nodeOutput, nodeTiming, outputJson, successfulRunIn } from '../n8n/run-data';
 import {
 	buildE2eSetup,
 	FAILING_MODEL,
@@ -160,15 +160,7 @@ function outcome<T>(value: T | Error): T {
 	return value;
 }
 
-function successfulRun(workflowId: string): IRun {
-	const execution = batch.get(workflowId);
-	if (execution?.status !== 'success' || execution.run === undefined) {
-		throw new Error(
-			`workflow ${workflowId} did not succeed in n8n: ${execution?.status ?? 'not run'} ${execution?.error ?? ''}`,
-		);
-	}
-	return execution.run;
-}
+const successfulRun = (workflowId: string): IRun => successfulRunIn(batch, workflowId);
 
 const requestsUnder = (prefix: string): RecordedRequest[] =>
 	mock.requests.filter((request) => request.path.startsWith(`${prefix}/`));

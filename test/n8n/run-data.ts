@@ -1,4 +1,5 @@
 import type { IDataObject, INodeExecutionData, IRun, ITaskData } from 'n8n-workflow';
+import type { BatchExecution } from './n8n-cli';
 
 function firstTask(run: IRun, nodeName: string): ITaskData {
 	const { runData } = run.data.resultData;
@@ -26,3 +27,17 @@ export function nodeTiming(
 
 export const outputJson = (run: IRun, nodeName: string): IDataObject[] =>
 	nodeOutput(run, nodeName).map((item) => item.json);
+
+/** The run of a workflow an execute-batch ran; throws, with n8n's own error, when it did not succeed. */
+export function successfulRunIn(
+	batch: ReadonlyMap<string, BatchExecution>,
+	workflowId: string,
+): IRun {
+	const execution = batch.get(workflowId);
+	if (execution?.status !== 'success' || execution.run === undefined) {
+		throw new Error(
+			`workflow ${workflowId} did not succeed in n8n: ${execution?.status ?? 'not run'} ${execution?.error ?? ''}`,
+		);
+	}
+	return execution.run;
+}

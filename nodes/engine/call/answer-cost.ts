@@ -1,7 +1,10 @@
 import type { ModelPricing } from '../providers/listed-model';
 import type { ModelAnswer } from '../providers/provider-adapter';
 
-/** USD for one answer: the provider's own figure when it reports one, else usage × list price; null when unknown. */
+/**
+ * USD for one answer: the provider's own figure when it reports one, else usage × list price; null when unknown.
+ * Reasoning tokens are priced as output, as every provider bills them: adapters count them in completion_tokens.
+ */
 export function costOfAnswer(
 	answer: ModelAnswer,
 	pricing: ModelPricing | undefined,

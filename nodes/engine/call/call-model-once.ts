@@ -19,6 +19,7 @@ import {
 	type UpstreamResponse,
 } from '../transport/send-upstream';
 import { timeoutError } from '../transport/timeouts';
+import { parsedAnswerOf } from './json-answer';
 import { toModelCallRequest, type CallSettings, type ModelCallResult } from './model-call';
 import { PartialAnswerError } from './partial-answer-error';
 
@@ -93,7 +94,7 @@ function answeredWithJson(response: UpstreamResponse): boolean {
 }
 
 /** One upstream call: build, send, read, translate. Throws a FusionError (or a PartialAnswerError around one). */
-export async function callModelOnce(
+async function exchange(
 	target: ResolvedModel,
 	request: UnifiedChatRequest,
 	connection: ProviderConnection,
@@ -150,4 +151,27 @@ export async function callModelOnce(
 	} finally {
 		response.done();
 	}
+}
+
+/**
+ * One upstream call, its answer checked against the request's response_format: an answer that is not the JSON
+ * asked for throws a FusionError `invalid_output`. That check comes once the answer is complete, so a streamed
+ * answer has reached a live client already; it is still a failed attempt, and the next model's answer follows
+ * it on the client's stream, while the output item holds the valid answer alone.
+ */
+export async function callModelOnce(
+	target: ResolvedModel,
+	request: UnifiedChatRequest,
+	connection: ProviderConnection,
+	settings: ExchangeSettings,
+): Promise<ModelCallResult> {
+	const result = await exchange(target, request, connection, settings);
+	// A refusal kept as the answer has no JSON to check.
+	if (result.answer.finishReason === 'content_filter') return result;
+	const parsed = parsedAnswerOf(
+		result.answer,
+		request.response_format,
+		target.provider.displayName,
+	);
+	return parsed === undefined ? result : { ...result, parsed };
 }

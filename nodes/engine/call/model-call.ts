@@ -16,7 +16,9 @@ export interface CallSettings {
 	state: FusionState;
 	/**
 	 * Receives each piece of a streamed answer as it arrives (a chat or a streaming webhook). Once a piece has
-	 * been handed over, a broken stream ends the item as partial instead of failing over.
+	 * been handed over, a broken stream ends the item as partial instead of failing over. A complete answer that
+	 * is not the JSON the request asked for still fails over: the client then reads the next model's answer
+	 * right after it.
 	 */
 	onDelta?: (text: string) => void;
 	/** Per-credential limits; none by default. */
@@ -30,6 +32,8 @@ export interface CallSettings {
 
 export interface ModelCallResult {
 	answer: ModelAnswer;
+	/** The answer's JSON value, for a json_object or json_schema request (checked against its schema). */
+	parsed?: unknown;
 	warnings: string[];
 	/** Streamed calls: ms from sending the request to the first content token. */
 	ttftMs?: number;

@@ -33,16 +33,27 @@ export interface ChatCompletionOutput {
 	model: string;
 	choices: Array<{
 		index: 0;
-		/** A refusal has its text in `refusal`, and `content` null unless part of an answer came first. */
-		message: { role: 'assistant'; content: string | null; refusal?: string };
+		/**
+		 * A refusal has its text in `refusal`, and `content` null unless part of an answer came first. `parsed`:
+		 * the JSON value of the content, for a json_object or json_schema request.
+		 */
+		message: { role: 'assistant'; content: string | null; parsed?: unknown; refusal?: string };
 		finish_reason: FinishReason;
 	}>;
 	usage: Usage;
 	fusion: FusionMetadata;
 }
 
-function messageOf(answer: ModelAnswer): ChatCompletionOutput['choices'][0]['message'] {
-	if (answer.refusal === undefined) return { role: 'assistant', content: answer.content };
+function messageOf(
+	answer: ModelAnswer,
+	parsed: unknown,
+): ChatCompletionOutput['choices'][0]['message'] {
+	if (answer.refusal === undefined)
+		return {
+			role: 'assistant',
+			content: answer.content,
+			...(parsed !== undefined && { parsed }),
+		};
 	return {
 		role: 'assistant',
 		content: answer.content === '' ? null : answer.content,
@@ -78,7 +89,9 @@ export function toChatCompletionOutput(
 		object: 'chat.completion',
 		created: answer.created ?? Math.floor(Date.now() / 1000),
 		model: target.fusionId,
-		choices: [{ index: 0, message: messageOf(answer), finish_reason: answer.finishReason }],
+		choices: [
+			{ index: 0, message: messageOf(answer, routed.parsed), finish_reason: answer.finishReason },
+		],
 		usage: answer.usage ?? { prompt_tokens: 0, completion_tokens: 0, total_tokens: 0 },
 		fusion,
 	};

@@ -72,6 +72,7 @@ async function answerRequest(
 	};
 	const screened = screenCandidates(
 		await strategy.order(plan.candidates, request, context),
+		request,
 		status,
 	);
 	attempts.push(...screened.skipped);
@@ -91,5 +92,22 @@ async function answerRequest(
 		throw error;
 	}
 	settings.budget?.add(routed.costUsd);
-	return toChatCompletionOutput(plan.strategy, routed, attempts, budgeted.notes, startedAt);
+	return toChatCompletionOutput(
+		plan.strategy,
+		routed,
+		attempts,
+		[...reasoningNote(routed, screened.reasoningGaps), ...budgeted.notes],
+		startedAt,
+	);
+}
+
+/**
+ * The catalog's word on a reasoning_effort the answering model has no control for, unless its adapter already
+ * said what became of the setting: the adapter that built the call knows best.
+ */
+function reasoningNote(routed: Routed, reasoningGaps: ReadonlyMap<string, string>): string[] {
+	const gap = reasoningGaps.get(routed.target.fusionId);
+	if (gap === undefined || routed.warnings.some((warning) => warning.includes('reasoning_effort')))
+		return [];
+	return [gap];
 }

@@ -1,4 +1,12 @@
 import type { Attempt } from '../call/attempt';
+import { toModelCallRequest } from '../call/model-call';
+import {
+	capabilityGap,
+	type CapabilityNeeds,
+	type KnownCapabilities,
+} from '../catalog/capability-gap';
+import { partTypesOf } from '../request/message-content';
+import type { UnifiedChatRequest } from '../request/unified-request';
 import type { Candidate } from '../strategies/candidate';
 import { performanceScore } from '../strategies/performance-score';
 import type { CandidateObservations } from '../strategies/routing-strategy';
@@ -8,6 +16,44 @@ export interface ScreenResult {
 	eligible: Candidate[];
 	/** One `skipped` attempt per candidate left out, saying why. */
 	skipped: Attempt[];
+	/** By fusion id: why the catalog says an eligible candidate has no control for the request's reasoning_effort. */
+	reasoningGaps: ReadonlyMap<string, string>;
+}
+
+/** What the request needs that changes the answer's nature: a model without it is not called. */
+function answerNeedsOf(request: UnifiedChatRequest): CapabilityNeeds {
+	const parts = partTypesOf(request.messages);
+	return {
+		image: parts.has('image'),
+		pdf: parts.has('pdf'),
+		jsonSchema: request.response_format?.type === 'json_schema',
+	};
+}
+
+function knownCapabilitiesOf(candidate: Candidate): KnownCapabilities | undefined {
+	// The gap names the model as the user wrote it, alias or not.
+	return candidate.catalog && { ...candidate.catalog, id: candidate.fusionId };
+}
+
+/** Why a candidate cannot take the request, from its catalog entry or its provider's adapter; else undefined. */
+function capabilityViolation(
+	candidate: Candidate,
+	request: UnifiedChatRequest,
+	needs: CapabilityNeeds,
+): string | undefined {
+	return (
+		capabilityGap(knownCapabilitiesOf(candidate), needs) ??
+		candidate.provider.adapter.requestGap?.(
+			toModelCallRequest(request, candidate.upstreamModel, candidate.catalog?.capabilities),
+		)
+	);
+}
+
+/** A reasoning effort a model has no control for is a warning, never a skip: the answer is still an answer. */
+function reasoningGap(candidate: Candidate, request: UnifiedChatRequest): string | undefined {
+	if (request.reasoning_effort === undefined) return undefined;
+	const gap = capabilityGap(knownCapabilitiesOf(candidate), { reasoning: true });
+	return gap === undefined ? undefined : `reasoning_effort: ${gap}`;
 }
 
 function skippedAttempt(candidate: Candidate, reason: string): Attempt {
@@ -45,24 +91,34 @@ function constraintViolation(
 }
 
 /**
- * Leaves out candidates over their price cap or under their score floor, and models cooling down after
- * repeated failures on this credential. If every remaining model is cooling down they are all kept: trying a
- * recently failing model beats failing the item without a call.
+ * Leaves out candidates that cannot take the request (an image, a PDF or a JSON schema their model or provider
+ * cannot honour; a model the catalog does not know is tried), candidates over their price cap or under their
+ * score floor, and models cooling down after repeated failures on this credential. If every remaining model is
+ * cooling down they are all kept: trying a recently failing model beats failing the item without a call.
  */
 export function screenCandidates(
 	candidates: readonly Candidate[],
+	request: UnifiedChatRequest,
 	status: ModelStatus,
 	now: number = Date.now(),
 ): ScreenResult {
+	const needs = answerNeedsOf(request);
 	const skipped: Attempt[] = [];
 	const allowed: Candidate[] = [];
 	for (const candidate of candidates) {
-		const violation = constraintViolation(candidate, status.observations);
+		const violation =
+			capabilityViolation(candidate, request, needs) ??
+			constraintViolation(candidate, status.observations);
 		if (violation === undefined) allowed.push(candidate);
 		else skipped.push(skippedAttempt(candidate, violation));
 	}
+	const reasoningGaps = new Map<string, string>();
+	for (const candidate of allowed) {
+		const gap = reasoningGap(candidate, request);
+		if (gap !== undefined) reasoningGaps.set(candidate.fusionId, gap);
+	}
 	const healthy = allowed.filter((candidate) => status.cooldownRemainingMs(candidate, now) === 0);
-	if (healthy.length === 0) return { eligible: allowed, skipped };
+	if (healthy.length === 0) return { eligible: allowed, skipped, reasoningGaps };
 	for (const candidate of allowed) {
 		const remaining = status.cooldownRemainingMs(candidate, now);
 		if (remaining > 0)
@@ -73,5 +129,5 @@ export function screenCandidates(
 				),
 			);
 	}
-	return { eligible: healthy, skipped };
+	return { eligible: healthy, skipped, reasoningGaps };
 }

@@ -15,7 +15,12 @@ export type FusionErrorKind =
 	| 'cancelled'
 	| 'invalid_response'
 	/** The provider refused, or its safety filter stopped the answer: about the request, not the model's health. */
-	| 'content_filter';
+	| 'content_filter'
+	/**
+	 * The answer was not the JSON the request's response_format asked for, or broke its schema: another model
+	 * may well do better, and the model itself is healthy.
+	 */
+	| 'invalid_output';
 
 export interface FusionErrorOptions {
 	kind: FusionErrorKind;

@@ -14,7 +14,9 @@ import {
 	consensusScores,
 	fromJudgeVerdict,
 	indexOfBest,
+	jsonSimilarity,
 	toJudgeMessages,
+	wordSimilarity,
 } from './select-best-answer';
 
 interface BestOfOptions {
@@ -163,6 +165,15 @@ async function runBestOf(
 	const answered = outcomes.filter((outcome): outcome is Outcome & { ok: true } => outcome.ok);
 	if (answered.length === 0) throw new AllModelsFailedError(attempts);
 	const contents = answered.map((outcome) => outcome.result.answer.content);
+	// JSON answers (all of them are, or none) are compared as values, texts by their words.
+	const agreement = (): number[] =>
+		request.response_format?.type === 'json_object' ||
+		request.response_format?.type === 'json_schema'
+			? consensusScores(
+					answered.map(({ result }) => result.parsed),
+					jsonSimilarity,
+				)
+			: consensusScores(contents, wordSimilarity);
 	const notes: string[] = [];
 	let scores: number[];
 	let selection: string = options.selection;
@@ -175,7 +186,7 @@ async function runBestOf(
 			scores = contents.map((_, index) => (index === verdict.index ? 1 : 0));
 			selection = `judge ${options.judge.fusionId}`;
 		} else {
-			scores = consensusScores(contents);
+			scores = agreement();
 			selection = 'consensus (judge verdict unusable)';
 			notes.push(`best_of judge: ${verdict.problem}; the answer was chosen by consensus instead`);
 		}
@@ -183,7 +194,7 @@ async function runBestOf(
 		const direction = options.selection === 'longest' ? 1 : -1;
 		scores = contents.map((content) => content.length * direction);
 	} else {
-		scores = consensusScores(contents);
+		scores = agreement();
 		if (options.selection === 'judge') selection = 'consensus (only one answer to judge)';
 	}
 

@@ -16,12 +16,39 @@ export function wordSimilarity(a: string, b: string): number {
 }
 
 /** Each answer's mean similarity to all the others: the consensus answer is the one closest to the rest. */
-export function consensusScores(contents: readonly string[]): number[] {
-	if (contents.length === 1) return [1];
-	return contents.map((content, index) => {
-		const others = contents.filter((_, other) => other !== index);
-		return others.reduce((sum, other) => sum + wordSimilarity(content, other), 0) / others.length;
+export function consensusScores<Answer>(
+	answers: readonly Answer[],
+	similarity: (a: Answer, b: Answer) => number,
+): number[] {
+	if (answers.length === 1) return [1];
+	return answers.map((answer, index) => {
+		const others = answers.filter((_, other) => other !== index);
+		return others.reduce((sum, other) => sum + similarity(answer, other), 0) / others.length;
 	});
+}
+
+/** Each leaf of a JSON value as `path=value`: object keys in any order give the same set. */
+function leavesOf(value: unknown, path: string, into: Set<string>): Set<string> {
+	const entries =
+		value !== null && typeof value === 'object'
+			? Object.entries(value as Record<string, unknown>)
+			: [];
+	if (entries.length === 0) into.add(`${path}=${JSON.stringify(value)}`);
+	for (const [key, inner] of entries) leavesOf(inner, `${path}/${JSON.stringify(key)}`, into);
+	return into;
+}
+
+/**
+ * How far two JSON values agree, 0–1: the share of their leaves (path and value) they have in common. Key order
+ * and spacing do not count, and `{"a":"x","b":"y"}` shares nothing with `{"a":"y","b":"x"}`, which the same words
+ * in another place would hide from wordSimilarity.
+ */
+export function jsonSimilarity(a: unknown, b: unknown): number {
+	const left = leavesOf(a, '', new Set());
+	const right = leavesOf(b, '', new Set());
+	let shared = 0;
+	for (const leaf of left) if (right.has(leaf)) shared++;
+	return shared / (left.size + right.size - shared);
 }
 
 /** Index of the highest score; ties go to the earliest (the order the user listed the models in). */

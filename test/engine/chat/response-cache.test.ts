@@ -77,6 +77,65 @@ describe('cacheKeyOf, for the grown request', () => {
 			{ seed: 1 },
 			{ user: 'u-1' },
 			{ messages: [{ role: 'developer', content: 'Hi' }] },
+			// The same schema name with another schema asks for another answer.
+			{
+				response_format: {
+					type: 'json_schema',
+					json_schema: { name: 'a', schema: { type: 'object' } },
+				},
+			},
+			{
+				response_format: {
+					type: 'json_schema',
+					json_schema: { name: 'a', schema: {}, strict: true },
+				},
+			},
+			{
+				messages: [
+					{
+						role: 'user',
+						content: [
+							{ type: 'image_url', image_url: { url: 'https://x.test/a.png', detail: 'low' } },
+						],
+					},
+				],
+			},
+			{
+				messages: [
+					{
+						role: 'user',
+						content: [
+							{ type: 'image_url', image_url: { url: 'https://x.test/a.png', detail: 'high' } },
+						],
+					},
+				],
+			},
+			{
+				messages: [
+					{
+						role: 'user',
+						content: [
+							{
+								type: 'file',
+								file: { filename: 'a.pdf', file_data: 'data:application/pdf;base64,JVBERi0x' },
+							},
+						],
+					},
+				],
+			},
+			{
+				messages: [
+					{
+						role: 'user',
+						content: [
+							{
+								type: 'file',
+								file: { filename: 'b.pdf', file_data: 'data:application/pdf;base64,JVBERi0x' },
+							},
+						],
+					},
+				],
+			},
 		];
 		const keys = variants.map((extra) =>
 			cacheKeyOf('wf:node', { ...plain, ...extra }, credentials),

@@ -2,6 +2,7 @@ import {
 	consensusScores,
 	fromJudgeVerdict,
 	indexOfBest,
+	jsonSimilarity,
 	toJudgeMessages,
 	wordSimilarity,
 } from '../../../nodes/engine/strategies/select-best-answer';
@@ -32,14 +33,34 @@ describe('consensus', () => {
 	});
 
 	it('prefers the answer closest to all the others; ties go to the earliest', () => {
-		const scores = consensusScores([
-			'Lyon is the capital',
-			'Paris is the capital',
-			'Paris is the capital city',
-		]);
+		const scores = consensusScores(
+			['Lyon is the capital', 'Paris is the capital', 'Paris is the capital city'],
+			wordSimilarity,
+		);
 		expect(indexOfBest(scores)).toBe(1);
 		expect(indexOfBest([0.5, 0.5])).toBe(0);
-		expect(consensusScores(['only one'])).toEqual([1]);
+		expect(consensusScores(['only one'], wordSimilarity)).toEqual([1]);
+	});
+});
+
+describe('jsonSimilarity', () => {
+	it('compares values, not texts: key order does not count, a value in another place does', () => {
+		expect(jsonSimilarity({ a: 'x', b: { c: [1, 2] } }, { b: { c: [1, 2] }, a: 'x' })).toBe(1);
+		expect(jsonSimilarity({ a: 'x', b: 'y' }, { a: 'y', b: 'x' })).toBe(0);
+		expect(jsonSimilarity({ a: 'x', b: 'y' }, { a: 'x', b: 'z' })).toBeCloseTo(1 / 3, 10);
+		expect(jsonSimilarity({ n: 1 }, { n: '1' })).toBe(0);
+		expect(jsonSimilarity({ list: [] }, { list: {} })).toBe(0);
+	});
+
+	it('picks the JSON answer the others agree with, where word overlap would tie', () => {
+		const answers = [
+			{ label: 'high', priority: 'bug' },
+			{ label: 'bug', priority: 'high' },
+			{ priority: 'high', label: 'bug' },
+		];
+		expect(indexOfBest(consensusScores(answers, jsonSimilarity))).toBe(1);
+		const texts = answers.map((answer) => JSON.stringify(answer));
+		expect(indexOfBest(consensusScores(texts, wordSimilarity))).toBe(0);
 	});
 });
 
