@@ -102,8 +102,28 @@ export function jsonRequestOf(
 		return toolSchema === undefined ? undefined : { schema: toolSchema };
 	}
 	const responseFormat = asRecord(body.response_format);
-	if (responseFormat?.type === 'json_object') return {};
+	if (responseFormat?.type === 'json_object')
+		return { schema: schemaInSystemPrompt(body.messages) };
 	if (responseFormat?.type === 'json_schema')
 		return { schema: asRecord(asRecord(responseFormat.json_schema)?.schema) };
+	return undefined;
+}
+
+/**
+ * A JSON mode has no schema field, so a schema comes as an instruction in the system prompt ("… this JSON
+ * Schema:\n{…}"); a model that follows it answers to that schema, as this simulated one does.
+ */
+function schemaInSystemPrompt(messages: unknown): Record<string, unknown> | undefined {
+	if (!Array.isArray(messages)) return undefined;
+	for (const message of messages.map(asRecord)) {
+		if (message?.role !== 'system' || typeof message.content !== 'string') continue;
+		const marker = message.content.indexOf('JSON Schema:\n');
+		if (marker === -1) continue;
+		try {
+			return asRecord(JSON.parse(message.content.slice(marker + 'JSON Schema:\n'.length)));
+		} catch {
+			return undefined;
+		}
+	}
 	return undefined;
 }

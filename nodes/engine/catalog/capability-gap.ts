@@ -20,15 +20,23 @@ export interface KnownCapabilities {
 	capabilitiesCheckedAt: string;
 }
 
+/**
+ * Each need, and the capabilities of which any one meets it. A JSON Schema is also met by a JSON mode: the
+ * adapters then send the schema as an instruction, and the engine checks the answer against it either way.
+ */
 const NEEDS: ReadonlyArray<{
 	need: keyof CapabilityNeeds;
-	capability: ModelCapability;
+	capabilities: readonly ModelCapability[];
 	missing: string;
 }> = [
-	{ need: 'image', capability: 'vision', missing: 'take image input' },
-	{ need: 'pdf', capability: 'pdf', missing: 'take PDF input' },
-	{ need: 'jsonSchema', capability: 'json_schema', missing: 'answer to a JSON Schema' },
-	{ need: 'reasoning', capability: 'reasoning', missing: 'take a reasoning effort' },
+	{ need: 'image', capabilities: ['vision'], missing: 'take image input' },
+	{ need: 'pdf', capabilities: ['pdf'], missing: 'take PDF input' },
+	{
+		need: 'jsonSchema',
+		capabilities: ['json_schema', 'json_output'],
+		missing: 'answer in JSON (no JSON Schema and no JSON mode)',
+	},
+	{ need: 'reasoning', capabilities: ['reasoning'], missing: 'take a reasoning effort' },
 ];
 
 /**
@@ -41,7 +49,8 @@ export function capabilityGap(
 ): string | undefined {
 	if (model === undefined) return undefined;
 	const missing = NEEDS.filter(
-		({ need, capability }) => needs[need] === true && !model.capabilities[capability],
+		({ need, capabilities }) =>
+			needs[need] === true && !capabilities.some((capability) => model.capabilities[capability]),
 	).map((entry) => entry.missing);
 	if (missing.length === 0) return undefined;
 	const month = model.capabilitiesCheckedAt.slice(0, 7);

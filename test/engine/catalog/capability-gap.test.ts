@@ -17,11 +17,13 @@ describe('capabilityGap', () => {
 				reasoning: true,
 			}),
 		).toBe(
-			'openai/gpt-3.5-turbo cannot take image input, take PDF input, answer to a JSON Schema or take a reasoning effort (catalog, 2026-11)',
+			'openai/gpt-3.5-turbo cannot take image input, take PDF input or take a reasoning effort (catalog, 2026-11)',
 		);
 		expect(
-			capabilityGap(findCatalogModel('openai/gpt-4-turbo'), { pdf: true, jsonSchema: true }),
-		).toBe('openai/gpt-4-turbo cannot answer to a JSON Schema (catalog, 2026-11)');
+			capabilityGap(findCatalogModel('google/gemini-pro'), { image: true, jsonSchema: true }),
+		).toBe(
+			'google/gemini-pro cannot take image input or answer in JSON (no JSON Schema and no JSON mode) (catalog, 2026-11)',
+		);
 	});
 
 	it.each([
@@ -32,6 +34,9 @@ describe('capabilityGap', () => {
 		['anthropic/claude-3-haiku', { image: true, jsonSchema: true }],
 		['groq/openai/gpt-oss-120b', { jsonSchema: true, reasoning: true }],
 		['mistral/mistral-small-latest', { image: true, jsonSchema: true }],
+		// No structured outputs, but a JSON mode: the schema goes as an instruction and the answer is checked.
+		['groq/llama-3.3-70b-versatile', { jsonSchema: true }],
+		['openai/gpt-4-turbo', { jsonSchema: true }],
 	])('finds no gap when %s has what the request needs', (id, needs) => {
 		expect(findCatalogModel(id)).toBeDefined();
 		expect(capabilityGap(findCatalogModel(id), needs)).toBeUndefined();
@@ -40,7 +45,11 @@ describe('capabilityGap', () => {
 	it.each([
 		['deepseek/deepseek-chat', { image: true }, 'take image input'],
 		['google/gemini-2.0-flash', { reasoning: true }, 'take a reasoning effort'],
-		['groq/llama-3.3-70b-versatile', { jsonSchema: true }, 'answer to a JSON Schema'],
+		[
+			'together/deepseek-ai/DeepSeek-R1',
+			{ jsonSchema: true },
+			'answer in JSON (no JSON Schema and no JSON mode)',
+		],
 		['anthropic/claude-3-haiku', { pdf: true }, 'take PDF input'],
 		['xai/grok-4', { reasoning: true }, 'take a reasoning effort'],
 	])('skips %s for %j', (id, needs, missing) => {

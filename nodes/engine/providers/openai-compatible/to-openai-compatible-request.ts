@@ -42,6 +42,25 @@ interface BodyParts {
 	systemInstruction?: string;
 }
 
+/**
+ * Why the model will not enforce a JSON schema, or undefined when it will: the provider's entry says so for
+ * all or some of its models, the catalog for a model it knows with JSON mode but no structured outputs
+ * (OpenAI's gpt-4-turbo).
+ */
+function schemaNotEnforced(
+	request: ModelCallRequest,
+	config: OpenAiCompatibleConfig,
+	rules: readonly ModelRule[],
+): string | undefined {
+	if (ruled(rules, config, 'jsonMode') !== 'json_schema')
+		return `${config.displayName} cannot enforce a schema`;
+	const known = request.capabilities;
+	if (known !== undefined && !known.json_schema && known.json_output) {
+		return `${request.model} has a JSON mode but no structured outputs`;
+	}
+	return undefined;
+}
+
 /** response_format as the provider takes it: a schema it cannot enforce becomes JSON mode plus an instruction. */
 function responseFormatParts(
 	request: ModelCallRequest,
@@ -51,11 +70,11 @@ function responseFormatParts(
 ): BodyParts {
 	const format = request.response_format;
 	if (format === undefined) return { fields: {} };
-	if (format.type !== 'json_schema' || ruled(rules, config, 'jsonMode') === 'json_schema') {
-		return { fields: { response_format: format } };
-	}
+	if (format.type !== 'json_schema') return { fields: { response_format: format } };
+	const notEnforced = schemaNotEnforced(request, config, rules);
+	if (notEnforced === undefined) return { fields: { response_format: format } };
 	warnings.push(
-		`response_format json_schema was sent to ${request.model} as json_object with the schema in the system message: ${config.displayName} cannot enforce a schema, so the answer is checked against it afterwards`,
+		`response_format json_schema was sent to ${request.model} as json_object with the schema in the system message: ${notEnforced}, so the answer is checked against it afterwards`,
 	);
 	return {
 		fields: { response_format: { type: 'json_object' } },

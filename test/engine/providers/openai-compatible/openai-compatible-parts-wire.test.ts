@@ -102,10 +102,9 @@ describe('images, PDFs and settings as each provider received them', () => {
 		expect(body.response_format).toStrictEqual({ type: 'json_object' });
 		expect(body.messages[0].role).toBe('system');
 		expect(body.messages[0].content).toContain(JSON.stringify(SCHEMA));
-		// The mock, like the real JSON mode, reads no schema from the prompt: whether the JSON fits is the engine's check.
-		expect(JSON.parse(output.choices[0].message.content ?? '')).toStrictEqual({
-			answer: 'simulated',
-		});
+		// JSON mode enforces no schema; the simulated model follows the instruction, and the engine checks the fit.
+		expect(JSON.parse(output.choices[0].message.content ?? '')).toStrictEqual({ total: 1 });
+		expect(output.choices[0].message.parsed).toStrictEqual({ total: 1 });
 		expect(output.fusion.warnings.join('\n')).toContain('DeepSeek cannot enforce a schema');
 	});
 });

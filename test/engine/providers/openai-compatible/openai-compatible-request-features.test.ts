@@ -10,6 +10,7 @@ import {
 	togetherProvider,
 	xaiProvider,
 } from '../../../../nodes/engine/providers/openai-compatible/openai-compatible-providers';
+import { findCatalogModel } from '../../../../nodes/engine/catalog/model-catalog';
 import type { ModelCallRequest } from '../../../../nodes/engine/providers/provider-adapter';
 import type { ProviderDefinition } from '../../../../nodes/engine/providers/provider-registry';
 
@@ -147,6 +148,27 @@ describe('response_format', () => {
 		const built = build(provider, { response_format: jsonSchema });
 		expect(built.http.body).toMatchObject({ response_format: jsonSchema });
 		expect(built.warnings).toEqual([]);
+	});
+
+	it('sends JSON mode and the schema as an instruction to a model the catalog knows without structured outputs', () => {
+		const capabilities = findCatalogModel('openai/gpt-4-turbo')?.capabilities;
+		expect(capabilities).toMatchObject({ json_schema: false, json_output: true });
+		const built = build(
+			openAiProvider,
+			{ response_format: jsonSchema, capabilities },
+			'gpt-4-turbo',
+		);
+		expect(built.http.body).toMatchObject({ response_format: { type: 'json_object' } });
+		const [system] = (built.http.body as { messages: Array<{ content: string }> }).messages;
+		expect(system.content).toContain(JSON.stringify(SCHEMA));
+		expect(built.warnings).toEqual([
+			expect.stringContaining('gpt-4-turbo has a JSON mode but no structured outputs'),
+		]);
+		const gpt4o = findCatalogModel('openai/gpt-4o')?.capabilities;
+		expect(
+			build(openAiProvider, { response_format: jsonSchema, capabilities: gpt4o }, 'gpt-4o').http
+				.body,
+		).toMatchObject({ response_format: jsonSchema });
 	});
 
 	it('DeepSeek gets json_object and the schema appended to the system message, with a warning', () => {
