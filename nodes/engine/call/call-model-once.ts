@@ -155,9 +155,9 @@ async function exchange(
 
 /**
  * One upstream call, its answer checked against the request's response_format: an answer that is not the JSON
- * asked for throws a FusionError `invalid_output`. That check comes once the answer is complete, so a streamed
- * answer has reached a live client already; it is still a failed attempt, and the next model's answer follows
- * it on the client's stream, while the output item holds the valid answer alone.
+ * asked for throws a FusionError `invalid_output`, and the next model is asked. That check comes once the answer
+ * is complete: streamed to a live client, the answer has reached it already, and as for a stream that breaks,
+ * no other model's answer may follow it there, so the item ends with a PartialAnswerError holding the text sent.
  */
 export async function callModelOnce(
 	target: ResolvedModel,
@@ -168,10 +168,17 @@ export async function callModelOnce(
 	const result = await exchange(target, request, connection, settings);
 	// A refusal kept as the answer has no JSON to check.
 	if (result.answer.finishReason === 'content_filter') return result;
-	const parsed = parsedAnswerOf(
-		result.answer,
-		request.response_format,
-		target.provider.displayName,
-	);
-	return parsed === undefined ? result : { ...result, parsed };
+	try {
+		const parsed = parsedAnswerOf(
+			result.answer,
+			request.response_format,
+			target.provider.displayName,
+		);
+		return parsed === undefined ? result : { ...result, parsed };
+	} catch (error) {
+		const sentToClient = request.stream === true && settings.onDelta !== undefined;
+		if (sentToClient && error instanceof FusionError)
+			throw new PartialAnswerError(target.fusionId, result.answer.content, error);
+		throw error;
+	}
 }

@@ -1,3 +1,4 @@
+import { PartialAnswerError } from '../../../nodes/engine/call/partial-answer-error';
 import { runChat } from '../../../nodes/engine/chat/run-chat';
 import type { UnifiedChatRequest } from '../../../nodes/engine/request/unified-request';
 import { MemoryFusionState } from '../../../nodes/engine/state/memory-fusion-state';
@@ -152,18 +153,30 @@ describe('JSON answers', () => {
 		expect(message).toContain(`2. ${OFF_SCHEMA}: OpenAI answered JSON that does not match`);
 	});
 
-	it('validates a streamed answer at its end; a live client reads the invalid text, then the next answer', async () => {
+	it('validates a streamed answer at its end; a live client that read invalid JSON gets no second answer', async () => {
 		const deltas: string[] = [];
-		const output = await runChat(
+		const failure = await runChat(
 			ticketRequest([BAD_JSON, GOOD], { stream: true }),
 			settingsFor(connections(), { onDelta: (text) => deltas.push(text) }),
+		).catch((error: unknown) => error);
+		expect(failure).toBeInstanceOf(PartialAnswerError);
+		const partial = failure as PartialAnswerError;
+		expect(partial.partialContent).toBe('{"answer": "cut off mid-obj');
+		expect(partial.attempts.map((attempt) => attempt.error?.type)).toEqual(['invalid_output']);
+		expect(deltas.join('')).toBe('{"answer": "cut off mid-obj');
+		expect(mock.server.requests).toHaveLength(1);
+	});
+
+	it('fails a streamed answer over to the next model when no client reads the stream', async () => {
+		const output = await runChat(
+			ticketRequest([BAD_JSON, GOOD], { stream: true }),
+			settingsFor(connections()),
 		);
 		expect(output.choices[0].message.parsed).toEqual(SIMULATED_TICKET);
 		expect(output.fusion.attempts.map((attempt) => attempt.error?.type)).toEqual([
 			'invalid_output',
 			undefined,
 		]);
-		expect(deltas.join('')).toBe(`{"answer": "cut off mid-obj${JSON.stringify(SIMULATED_TICKET)}`);
 	});
 
 	it('keeps a refusal as the answer, with no JSON to check, when failing over on refusals is off', async () => {
