@@ -60,10 +60,20 @@ export {
 } from './providers/provider-registry';
 export type { ProviderConnection } from './providers/provider-adapter';
 export {
+	maxOutputTokens,
 	parseUnifiedRequest,
-	type UnifiedChatRequest,
 	type ChatMessage,
+	type ContentPart,
+	type FilePart,
+	type ImagePart,
+	type ReasoningEffort,
+	type ResponseFormat,
+	type TextPart,
+	type UnifiedChatRequest,
 } from './request/unified-request';
+export { parseDataUrl, type DataUrl } from './request/data-url';
+export { compileJsonSchema, type JsonSchemaValidator } from './request/json-schema';
+export { partTypesOf, textOf, type MediaPartType } from './request/message-content';
 export { DEFAULT_RETRY_POLICY, type RetryPolicy } from './transport/retry-policy';
 export { timeoutsFromTotal, DEFAULT_TIMEOUTS } from './transport/timeouts';
 export type {

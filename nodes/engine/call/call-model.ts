@@ -9,7 +9,7 @@ import {
 	DEFAULT_EXPECTED_COMPLETION_TOKENS,
 	estimatePromptTokens,
 } from '../request/estimate-tokens';
-import type { UnifiedChatRequest } from '../request/unified-request';
+import { maxOutputTokens, type UnifiedChatRequest } from '../request/unified-request';
 import { acquireRateLimit } from '../transport/rate-limiter';
 import { isRetryable, retryDelayMs, sleep } from '../transport/retry-policy';
 import { cancellationError } from '../transport/send-upstream';
@@ -88,7 +88,8 @@ export async function callModelWithRetries(
 	const secrets = secretsOf(connection);
 	const credential = credentialKeyOf(target.provider, connection);
 	const estimatedTokens =
-		estimatePromptTokens(request) + (request.max_tokens ?? DEFAULT_EXPECTED_COMPLETION_TOKENS);
+		estimatePromptTokens(request) +
+		(maxOutputTokens(request) ?? DEFAULT_EXPECTED_COMPLETION_TOKENS);
 	for (let retryIndex = 0; ; retryIndex++) {
 		// The call's time starts here: waiting for the rate limit is part of it, not an extra.
 		const admission = await acquireRateLimit(

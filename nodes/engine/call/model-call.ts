@@ -1,6 +1,6 @@
 import type { ConnectionResolver } from '../providers/connection-resolver';
 import type { ModelAnswer, ModelCallRequest } from '../providers/provider-adapter';
-import type { UnifiedChatRequest } from '../request/unified-request';
+import { maxOutputTokens, type UnifiedChatRequest } from '../request/unified-request';
 import type { FusionState, RateLimits } from '../state/fusion-state';
 import type { RetryPolicy } from '../transport/retry-policy';
 import type { CallTimeouts } from '../transport/timeouts';
@@ -41,12 +41,16 @@ export function toModelCallRequest(
 	return {
 		model: upstreamModel,
 		messages: request.messages,
-		max_tokens: request.max_tokens,
+		max_tokens: maxOutputTokens(request),
 		temperature: request.temperature,
 		top_p: request.top_p,
 		frequency_penalty: request.frequency_penalty,
 		presence_penalty: request.presence_penalty,
 		stop: typeof request.stop === 'string' ? [request.stop] : request.stop,
 		stream: request.stream === true,
+		response_format: request.response_format,
+		reasoning_effort: request.reasoning_effort,
+		seed: request.seed,
+		user: request.user,
 	};
 }

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { UnifiedChatRequest } from '../request/unified-request';
+import { maxOutputTokens, type UnifiedChatRequest } from '../request/unified-request';
 import type { FusionState } from '../state/fusion-state';
 import type { ChatCompletionOutput } from './chat-output';
 
@@ -10,9 +10,10 @@ export interface CacheSettings {
 }
 
 /**
- * What makes two requests the same: model spec, messages and parameters, and the credentials they go out with
- * (credentialKeyOf, never a key). `stream` is left out (a streamed and a plain call give the same answer) and
- * `stop` is always a list. A digest, so that no prompt text is kept in a key.
+ * What makes two requests the same: model spec, messages whole (every part, so a one-byte change to an image is
+ * another request) and parameters, and the credentials they go out with (credentialKeyOf, never a key).
+ * `stream` is left out (a streamed and a plain call give the same answer), `stop` is always a list and the
+ * token limit counts under either name. A digest, so that no prompt text, image or file is kept in a key.
  */
 export function cacheKeyOf(
 	scope: string,
@@ -23,13 +24,17 @@ export function cacheKeyOf(
 		scope,
 		credentials,
 		request.model,
-		request.messages.map((message) => [message.role, message.content]),
-		request.max_tokens ?? null,
+		request.messages,
+		maxOutputTokens(request) ?? null,
 		request.temperature ?? null,
 		request.top_p ?? null,
 		request.frequency_penalty ?? null,
 		request.presence_penalty ?? null,
 		typeof request.stop === 'string' ? [request.stop] : (request.stop ?? null),
+		request.response_format ?? null,
+		request.reasoning_effort ?? null,
+		request.seed ?? null,
+		request.user ?? null,
 	]);
 	return `answer:${createHash('sha256').update(identity).digest('base64url')}`;
 }

@@ -1,5 +1,5 @@
 import type { FusionErrorKind } from '../errors/fusion-error';
-import type { ChatMessage } from '../request/unified-request';
+import type { ChatMessage, ReasoningEffort, ResponseFormat } from '../request/unified-request';
 import type { ServerSentEvent } from '../transport/read-sse-stream';
 import type { UpstreamHttpRequest } from '../transport/send-upstream';
 import type { ModelListPage } from './listed-model';
@@ -21,6 +21,7 @@ export interface ModelCallRequest {
 	/** The model name the provider expects (the part after `provider/`, or the catalog's mapping). */
 	model: string;
 	messages: ChatMessage[];
+	/** The request's max_tokens or max_completion_tokens; each adapter sends it under its provider's name. */
 	max_tokens?: number;
 	temperature?: number;
 	top_p?: number;
@@ -28,6 +29,11 @@ export interface ModelCallRequest {
 	presence_penalty?: number;
 	stop?: string[];
 	stream: boolean;
+	response_format?: ResponseFormat;
+	reasoning_effort?: ReasoningEffort;
+	seed?: number;
+	/** The end user's id, for the provider's abuse monitoring. */
+	user?: string;
 }
 
 export interface BuiltChatRequest {

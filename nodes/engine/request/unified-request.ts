@@ -1,5 +1,24 @@
 import { z } from 'zod';
 import { schemaPath } from '../errors/describe-schema-issues';
+import { parseInto } from './dispatch-schema';
+import { messageSchema } from './message-schema';
+import { reasoningEffortSchema, responseFormatSchema } from './response-format-schema';
+
+export {
+	ROLES,
+	type AssistantMessage,
+	type ChatMessage,
+	type ChatRole,
+	type ContentPart,
+	type FilePart,
+	type ImagePart,
+	type SystemMessage,
+	type TextPart,
+	type ToolCall,
+	type ToolMessage,
+	type UserMessage,
+} from './message-schema';
+export type { ReasoningEffort, ResponseFormat } from './response-format-schema';
 
 export const STRATEGIES = [
 	'fallback',
@@ -65,15 +84,15 @@ type ModelSpecValue =
 	| z.infer<typeof modelListSchema>
 	| z.infer<typeof strategySpecSchema>;
 
-function modelSchemaFor(value: unknown): z.ZodTypeAny | undefined {
+function modelSchemaFor(
+	value: unknown,
+): z.ZodType<ModelSpecValue, z.ZodTypeDef, unknown> | undefined {
 	if (typeof value === 'string') return modelId;
 	if (Array.isArray(value)) return modelListSchema;
 	if (value !== null && typeof value === 'object') return strategySpecSchema;
 	return undefined;
 }
 
-// A plain z.union would answer "invalid input" for any mistake inside a strategy object; dispatching on the
-// shape first keeps messages like "model.strategy must be one of …".
 const modelSpecSchema = z.unknown().transform((value, ctx): ModelSpecValue => {
 	if (value === undefined) {
 		ctx.addIssue({ code: z.ZodIssueCode.custom, message: 'is required' });
@@ -88,23 +107,8 @@ const modelSpecSchema = z.unknown().transform((value, ctx): ModelSpecValue => {
 		});
 		return z.NEVER;
 	}
-	const result = schema.safeParse(value);
-	if (result.success) return result.data as ModelSpecValue;
-	for (const issue of result.error.issues) ctx.addIssue(issue);
-	return z.NEVER;
+	return parseInto(schema, value, ctx);
 });
-
-export const ROLES = ['system', 'user', 'assistant'] as const;
-
-const messageSchema = z
-	.object({
-		role: z.enum(ROLES, { errorMap: () => ({ message: `must be one of ${ROLES.join(', ')}` }) }),
-		content: z.string({
-			required_error: 'is required',
-			invalid_type_error: 'must be a string',
-		}),
-	})
-	.strict();
 
 const probability = (min: number, max: number) =>
 	z
@@ -112,15 +116,17 @@ const probability = (min: number, max: number) =>
 		.min(min, `must be between ${min} and ${max}`)
 		.max(max, `must be between ${min} and ${max}`);
 
+const tokenCount = z
+	.number({ invalid_type_error: 'must be a number' })
+	.int('must be a whole number')
+	.positive('must be more than 0');
+
 export const unifiedRequestSchema = z
 	.object({
 		model: modelSpecSchema,
 		messages: z.array(messageSchema).min(1, 'must contain at least one message'),
-		max_tokens: z
-			.number({ invalid_type_error: 'must be a number' })
-			.int('must be a whole number')
-			.positive('must be more than 0')
-			.optional(),
+		max_tokens: tokenCount.optional(),
+		max_completion_tokens: tokenCount.optional(),
 		temperature: probability(0, 2).optional(),
 		top_p: probability(0, 1).optional(),
 		stream: z.boolean({ invalid_type_error: 'must be true or false' }).optional(),
@@ -131,17 +137,44 @@ export const unifiedRequestSchema = z
 				errorMap: () => ({ message: 'must be a string or an array of up to 4 strings' }),
 			})
 			.optional(),
+		response_format: responseFormatSchema.optional(),
+		reasoning_effort: reasoningEffortSchema.optional(),
+		seed: z
+			.number({ invalid_type_error: 'must be a number' })
+			.int('must be a whole number')
+			.optional(),
+		user: z.string({ invalid_type_error: 'must be a string' }).optional(),
 	})
-	.strict();
+	.strict()
+	.superRefine((request, ctx) => {
+		const { max_tokens, max_completion_tokens } = request;
+		if (
+			max_tokens !== undefined &&
+			max_completion_tokens !== undefined &&
+			max_tokens !== max_completion_tokens
+		) {
+			ctx.addIssue({
+				code: z.ZodIssueCode.custom,
+				path: ['max_completion_tokens'],
+				message: `(${max_completion_tokens}) and max_tokens (${max_tokens}) mean the same and must not differ`,
+			});
+		}
+	});
 
 export type UnifiedChatRequest = z.infer<typeof unifiedRequestSchema>;
-export type ChatMessage = z.infer<typeof messageSchema>;
 export type ModelSpec = UnifiedChatRequest['model'];
 export type CandidateSpec = z.infer<typeof candidateSchema>;
 
 export type ParseResult =
 	| { ok: true; request: UnifiedChatRequest }
 	| { ok: false; issues: string[] };
+
+/** The answer's length limit, under either of OpenAI's names for it. */
+export function maxOutputTokens(
+	request: Pick<UnifiedChatRequest, 'max_tokens' | 'max_completion_tokens'>,
+): number | undefined {
+	return request.max_tokens ?? request.max_completion_tokens;
+}
 
 /** Validates a unified request; every issue names the field it is about ("messages[1].role must be …"). */
 export function parseUnifiedRequest(input: unknown): ParseResult {

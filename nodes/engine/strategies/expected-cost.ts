@@ -2,7 +2,7 @@ import {
 	DEFAULT_EXPECTED_COMPLETION_TOKENS,
 	estimatePromptTokens,
 } from '../request/estimate-tokens';
-import type { UnifiedChatRequest } from '../request/unified-request';
+import { maxOutputTokens, type UnifiedChatRequest } from '../request/unified-request';
 import type { Candidate } from './candidate';
 
 /**
@@ -15,7 +15,7 @@ export function expectedCostUsd(
 ): number | undefined {
 	if (candidate.pricing === undefined) return undefined;
 	const completionTokens = Math.min(
-		request.max_tokens ?? DEFAULT_EXPECTED_COMPLETION_TOKENS,
+		maxOutputTokens(request) ?? DEFAULT_EXPECTED_COMPLETION_TOKENS,
 		DEFAULT_EXPECTED_COMPLETION_TOKENS * 8,
 	);
 	return (

@@ -1,3 +1,4 @@
+import { textOf } from '../request/message-content';
 import type { ChatMessage } from '../request/unified-request';
 
 function words(text: string): Set<string> {
@@ -38,7 +39,8 @@ export function toJudgeMessages(
 	answers: readonly string[],
 ): ChatMessage[] {
 	const transcript = conversation
-		.map((message) => `[${message.role}]\n${message.content}`)
+		// The judge reads text only: the images and files it cannot see are left out of its transcript.
+		.map((message) => `[${message.role}]\n${textOf(message.content)}`)
 		.join('\n\n');
 	const numbered = answers.map((answer, index) => `Answer ${index + 1}:\n${answer}`).join('\n\n');
 	return [

@@ -1,12 +1,7 @@
 import { parseUnifiedRequest } from '../../../nodes/engine/request/unified-request';
+import { issuesOf } from './issues-of';
 
 const valid = { model: 'openai/gpt-4o-mini', messages: [{ role: 'user', content: 'Hi' }] };
-
-function issuesOf(input: unknown): string[] {
-	const result = parseUnifiedRequest(input);
-	if (result.ok) throw new Error('expected the request to be refused');
-	return result.issues;
-}
 
 describe('parseUnifiedRequest', () => {
 	it('accepts the three shapes of model', () => {
@@ -47,7 +42,7 @@ describe('parseUnifiedRequest', () => {
 					{ role: 'bot', content: 'b' },
 				],
 			}),
-		).toEqual(['messages[1].role must be one of system, user, assistant']);
+		).toEqual(['messages[1].role must be one of system, developer, user, assistant, tool']);
 		expect(issuesOf({ ...valid, temperature: 3 })).toEqual(['temperature must be between 0 and 2']);
 		expect(issuesOf({ ...valid, max_tokens: 1.5 })).toEqual(['max_tokens must be a whole number']);
 		expect(issuesOf({ ...valid, stop: ['a', 'b', 'c', 'd', 'e'] })).toEqual([

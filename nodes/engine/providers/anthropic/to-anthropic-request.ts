@@ -1,4 +1,6 @@
+import { isSystemMessage, textOf } from '../../request/message-content';
 import type { ModelCallRequest } from '../provider-adapter';
+import { assertTextOnlyRequest } from '../text-only-request';
 
 /** Anthropic requires max_tokens; this is what a request without one gets. */
 export const ANTHROPIC_DEFAULT_MAX_TOKENS = 4096;
@@ -19,6 +21,7 @@ export interface AnthropicMessagesRequestBody {
 	top_p?: number;
 	stop_sequences?: string[];
 	stream?: true;
+	metadata?: { user_id: string };
 }
 
 /** Consecutive turns of one role become one turn, so the conversation alternates as Anthropic expects. */
@@ -40,15 +43,20 @@ export function toAnthropicRequest(request: ModelCallRequest): {
 	body: AnthropicMessagesRequestBody;
 	warnings: string[];
 } {
+	assertTextOnlyRequest(request, 'Anthropic');
 	const warnings: string[] = [];
 
 	// Anthropic has no system role: every system message, wherever it stood, goes to the top-level `system`.
 	let system = request.messages
-		.filter((message) => message.role === 'system' && message.content !== '')
-		.map((message) => message.content)
+		.filter(isSystemMessage)
+		.map((message) => textOf(message.content))
+		.filter((text) => text !== '')
 		.join('\n\n');
+	// Tool messages were refused above, so user and assistant turns are all that is left.
 	const turns = request.messages.flatMap((message): AnthropicMessage[] =>
-		message.role === 'system' ? [] : [{ role: message.role, content: message.content }],
+		message.role === 'user' || message.role === 'assistant'
+			? [{ role: message.role, content: textOf(message.content) }]
+			: [],
 	);
 	// A leading assistant turn is sent as it is: Anthropic's own API has accepted one since October 2024.
 	let messages = mergeConsecutiveTurns(turns);
@@ -96,6 +104,9 @@ export function toAnthropicRequest(request: ModelCallRequest): {
 	if (request.presence_penalty !== undefined && request.presence_penalty !== 0) {
 		warnings.push('presence_penalty is not supported by Anthropic and was not sent');
 	}
+	if (request.seed !== undefined)
+		warnings.push('seed is not supported by Anthropic and was not sent');
+	if (request.user !== undefined) body.metadata = { user_id: request.user };
 	if (request.stream) body.stream = true;
 
 	return { body, warnings };

@@ -1,4 +1,6 @@
+import { isSystemMessage, textOf } from '../../request/message-content';
 import type { ModelCallRequest } from '../provider-adapter';
+import { assertTextOnlyRequest } from '../text-only-request';
 
 export interface GeminiTextPart {
 	text: string;
@@ -16,6 +18,7 @@ export interface GeminiGenerationConfig {
 	stopSequences?: string[];
 	presencePenalty?: number;
 	frequencyPenalty?: number;
+	seed?: number;
 }
 
 /** The body of `models/{model}:generateContent` (and `:streamGenerateContent`), as far as the engine sends it. */
@@ -43,6 +46,7 @@ function generationConfigOf(
 	if (request.top_p !== undefined) config.topP = request.top_p;
 	if (request.stop !== undefined && request.stop.length > 0)
 		config.stopSequences = [...request.stop];
+	if (request.seed !== undefined) config.seed = request.seed;
 	// 0 is OpenAI's default and asks for nothing, so it is never sent (nor warned about).
 	const penalties = [
 		['presence_penalty', 'presencePenalty', request.presence_penalty],
@@ -64,28 +68,29 @@ function generationConfigOf(
  * URL, which the adapter builds.
  */
 export function toGeminiRequest(request: ModelCallRequest): GeminiRequestConversion {
+	assertTextOnlyRequest(request, 'Google Gemini');
 	const warnings: string[] = [];
 	const systemTexts: string[] = [];
 	const contents: GeminiContent[] = [];
 
 	request.messages.forEach((message, index) => {
+		const text = textOf(message.content);
 		// Gemini rejects a part whose text is empty ("required oneof field 'data' must have one initialized field").
-		if (message.content === '') {
+		if (text === '') {
 			warnings.push(
 				`messages[${index}] (${message.role}) is empty and was not sent: Gemini refuses empty text`,
 			);
 			return;
 		}
-		if (message.role === 'system') {
-			systemTexts.push(message.content);
+		if (isSystemMessage(message)) {
+			systemTexts.push(text);
 			return;
 		}
 		const role = message.role === 'assistant' ? 'model' : 'user';
 		const previous = contents[contents.length - 1];
 		// Gemini expects turns to alternate; consecutive messages of one role become one turn with several parts.
-		if (previous !== undefined && previous.role === role)
-			previous.parts.push({ text: message.content });
-		else contents.push({ role, parts: [{ text: message.content }] });
+		if (previous !== undefined && previous.role === role) previous.parts.push({ text });
+		else contents.push({ role, parts: [{ text }] });
 	});
 
 	const systemText = systemTexts.join('\n\n');
@@ -100,6 +105,9 @@ export function toGeminiRequest(request: ModelCallRequest): GeminiRequestConvers
 		body.systemInstruction = { parts: [{ text: systemText }] };
 	}
 
+	if (request.user !== undefined) {
+		warnings.push('user is not supported by Google Gemini and was not sent');
+	}
 	const generationConfig = generationConfigOf(request, warnings);
 	if (generationConfig !== undefined) body.generationConfig = generationConfig;
 	return { body, warnings };

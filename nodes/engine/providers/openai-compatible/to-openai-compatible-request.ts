@@ -16,6 +16,8 @@ const SAMPLING_PARAMETERS: readonly SamplingParameter[] = [
 	'stop',
 ];
 
+const PASSED_THROUGH = ['response_format', 'reasoning_effort', 'seed', 'user'] as const;
+
 function rulesFor(config: OpenAiCompatibleConfig, model: string): ModelRule[] {
 	return (config.modelRules ?? []).filter(
 		(rule) => rule.models === undefined || rule.models.test(model),
@@ -46,6 +48,10 @@ export function toOpenAiCompatibleRequest(
 		const refusal = rules.find((rule) => rule.unsupportedParameters?.includes(parameter));
 		if (refusal === undefined) body[parameter] = value;
 		else warnings.push(`${parameter} was not sent to ${request.model}: ${refusal.reason}`);
+	}
+	// Passed as the user wrote them; what each provider refuses is for its own rules to say.
+	for (const field of PASSED_THROUGH) {
+		if (request[field] !== undefined) body[field] = request[field];
 	}
 	if (request.stream) {
 		body.stream = true;
