@@ -1,9 +1,9 @@
 import type { IBinaryData, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { parseUnifiedRequest, type UnifiedChatRequest } from '../../engine';
+import { IMAGE_MEDIA_TYPES } from '../../engine/request/message-schema';
 import type { ReadParameter } from '../../shared/item-parameters';
 import { InvalidRequestError } from './invalid-request';
 
-const IMAGE_TYPES = ['image/png', 'image/jpeg', 'image/gif', 'image/webp'];
 const PDF_TYPE = 'application/pdf';
 
 type FilePart =
@@ -53,8 +53,8 @@ function mediaTypeOf(binary: IBinaryData): string {
 }
 
 function unsupportedTypeIssue(name: string, mediaType: string): string | undefined {
-	if (IMAGE_TYPES.includes(mediaType) || mediaType === PDF_TYPE) return undefined;
-	return `Attach Binary Fields: "${name}" is ${mediaType || 'of no known type'}, which cannot be sent to a model; attach images (PNG, JPEG, GIF, WebP) or PDFs`;
+	if (IMAGE_MEDIA_TYPES.includes(mediaType) || mediaType === PDF_TYPE) return undefined;
+	return `Attach Binary Fields: "${name}" is ${mediaType || 'of no known type'}, which cannot be sent to a model; attach images (${IMAGE_MEDIA_TYPES.join(', ')}) or PDFs`;
 }
 
 function partFrom(name: string, binary: IBinaryData, bytes: Buffer): FilePart {

@@ -111,7 +111,7 @@ describe('Fusion Chat fields mode: response format and reasoning', () => {
 		const [jsonObject, text, version1] = sentBodies();
 		expect(jsonObject.response_format).toEqual({ type: 'json_object' });
 		for (const body of [text, version1]) {
-			expect(Object.keys(body).sort()).toEqual(['max_completion_tokens', 'messages', 'model']);
+			expect(Object.keys(body).sort()).toEqual(['messages', 'model']);
 		}
 	});
 
@@ -219,7 +219,7 @@ describe('Fusion Chat fields mode: Attach Binary Fields', () => {
 			undefined,
 			'Invalid request: Attach Binary Fields names "photo", which the item does not have (its binary fields: data, attachment)',
 			'Invalid request: Attach Binary Fields names "photo", which the item does not have (the item has no binary fields)',
-			'Invalid request: Attach Binary Fields: "photo" is text/csv, which cannot be sent to a model; attach images (PNG, JPEG, GIF, WebP) or PDFs',
+			'Invalid request: Attach Binary Fields: "photo" is text/csv, which cannot be sent to a model; attach images (image/png, image/jpeg, image/gif, image/webp) or PDFs',
 		]);
 		expect(server.requests).toHaveLength(1);
 	});
