@@ -39,6 +39,55 @@ describe('cacheKeyOf', () => {
 	});
 });
 
+describe('cacheKeyOf, for the grown request', () => {
+	const credentials = ['openai:0123abcd'];
+	const image = Buffer.alloc(150_000, 1);
+	const withImage = (bytes: Buffer): UnifiedChatRequest => ({
+		model: 'openai/gpt-4o',
+		messages: [
+			{
+				role: 'user',
+				content: [
+					{ type: 'text', text: 'Describe it' },
+					{
+						type: 'image_url',
+						image_url: { url: `data:image/png;base64,${bytes.toString('base64')}` },
+					},
+				],
+			},
+		],
+	});
+
+	it('differs when one byte of an image changes, and keeps no image in the key', () => {
+		const changed = Buffer.from(image);
+		changed[75_000] = 2;
+		const key = cacheKeyOf('wf:node', withImage(image), credentials);
+		expect(cacheKeyOf('wf:node', withImage(Buffer.from(image)), credentials)).toBe(key);
+		expect(cacheKeyOf('wf:node', withImage(changed), credentials)).not.toBe(key);
+		expect(key.length).toBeLessThan(100);
+	});
+
+	it('differs for each new option, and counts the token limit under either name', () => {
+		const plain = request('Hi');
+		const key = cacheKeyOf('wf:node', plain, credentials);
+		const variants: Array<Partial<UnifiedChatRequest>> = [
+			{ response_format: { type: 'json_object' } },
+			{ response_format: { type: 'json_schema', json_schema: { name: 'a', schema: {} } } },
+			{ reasoning_effort: 'low' },
+			{ seed: 1 },
+			{ user: 'u-1' },
+			{ messages: [{ role: 'developer', content: 'Hi' }] },
+		];
+		const keys = variants.map((extra) =>
+			cacheKeyOf('wf:node', { ...plain, ...extra }, credentials),
+		);
+		expect(new Set([key, ...keys]).size).toBe(variants.length + 1);
+		expect(cacheKeyOf('wf:node', { ...plain, max_tokens: 50 }, credentials)).toBe(
+			cacheKeyOf('wf:node', { ...plain, max_completion_tokens: 50 }, credentials),
+		);
+	});
+});
+
 describe('runChat with the cache on', () => {
 	const mock = useMockProvider();
 	const connection = (apiKey = 'sk-cache-test-0123456789', path = '/v1') => ({

@@ -141,7 +141,7 @@ describe('Fusion Chat in n8n', () => {
 		]);
 		expect(error).toBeInstanceOf(NodeOperationError);
 		expect(error?.message).toBe(
-			'Invalid request: messages[0].role must be one of system, user, assistant',
+			'Invalid request: messages[0].role must be one of system, developer, user, assistant, tool',
 		);
 		expect(server.requests).toHaveLength(0);
 	});

@@ -238,4 +238,38 @@ describe('toOpenAiCompatibleRequest', () => {
 		});
 		expect(given).toStrictEqual(copy);
 	});
+
+	it('passes parts, the developer role and the new options through as the user wrote them', () => {
+		const partsMessages: ModelCallRequest['messages'] = [
+			{ role: 'developer', content: 'Answer in JSON.' },
+			{
+				role: 'user',
+				content: [
+					{ type: 'text', text: 'Read these.' },
+					{ type: 'image_url', image_url: { url: 'https://example.com/a.png', detail: 'high' } },
+					{
+						type: 'file',
+						file: { filename: 'a.pdf', file_data: 'data:application/pdf;base64,JVBE' },
+					},
+				],
+			},
+		];
+		const response_format = {
+			type: 'json_schema' as const,
+			json_schema: { name: 'answer', schema: { type: 'object' }, strict: true },
+		};
+		const options = { response_format, reasoning_effort: 'high' as const, seed: 3, user: 'u-1' };
+		const { http, warnings } = toOpenAiCompatibleRequest(
+			request({ messages: partsMessages, max_tokens: 100, ...options }),
+			connection,
+			config,
+		);
+		expect(http.body).toStrictEqual({
+			model: 'some-model',
+			messages: partsMessages,
+			max_tokens: 100,
+			...options,
+		});
+		expect(warnings).toEqual([]);
+	});
 });
