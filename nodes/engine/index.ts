@@ -41,6 +41,11 @@ export {
 	type LiveListing,
 	type LiveListSettings,
 } from './catalog/list-live-models';
+export {
+	capabilityGap,
+	type CapabilityNeeds,
+	type KnownCapabilities,
+} from './catalog/capability-gap';
 export { checkCredential, type CredentialCheckSettings } from './catalog/check-credential';
 export { estimateLatency, type LatencyEstimate } from './catalog/estimate-latency';
 export {

@@ -1,4 +1,10 @@
 import type { MockReply, RecordedRequest, SseEvent } from './mock-provider-server';
+import {
+	jsonBehaviourOf,
+	jsonRequestOf,
+	simulatedJsonText,
+	type JsonRequest,
+} from './simulated-json';
 import { modelListReply } from './simulated-model-lists';
 
 /**
@@ -8,7 +14,9 @@ import { modelListReply } from './simulated-model-lists';
  * The model name can ask for a behaviour, so that a workflow shows what it is doing and a newcomer can edit
  * it: `sim-fail-<status>` answers that HTTP status with the provider's error body, `sim-slow-<ms>` waits before
  * answering, `sim-drip-<ms>` pauses between the chunks of a streamed answer. They combine
- * (`sim-slow-2000-fail-503`) and may follow another name (`gpt-4o-mini-sim-drip-100`).
+ * (`sim-slow-2000-fail-503`) and may follow another name (`gpt-4o-mini-sim-drip-100`). A request that asks for
+ * JSON gets JSON that fits its schema, or, for `sim-badjson` and `sim-wrongjson`, broken or off-schema JSON
+ * (simulated-json.ts).
  */
 
 export type WireFormat = 'openai' | 'mistral' | 'anthropic' | 'gemini';
@@ -47,6 +55,8 @@ interface SimulatedTurn {
 	model: string;
 	prompt: string;
 	stream: boolean;
+	/** Set when the request asks for a JSON answer. */
+	json?: JsonRequest;
 }
 
 /** The replies the simulator sends (it never hangs or drops a connection by itself). */
@@ -180,6 +190,7 @@ function parseChatRequest(request: RecordedRequest): ParsedRequest | undefined {
 			model: decodeURIComponent(model),
 			prompt: lastUserText(body, format),
 			stream: gemini ? gemini[2] === 'streamGenerateContent' : body.stream === true,
+			json: jsonRequestOf(body, format),
 		},
 	};
 }
@@ -472,7 +483,10 @@ export function simulatedErrorReply(
 }
 
 function answerReply(turn: SimulatedTurn): SimulatedReply {
-	const text = simulatedVerdict(turn.prompt) ?? simulatedAnswerText(turn.model, turn.prompt);
+	const text =
+		turn.json === undefined
+			? (simulatedVerdict(turn.prompt) ?? simulatedAnswerText(turn.model, turn.prompt))
+			: simulatedJsonText(turn.json, jsonBehaviourOf(turn.model));
 	if (turn.format === 'anthropic') return anthropicReply(turn, text);
 	if (turn.format === 'gemini') return geminiReply(turn, text);
 	if (turn.format === 'mistral') return mistralReply(turn, text);

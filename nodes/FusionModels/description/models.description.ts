@@ -1,20 +1,31 @@
 import type { INodeProperties } from 'n8n-workflow';
-import { PROVIDERS } from '../../engine';
+import { MODEL_CAPABILITIES, PROVIDERS, type ModelCapability } from '../../engine';
 import { providersProperty } from '../../shared/provider-credentials';
 
-const CAPABILITY_OPTIONS = [
-	{ name: 'Chat', value: 'chat', description: 'Answers chat/completions requests' },
-	{
-		name: 'Completions',
-		value: 'completions',
-		description: 'Plain or fill-in-the-middle text completion',
+/** Typed by the engine's list, so a capability added there cannot be missing from the filter. */
+const CAPABILITY_LABELS: Record<ModelCapability, { name: string; description: string }> = {
+	chat: { name: 'Chat', description: 'Answers chat/completions requests' },
+	completions: { name: 'Completions', description: 'Plain or fill-in-the-middle text completion' },
+	embeddings: { name: 'Embeddings', description: 'Turns text into vectors' },
+	moderation: { name: 'Moderation', description: 'Classifies content for safety' },
+	vision: { name: 'Vision', description: 'Takes images as input' },
+	tools: { name: 'Tools', description: 'Function (tool) calling' },
+	json_output: { name: 'JSON Output', description: 'A JSON mode: the answer is valid JSON' },
+	pdf: { name: 'PDF Input', description: 'Takes PDF documents as input' },
+	json_schema: {
+		name: 'JSON Schema Output',
+		description: 'Holds its answer to a given JSON Schema (structured output)',
 	},
-	{ name: 'Embeddings', value: 'embeddings', description: 'Turns text into vectors' },
-	{ name: 'JSON Output', value: 'json_output', description: 'A JSON mode or structured output' },
-	{ name: 'Moderation', value: 'moderation', description: 'Classifies content for safety' },
-	{ name: 'Tools', value: 'tools', description: 'Function (tool) calling' },
-	{ name: 'Vision', value: 'vision', description: 'Takes images as input' },
-];
+	reasoning: {
+		name: 'Reasoning Control',
+		description: 'Takes a reasoning effort or thinking budget',
+	},
+};
+
+const CAPABILITY_OPTIONS = MODEL_CAPABILITIES.map((capability) => ({
+	...CAPABILITY_LABELS[capability],
+	value: capability,
+})).sort((a, b) => a.name.localeCompare(b.name));
 
 export const modelsProperties: INodeProperties[] = [
 	{

@@ -6,6 +6,7 @@ const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD');
 const fusionId = z.string().regex(/^[a-z][a-z-]*\/\S+$/, '"provider/model"');
 const price = z.number().finite().nonnegative();
 const tokens = z.number().int().nonnegative();
+const httpsUrl = z.string().url().startsWith('https://');
 
 export const catalogModelDataSchema = z
 	.object({
@@ -51,7 +52,9 @@ export const providerCatalogDataSchema = z
 	.object({
 		provider: z.enum(PROVIDERS.map((provider) => provider.id) as [string, ...string[]]),
 		checkedAt: isoDate,
-		source: z.string().url().startsWith('https://'),
+		source: httpsUrl,
+		capabilitiesCheckedAt: isoDate,
+		capabilitySources: z.array(httpsUrl).min(1),
 		models: z.array(catalogModelDataSchema).min(1),
 	})
 	.strict()

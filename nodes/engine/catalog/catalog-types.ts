@@ -58,6 +58,10 @@ export interface ProviderCatalogData {
 	checkedAt: string;
 	/** The provider's pricing page. */
 	source: string;
+	/** YYYY-MM-DD: when every model's `capabilities` were last compared with `capabilitySources`. */
+	capabilitiesCheckedAt: string;
+	/** The provider's own pages that say which model takes images, PDFs, a JSON Schema or a reasoning control. */
+	capabilitySources: readonly string[];
 	models: readonly CatalogModelData[];
 }
 
@@ -83,4 +87,6 @@ export interface CatalogModel {
 	deprecated: boolean;
 	priceCheckedAt: string;
 	priceSource: string;
+	/** When the capabilities were last checked against the provider's documentation (YYYY-MM-DD). */
+	capabilitiesCheckedAt: string;
 }

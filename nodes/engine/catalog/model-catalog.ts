@@ -63,6 +63,7 @@ function toCatalogModel(data: CatalogModelData, file: ProviderCatalogData): Cata
 		deprecated: data.deprecated === true,
 		priceCheckedAt: file.checkedAt,
 		priceSource: file.source,
+		capabilitiesCheckedAt: file.capabilitiesCheckedAt,
 	};
 }
 

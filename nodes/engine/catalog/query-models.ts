@@ -45,7 +45,7 @@ export interface ModelQuery {
 }
 
 /**
- * One model as Fusion Models outputs it: the contract's fields (prices USD per 1K tokens; `max_tokens` the
+ * One model as Fusion Models outputs it: the public output fields saved workflows read (prices USD per 1K tokens; `max_tokens` the
  * longest answer, `max_request_tokens` the context window), then what strategies and users filter on.
  */
 export interface ModelListItem {
@@ -76,6 +76,11 @@ export interface ModelListItem {
 	price_checked_at: string | null;
 	/** The catalog entry merged in, when it goes by another id (a dated or aliased name). */
 	catalog_id: string | null;
+	/**
+	 * When the catalog's capabilities were last checked against the provider's documentation; null when only the
+	 * provider's list (or, lacking that, the id) describes the model. Flags a live list states override them.
+	 */
+	capabilities_checked_at: string | null;
 }
 
 export interface ProviderListingError {
@@ -141,6 +146,7 @@ function itemFromCatalog(
 		pricing_source: 'catalog',
 		price_checked_at: model.priceCheckedAt,
 		catalog_id: null,
+		capabilities_checked_at: model.capabilitiesCheckedAt,
 	};
 }
 
@@ -189,6 +195,7 @@ function itemFromListing(
 			listed.pricing !== undefined ? 'live' : catalog !== undefined ? 'catalog' : null,
 		price_checked_at: listed.pricing !== undefined ? null : (catalog?.priceCheckedAt ?? null),
 		catalog_id: catalog === undefined || catalog.id === id ? null : catalog.id,
+		capabilities_checked_at: catalog?.capabilitiesCheckedAt ?? null,
 	};
 }
 

@@ -22,7 +22,6 @@ export interface FusionErrorOptions {
 	message: string;
 	httpStatus?: number;
 	retryAfterMs?: number;
-	provider?: string;
 	cause?: unknown;
 }
 
@@ -30,7 +29,6 @@ export class FusionError extends Error {
 	readonly kind: FusionErrorKind;
 	readonly httpStatus?: number;
 	readonly retryAfterMs?: number;
-	readonly provider?: string;
 
 	constructor(options: FusionErrorOptions) {
 		super(options.message, options.cause === undefined ? undefined : { cause: options.cause });
@@ -38,7 +36,6 @@ export class FusionError extends Error {
 		this.kind = options.kind;
 		this.httpStatus = options.httpStatus;
 		this.retryAfterMs = options.retryAfterMs;
-		this.provider = options.provider;
 	}
 }
 

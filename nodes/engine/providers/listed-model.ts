@@ -14,8 +14,9 @@ export function perThousand(perMillion: number): number {
 }
 
 /**
- * What a model can be used for. The first four are the contract's; `vision` (image input), `tools` (function
- * calling) and `json_output` (a JSON mode or structured output) are what strategies and users filter on.
+ * What a model can be used for. The first four are the original public output; the rest are what routing and users filter
+ * on: `vision` (image input), `tools` (function calling), `json_output` (a JSON mode), `pdf` (PDF input),
+ * `json_schema` (an answer held to a JSON Schema) and `reasoning` (a reasoning-effort or thinking control).
  */
 export const MODEL_CAPABILITIES = [
 	'chat',
@@ -25,6 +26,9 @@ export const MODEL_CAPABILITIES = [
 	'vision',
 	'tools',
 	'json_output',
+	'pdf',
+	'json_schema',
+	'reasoning',
 ] as const;
 
 export type ModelCapability = (typeof MODEL_CAPABILITIES)[number];

@@ -20,6 +20,12 @@ export function errorDetailFromText(
 	return trimmed === '' ? undefined : { message: trimmed.slice(0, MAX_TEXT_DETAIL_LENGTH) };
 }
 
+/** The provider's message, with its error code where the message does not already name it (what to search for). */
+function describeDetail(detail: ProviderErrorDetail): string {
+	const { message, code } = detail;
+	return code === undefined || message.includes(code) ? message : `${message} (${code})`;
+}
+
 /**
  * What a response with a status of 300 or more means, as a FusionError that names the provider and the
  * address but no secret. A redirect is never followed (the request carries the key) and its body is discarded;
@@ -45,7 +51,7 @@ export async function fusionErrorFromResponse(
 		kind: detail?.kind ?? errorKindFromHttpStatus(response.status),
 		httpStatus: response.status,
 		retryAfterMs: retryAfterMsFromHeaders(response.headers),
-		message: `${provider.displayName} answered HTTP ${response.status} from ${describeTarget(url)}${detail ? `: ${detail.message}` : ''}`,
+		message: `${provider.displayName} answered HTTP ${response.status} from ${describeTarget(url)}${detail ? `: ${describeDetail(detail)}` : ''}`,
 	});
 }
 

@@ -150,6 +150,39 @@ describe('the bundled catalog data', () => {
 			vision: true,
 			tools: true,
 			json_output: true,
+			pdf: true,
+			json_schema: true,
+			reasoning: false,
 		});
+	});
+
+	it('dates the capabilities of every file and names the provider pages they were read from', () => {
+		for (const catalog of PROVIDER_CATALOGS) {
+			expect(catalog.capabilitiesCheckedAt).toMatch(/^20\d\d-\d\d-\d\d$/);
+			expect(catalog.capabilitySources.length).toBeGreaterThan(0);
+		}
+		expect(findCatalogModel('openai/gpt-3.5-turbo')?.capabilitiesCheckedAt).toBe('2026-11-30');
+	});
+
+	it.each([
+		['openai/gpt-5', { pdf: true, json_schema: true, reasoning: true }],
+		['openai/gpt-4-turbo', { vision: true, pdf: true, json_schema: false, reasoning: false }],
+		['anthropic/claude-opus-4-6', { pdf: true, json_schema: true, reasoning: true }],
+		['anthropic/claude-3-opus', { pdf: false, json_schema: true, reasoning: false }],
+		['google/gemini-2.5-pro', { pdf: true, json_schema: true, reasoning: true }],
+		['google/gemini-2.0-flash', { pdf: true, json_schema: true, reasoning: false }],
+		['deepseek/deepseek-reasoner', { json_output: true, json_schema: false, reasoning: false }],
+		['xai/grok-3-mini', { json_schema: true, reasoning: true }],
+		['groq/llama-3.3-70b-versatile', { json_output: true, json_schema: false }],
+	])('records what the provider documents for %s', (id, capabilities) => {
+		expect(findCatalogModel(id)?.capabilities).toMatchObject(capabilities);
+	});
+
+	it('marks no PDF, JSON Schema or reasoning control on a model that does not answer chat', () => {
+		for (const model of CATALOG_MODELS.filter((entry) => !entry.capabilities.chat))
+			expect([model.id, model.capabilities]).toEqual([
+				model.id,
+				expect.objectContaining({ pdf: false, json_schema: false, reasoning: false }),
+			]);
 	});
 });

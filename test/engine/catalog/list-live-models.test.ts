@@ -208,6 +208,8 @@ describe('listLiveModels against the mock server', () => {
 				),
 			},
 		});
+		// The provider's error code closes the message: what a user searches the provider's docs for.
+		expect(JSON.stringify(listings[0])).toMatch(/api-keys\. \(invalid_api_key\)"/);
 		expect(JSON.stringify(listings)).not.toContain(KEY);
 		expect(listings[1].ok).toBe(true);
 	});

@@ -35,6 +35,9 @@ describe('queryCatalog on the bundled catalog', () => {
 				vision: true,
 				tools: true,
 				json_output: false,
+				pdf: false,
+				json_schema: true,
+				reasoning: false,
 			},
 			pricing: { prompt_tokens: 0.015, completion_tokens: 0.075 },
 			limits: { max_tokens: 4096, max_request_tokens: 200_000 },
@@ -53,6 +56,7 @@ describe('queryCatalog on the bundled catalog', () => {
 			pricing_source: 'catalog',
 			price_checked_at: '2026-11-23',
 			catalog_id: null,
+			capabilities_checked_at: '2026-11-30',
 		});
 	});
 
@@ -74,6 +78,25 @@ describe('queryCatalog on the bundled catalog', () => {
 			expect(model.pricing.prompt_tokens).toBeLessThanOrEqual(0.0005);
 			expect(model.limits.max_request_tokens).toBeGreaterThanOrEqual(1_000_000);
 		}
+	});
+
+	it('filters on the request-shaping capabilities: PDFs, a JSON Schema, a reasoning control', () => {
+		const { models } = queryCatalog({
+			providers: ['openai', 'anthropic', 'groq', 'deepseek'],
+			capabilities: ['pdf', 'json_schema', 'reasoning'],
+			maxPromptPrice: 0.001,
+		});
+		expect(models.map((model) => model.id)).toEqual([
+			'openai/gpt-5-mini',
+			'openai/gpt-5-nano',
+			'anthropic/claude-haiku-4-5',
+		]);
+		const reasoning = queryCatalog({ providers: ['groq'], capabilities: ['reasoning'] }).models;
+		expect(reasoning.map((model) => model.id)).toEqual([
+			'groq/openai/gpt-oss-120b',
+			'groq/openai/gpt-oss-20b',
+			'groq/qwen/qwen3-32b',
+		]);
 	});
 
 	it('leaves deprecated models out on request, and searches ids and names', () => {

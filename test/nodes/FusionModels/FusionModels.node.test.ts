@@ -6,8 +6,10 @@ import {
 	NodeOperationError,
 	type IDataObject,
 	type INodeParameters,
+	type INodeProperties,
 } from 'n8n-workflow';
 import { CATALOG_MODELS } from '../../../nodes/engine/catalog/model-catalog';
+import { MODEL_CAPABILITIES } from '../../../nodes/engine/providers/listed-model';
 import { FusionModels } from '../../../nodes/FusionModels/FusionModels.node';
 import { editorAuthenticationField } from '../../helpers/editor-authentication-field';
 import { itemsReadByName, recordParameterReads } from '../../helpers/record-parameter-reads';
@@ -80,7 +82,11 @@ describe('Fusion Models: the bundled catalog, run by n8n', () => {
 				vision: true,
 				tools: true,
 				json_output: true,
+				pdf: true,
+				json_schema: false,
+				reasoning: false,
 			},
+			capabilities_checked_at: '2026-11-30',
 			pricing: { prompt_tokens: 0.01, completion_tokens: 0.03 },
 			limits: { max_tokens: 4096, max_request_tokens: 128_000 },
 			estimated_latency_ms: expect.any(Number),
@@ -105,6 +111,45 @@ describe('Fusion Models: the bundled catalog, run by n8n', () => {
 			'google/gemini-2.0-flash-lite',
 			'mistral/mistral-small-latest',
 		]);
+	});
+
+	it('filters on PDF input, a JSON Schema and a reasoning control', async () => {
+		const { items, error } = await run({
+			filters: {
+				providers: ['anthropic', 'deepseek', 'groq'],
+				capabilities: ['pdf', 'json_schema', 'reasoning'],
+				includeDeprecated: false,
+			},
+			sortBy: 'price',
+			options: { limit: 2 },
+		});
+		expect(error).toBeUndefined();
+		expect(jsonOf(items).map((model) => [model.id, model.capabilities])).toEqual([
+			[
+				'anthropic/claude-haiku-4-5',
+				expect.objectContaining({ pdf: true, json_schema: true, reasoning: true }),
+			],
+			[
+				'anthropic/claude-sonnet-4-6',
+				expect.objectContaining({ pdf: true, json_schema: true, reasoning: true }),
+			],
+		]);
+	});
+
+	it('offers every capability of the engine in the capability filter', () => {
+		const filters = new FusionModels().description.properties.find(
+			(property) => property.name === 'filters',
+		);
+		const capabilities = (filters?.options as INodeProperties[]).find(
+			(option) => option.name === 'capabilities',
+		);
+		const values = (capabilities?.options as Array<{ name: string; value: string }>).map(
+			(option) => option.value,
+		);
+		expect([...values].sort()).toEqual([...MODEL_CAPABILITIES].sort());
+		expect(values).toEqual(expect.arrayContaining(['pdf', 'json_schema', 'reasoning', 'vision']));
+		const names = (capabilities?.options as Array<{ name: string }>).map((option) => option.name);
+		expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b)));
 	});
 
 	it('answers one {object: "list"} item when asked', async () => {
@@ -198,6 +243,23 @@ describe('Fusion Models: the live source against the mock server, run by n8n', (
 			source: 'live',
 			pricing: { prompt_tokens: 0.00013, completion_tokens: 0.00039 },
 			pricing_source: 'live',
+			// What OpenRouter's list states: text in, JSON mode, no schema, no reasoning control.
+			capabilities: {
+				chat: true,
+				vision: false,
+				pdf: false,
+				json_output: true,
+				json_schema: false,
+				reasoning: false,
+			},
+			capabilities_checked_at: null,
+		});
+		expect(
+			first.find((model) => model.id === 'openrouter/anthropic/claude-sonnet-4.5'),
+		).toMatchObject({
+			source: 'catalog+live',
+			capabilities: { vision: true, pdf: true, json_schema: true, reasoning: true },
+			capabilities_checked_at: '2026-11-30',
 		});
 		expect(first.find((model) => model.id === 'anthropic/claude-3-opus')).toMatchObject({
 			available: false,

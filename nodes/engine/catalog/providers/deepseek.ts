@@ -4,7 +4,14 @@ export const deepSeekCatalog: ProviderCatalogData = {
 	provider: 'deepseek',
 	checkedAt: '2026-11-23',
 	source: 'https://api-docs.deepseek.com/quick_start/pricing',
+	capabilitiesCheckedAt: '2026-11-30',
+	capabilitySources: [
+		'https://api-docs.deepseek.com/guides/json_mode',
+		'https://api-docs.deepseek.com/guides/reasoning_model',
+	],
 	// Cache-miss input prices: a cache hit is billed at a tenth of them.
+	// JSON mode only, no JSON Schema. The reasoner always thinks and has no effort control, so no model is
+	// marked `reasoning`.
 	models: [
 		{
 			id: 'deepseek/deepseek-chat',

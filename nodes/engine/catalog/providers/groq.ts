@@ -4,6 +4,13 @@ export const groqCatalog: ProviderCatalogData = {
 	provider: 'groq',
 	checkedAt: '2026-11-23',
 	source: 'https://groq.com/pricing',
+	capabilitiesCheckedAt: '2026-11-30',
+	capabilitySources: [
+		'https://console.groq.com/docs/structured-outputs',
+		'https://console.groq.com/docs/reasoning',
+	],
+	// `json_schema` only where the structured-outputs page lists the model; `reasoning`: reasoning_effort on
+	// GPT-OSS (low / medium / high) and Qwen3 (none / default).
 	models: [
 		{
 			id: 'groq/llama-3.3-70b-versatile',
@@ -34,7 +41,7 @@ export const groqCatalog: ProviderCatalogData = {
 			name: 'GPT OSS 120B',
 			ownedBy: 'openai',
 			released: '2025-08-05',
-			capabilities: ['chat', 'tools', 'json_output'],
+			capabilities: ['chat', 'tools', 'json_output', 'json_schema', 'reasoning'],
 			pricePerMillion: { input: 0.15, output: 0.6 },
 			contextWindow: 131_072,
 			maxOutputTokens: 65_536,
@@ -46,7 +53,7 @@ export const groqCatalog: ProviderCatalogData = {
 			name: 'GPT OSS 20B',
 			ownedBy: 'openai',
 			released: '2025-08-05',
-			capabilities: ['chat', 'tools', 'json_output'],
+			capabilities: ['chat', 'tools', 'json_output', 'json_schema', 'reasoning'],
 			pricePerMillion: { input: 0.075, output: 0.3 },
 			contextWindow: 131_072,
 			maxOutputTokens: 65_536,
@@ -58,7 +65,7 @@ export const groqCatalog: ProviderCatalogData = {
 			name: 'Qwen3 32B',
 			ownedBy: 'alibaba',
 			released: '2025-04-29',
-			capabilities: ['chat', 'tools', 'json_output'],
+			capabilities: ['chat', 'tools', 'json_output', 'reasoning'],
 			pricePerMillion: { input: 0.29, output: 0.59 },
 			contextWindow: 131_072,
 			maxOutputTokens: 40_960,

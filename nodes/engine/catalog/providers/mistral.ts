@@ -4,7 +4,15 @@ export const mistralCatalog: ProviderCatalogData = {
 	provider: 'mistral',
 	checkedAt: '2026-11-23',
 	source: 'https://mistral.ai/pricing#api-pricing',
+	capabilitiesCheckedAt: '2026-11-30',
+	capabilitySources: [
+		'https://docs.mistral.ai/capabilities/structured-output/custom_structured_output/',
+		'https://docs.mistral.ai/capabilities/vision/',
+	],
 	// Mistral publishes one context length per model and no separate answer limit: an answer may fill the window.
+	// Custom structured outputs work on every model since 2025-01-28. Mistral reads PDFs through
+	// `document_url` chunks and its OCR model, not the chat file part, so no model is marked `pdf`; Magistral always
+	// reasons and offers no effort control, so none is marked `reasoning`.
 	models: [
 		{
 			id: 'mistral/mistral-large-latest',
@@ -12,7 +20,7 @@ export const mistralCatalog: ProviderCatalogData = {
 			name: 'Mistral Large 3',
 			ownedBy: 'mistralai',
 			released: '2025-12-02',
-			capabilities: ['chat', 'vision', 'tools', 'json_output'],
+			capabilities: ['chat', 'vision', 'tools', 'json_output', 'json_schema'],
 			pricePerMillion: { input: 0.5, output: 1.5 },
 			contextWindow: 262_144,
 			maxOutputTokens: 262_144,
@@ -25,7 +33,7 @@ export const mistralCatalog: ProviderCatalogData = {
 			name: 'Mistral Small 3.2',
 			ownedBy: 'mistralai',
 			released: '2025-06-20',
-			capabilities: ['chat', 'vision', 'tools', 'json_output'],
+			capabilities: ['chat', 'vision', 'tools', 'json_output', 'json_schema'],
 			pricePerMillion: { input: 0.1, output: 0.3 },
 			contextWindow: 128_000,
 			maxOutputTokens: 16_384,
@@ -39,7 +47,7 @@ export const mistralCatalog: ProviderCatalogData = {
 			ownedBy: 'mistralai',
 			released: '2025-07-30',
 			// Also fill-in-the-middle code completion (/fim/completions).
-			capabilities: ['chat', 'completions', 'tools', 'json_output'],
+			capabilities: ['chat', 'completions', 'tools', 'json_output', 'json_schema'],
 			pricePerMillion: { input: 0.3, output: 0.9 },
 			contextWindow: 128_000,
 			maxOutputTokens: 128_000,
@@ -52,7 +60,7 @@ export const mistralCatalog: ProviderCatalogData = {
 			name: 'Ministral 3 8B',
 			ownedBy: 'mistralai',
 			released: '2025-12-02',
-			capabilities: ['chat', 'tools', 'json_output'],
+			capabilities: ['chat', 'tools', 'json_output', 'json_schema'],
 			pricePerMillion: { input: 0.15, output: 0.15 },
 			contextWindow: 128_000,
 			maxOutputTokens: 128_000,
@@ -64,7 +72,7 @@ export const mistralCatalog: ProviderCatalogData = {
 			name: 'Magistral Medium',
 			ownedBy: 'mistralai',
 			released: '2025-06-10',
-			capabilities: ['chat', 'tools', 'json_output'],
+			capabilities: ['chat', 'tools', 'json_output', 'json_schema'],
 			pricePerMillion: { input: 2, output: 5 },
 			contextWindow: 128_000,
 			maxOutputTokens: 16_384,
@@ -110,7 +118,7 @@ export const mistralCatalog: ProviderCatalogData = {
 			maxOutputTokens: 32_000,
 			arena: null,
 			estimatedLatencyMs: 1500,
-			// Retired from Mistral's API on 2025-03-30; kept for the contract's seed id and saved workflows.
+			// Retired from Mistral's API on 2025-03-30; kept because saved workflows and the documented examples name it.
 			deprecated: true,
 		},
 	],

@@ -4,13 +4,20 @@ export const togetherCatalog: ProviderCatalogData = {
 	provider: 'together',
 	checkedAt: '2026-11-23',
 	source: 'https://www.together.ai/pricing',
+	capabilitiesCheckedAt: '2026-11-30',
+	capabilitySources: [
+		'https://docs.together.ai/docs/json-mode',
+		'https://docs.together.ai/docs/inference/chat/reasoning',
+	],
+	// `json_schema`: the models Together's JSON-mode page lists (the schema goes in response_format);
+	// unconfirmed for GPT-OSS, so left off. DeepSeek-R1 always reasons with no control; GPT-OSS takes reasoning_effort.
 	models: [
 		{
 			id: 'together/meta-llama/Llama-3.3-70B-Instruct-Turbo',
 			name: 'Llama 3.3 70B Instruct Turbo',
 			ownedBy: 'meta',
 			released: '2024-12-06',
-			capabilities: ['chat', 'tools', 'json_output'],
+			capabilities: ['chat', 'tools', 'json_output', 'json_schema'],
 			pricePerMillion: { input: 0.88, output: 0.88 },
 			contextWindow: 131_072,
 			maxOutputTokens: 8192,
@@ -22,7 +29,7 @@ export const togetherCatalog: ProviderCatalogData = {
 			name: 'Llama 3.1 8B Instruct Turbo',
 			ownedBy: 'meta',
 			released: '2024-07-23',
-			capabilities: ['chat', 'tools', 'json_output'],
+			capabilities: ['chat', 'tools', 'json_output', 'json_schema'],
 			pricePerMillion: { input: 0.18, output: 0.18 },
 			contextWindow: 131_072,
 			maxOutputTokens: 8192,
@@ -34,7 +41,7 @@ export const togetherCatalog: ProviderCatalogData = {
 			name: 'DeepSeek V3',
 			ownedBy: 'deepseek',
 			released: '2024-12-26',
-			capabilities: ['chat', 'tools', 'json_output'],
+			capabilities: ['chat', 'tools', 'json_output', 'json_schema'],
 			pricePerMillion: { input: 1.25, output: 1.25 },
 			contextWindow: 131_072,
 			maxOutputTokens: 131_072,
@@ -58,7 +65,7 @@ export const togetherCatalog: ProviderCatalogData = {
 			name: 'GPT OSS 120B',
 			ownedBy: 'openai',
 			released: '2025-08-05',
-			capabilities: ['chat', 'tools', 'json_output'],
+			capabilities: ['chat', 'tools', 'json_output', 'reasoning'],
 			pricePerMillion: { input: 0.15, output: 0.6 },
 			contextWindow: 131_072,
 			maxOutputTokens: 131_072,

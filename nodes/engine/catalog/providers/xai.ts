@@ -4,6 +4,13 @@ export const xaiCatalog: ProviderCatalogData = {
 	provider: 'xai',
 	checkedAt: '2026-11-23',
 	source: 'https://docs.x.ai/docs/models',
+	capabilitiesCheckedAt: '2026-11-30',
+	capabilitySources: [
+		'https://docs.x.ai/docs/guides/structured-outputs',
+		'https://docs.x.ai/docs/guides/reasoning',
+	],
+	// Structured outputs are documented for every language model; reasoning_effort for Grok 3 Mini only (Grok 4
+	// models always reason and reject it). Chat takes images, not PDFs.
 	models: [
 		{
 			id: 'xai/grok-4',
@@ -11,7 +18,7 @@ export const xaiCatalog: ProviderCatalogData = {
 			name: 'Grok 4',
 			ownedBy: 'xai',
 			released: '2025-07-09',
-			capabilities: ['chat', 'tools', 'json_output'],
+			capabilities: ['chat', 'tools', 'json_output', 'json_schema'],
 			pricePerMillion: { input: 3, output: 15 },
 			contextWindow: 256_000,
 			maxOutputTokens: 8192,
@@ -24,7 +31,7 @@ export const xaiCatalog: ProviderCatalogData = {
 			name: 'Grok 4.1 Fast',
 			ownedBy: 'xai',
 			released: '2025-11-19',
-			capabilities: ['chat', 'vision', 'tools', 'json_output'],
+			capabilities: ['chat', 'vision', 'tools', 'json_output', 'json_schema'],
 			pricePerMillion: { input: 0.2, output: 0.5 },
 			contextWindow: 2_000_000,
 			maxOutputTokens: 30_000,
@@ -37,7 +44,7 @@ export const xaiCatalog: ProviderCatalogData = {
 			name: 'Grok 3',
 			ownedBy: 'xai',
 			released: '2025-02-17',
-			capabilities: ['chat', 'tools', 'json_output'],
+			capabilities: ['chat', 'tools', 'json_output', 'json_schema'],
 			pricePerMillion: { input: 3, output: 15 },
 			contextWindow: 131_072,
 			maxOutputTokens: 8192,
@@ -50,7 +57,7 @@ export const xaiCatalog: ProviderCatalogData = {
 			name: 'Grok 3 Mini',
 			ownedBy: 'xai',
 			released: '2025-02-17',
-			capabilities: ['chat', 'tools', 'json_output'],
+			capabilities: ['chat', 'tools', 'json_output', 'json_schema', 'reasoning'],
 			pricePerMillion: { input: 0.3, output: 0.5 },
 			contextWindow: 131_072,
 			maxOutputTokens: 8192,
@@ -62,7 +69,7 @@ export const xaiCatalog: ProviderCatalogData = {
 			name: 'Grok Code Fast 1',
 			ownedBy: 'xai',
 			released: '2025-08-28',
-			capabilities: ['chat', 'tools', 'json_output'],
+			capabilities: ['chat', 'tools', 'json_output', 'json_schema'],
 			pricePerMillion: { input: 0.2, output: 1.5 },
 			contextWindow: 256_000,
 			maxOutputTokens: 10_000,

@@ -100,13 +100,24 @@ export function isKnownAnthropicStreamEventType(type: string): boolean {
 	return anthropicStreamEventSchema.optionsMap.has(type);
 }
 
-/** Anthropic's GET /v1/models: paginated by `after_id`. */
+const capabilitySupport = z.object({ supported: z.boolean() }).nullish();
+
+/** Anthropic's GET /v1/models: paginated by `after_id`; `capabilities` says per model what it takes. */
 export const anthropicModelListSchema = z.object({
 	data: z.array(
 		z.object({
 			id: z.string().min(1),
 			display_name: z.string().nullish(),
 			created_at: z.string().nullish(),
+			capabilities: z
+				.object({
+					image_input: capabilitySupport,
+					pdf_input: capabilitySupport,
+					structured_outputs: capabilitySupport,
+					thinking: capabilitySupport,
+					effort: capabilitySupport,
+				})
+				.nullish(),
 		}),
 	),
 	has_more: z.boolean().nullish(),

@@ -56,6 +56,5 @@ export function fusionErrorFromAnthropicStreamError(event: AnthropicErrorBody): 
 	return new FusionError({
 		kind: detail.kind ?? 'server',
 		message: `the Anthropic stream reported ${event.error.type}: ${detail.message}`,
-		provider: 'anthropic',
 	});
 }

@@ -16,7 +16,7 @@ import { mapAnthropicStopReason } from './map-anthropic-stop-reason';
 const eventEnvelopeSchema = z.object({ type: z.string() });
 
 function invalidStream(message: string): FusionError {
-	return new FusionError({ kind: 'invalid_response', message, provider: 'anthropic' });
+	return new FusionError({ kind: 'invalid_response', message });
 }
 
 /** Assembles one streamed Messages API answer from its events. */
@@ -101,7 +101,6 @@ export function createAnthropicStreamAssembler(): StreamAssembler {
 				throw new FusionError({
 					kind: 'network',
 					message: 'the Anthropic stream ended before message_stop; the answer is incomplete',
-					provider: 'anthropic',
 				});
 			}
 			return {

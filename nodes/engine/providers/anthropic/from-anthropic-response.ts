@@ -12,7 +12,6 @@ export function fromAnthropicResponse(body: unknown): ModelAnswer {
 		throw new FusionError({
 			kind: 'invalid_response',
 			message: `the Anthropic response is not a Messages API answer (${describeSchemaIssues(parsed.error)})`,
-			provider: 'anthropic',
 		});
 	}
 	const response = parsed.data;

@@ -1,7 +1,7 @@
 import { definedOnly, invalidModelList, type ModelListPage } from '../listed-model';
 import { geminiModelListSchema } from './gemini-api-schemas';
 
-/** Gemini's model list: `models/<id>` names, token limits and the methods each model answers. */
+/** Gemini's model list: `models/<id>` names, token limits, the methods each model answers and whether it thinks. */
 export function fromGeminiModelList(body: unknown, providerName: string): ModelListPage {
 	const parsed = geminiModelListSchema.safeParse(body);
 	if (!parsed.success) throw invalidModelList(providerName, parsed.error);
@@ -17,10 +17,12 @@ export function fromGeminiModelList(body: unknown, providerName: string): ModelL
 				capabilities:
 					methods === undefined
 						? undefined
-						: {
+						: definedOnly({
 								chat: methods.includes('generateContent'),
 								embeddings: methods.includes('embedContent'),
-							},
+								// `thinking` marks the models that take a thinkingConfig.
+								reasoning: model.thinking ?? undefined,
+							}),
 			});
 		}),
 		cursor: parsed.data.nextPageToken || undefined,

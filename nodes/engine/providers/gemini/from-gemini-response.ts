@@ -63,7 +63,6 @@ export function fromGeminiResponse(body: unknown): ModelAnswer {
 		throw new FusionError({
 			kind: 'invalid_response',
 			message: `the Gemini response is not a generateContent answer (${describeSchemaIssues(parsed.error)})`,
-			provider: 'google',
 		});
 	}
 	const response = parsed.data;
@@ -96,6 +95,5 @@ export function fromGeminiResponse(body: unknown): ModelAnswer {
 	throw new FusionError({
 		kind: 'invalid_response',
 		message: 'the Gemini response has no candidate and no block reason',
-		provider: 'google',
 	});
 }

@@ -63,6 +63,7 @@ export const geminiModelListSchema = z.object({
 				inputTokenLimit: tokenCount.nullish(),
 				outputTokenLimit: tokenCount.nullish(),
 				supportedGenerationMethods: z.array(z.string()).nullish(),
+				thinking: z.boolean().nullish(),
 			}),
 		)
 		.default([]),

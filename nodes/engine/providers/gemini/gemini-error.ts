@@ -67,6 +67,5 @@ export function fusionErrorFromGeminiStreamError(body: GeminiErrorBody): FusionE
 	return new FusionError({
 		kind: geminiErrorKind(error) ?? fallbackKind,
 		message: `the Gemini stream reported ${error.status ?? 'an error'}: ${error.message}`,
-		provider: 'google',
 	});
 }

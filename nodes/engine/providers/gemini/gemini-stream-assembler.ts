@@ -23,7 +23,7 @@ import {
 import { mapGeminiFinishReason } from './map-gemini-finish-reason';
 
 function invalidChunk(message: string): FusionError {
-	return new FusionError({ kind: 'invalid_response', message, provider: 'google' });
+	return new FusionError({ kind: 'invalid_response', message });
 }
 
 /** One `data:` payload: a whole GenerateContentResponse, or an error body when the call failed mid-answer. */
@@ -86,7 +86,6 @@ export function createGeminiStreamAssembler(): StreamAssembler {
 				throw new FusionError({
 					kind: 'network',
 					message: 'the Gemini stream ended before a finish reason; the answer is incomplete',
-					provider: 'google',
 				});
 			}
 			const answer: ModelAnswer = {

@@ -30,7 +30,7 @@ export function fromOpenRouterModelList(body: unknown, providerName: string): Mo
 	if (!parsed.success) throw invalidModelList(providerName, parsed.error);
 	return {
 		models: parsed.data.data.map((model) => {
-			const inputs = model.architecture?.input_modalities ?? [];
+			const inputs = model.architecture?.input_modalities ?? undefined;
 			const outputs = model.architecture?.output_modalities ?? ['text'];
 			const parameters = model.supported_parameters ?? undefined;
 			return definedOnly({
@@ -43,12 +43,16 @@ export function fromOpenRouterModelList(body: unknown, providerName: string): Mo
 				pricing: livePricing(model.pricing),
 				capabilities: definedOnly({
 					chat: outputs.includes('text'),
-					vision: inputs.includes('image'),
+					vision: inputs?.includes('image'),
+					// "file" is native document input; OpenRouter's own PDF parsing for other models is not counted.
+					pdf: inputs?.includes('file'),
 					tools: parameters?.includes('tools'),
 					json_output:
 						parameters === undefined
 							? undefined
 							: parameters.includes('response_format') || parameters.includes('structured_outputs'),
+					json_schema: parameters?.includes('structured_outputs'),
+					reasoning: parameters?.includes('reasoning'),
 				}),
 				deprecated: typeof model.expiration_date === 'string' ? true : undefined,
 			});

@@ -70,7 +70,6 @@ describe('fusionErrorFromAnthropicStreamError', () => {
 		const error = fusionErrorFromAnthropicStreamError(errorBody('overloaded_error', 'Overloaded'));
 		expect(error).toBeInstanceOf(FusionError);
 		expect(error.kind).toBe('overloaded');
-		expect(error.provider).toBe('anthropic');
 		expect(error.message).toBe('the Anthropic stream reported overloaded_error: Overloaded');
 	});
 

@@ -1,7 +1,7 @@
 import { fromGeminiModelList } from '../../../../nodes/engine/providers/gemini/from-gemini-model-list';
 
 describe('fromGeminiModelList', () => {
-	it('strips "models/", reads the limits and tells chat from embedding models by their methods', () => {
+	it('strips "models/", reads the limits, tells chat from embedding models by their methods and reads `thinking`', () => {
 		const body = {
 			models: [
 				{
@@ -41,7 +41,7 @@ describe('fromGeminiModelList', () => {
 					ownedBy: 'google',
 					contextWindow: 1048576,
 					maxOutputTokens: 65536,
-					capabilities: { chat: true, embeddings: false },
+					capabilities: { chat: true, embeddings: false, reasoning: true },
 				},
 				{
 					id: 'gemini-embedding-001',

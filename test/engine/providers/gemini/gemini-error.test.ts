@@ -113,7 +113,6 @@ describe('fusionErrorFromGeminiStreamError', () => {
 		);
 		expect(error.kind).toBe('overloaded');
 		expect(error.message).toBe('the Gemini stream reported UNAVAILABLE: The model is overloaded.');
-		expect(error.provider).toBe('google');
 	});
 
 	it('falls back to the error code, then to server', () => {

@@ -48,7 +48,15 @@ describe('fromOpenRouterModelList', () => {
 				contextWindow: 200000,
 				maxOutputTokens: 4096,
 				pricing: { prompt_tokens: 0.015, completion_tokens: 0.075 },
-				capabilities: { chat: true, vision: true, tools: true, json_output: false },
+				capabilities: {
+					chat: true,
+					vision: true,
+					pdf: false,
+					tools: true,
+					json_output: false,
+					json_schema: false,
+					reasoning: false,
+				},
 				deprecated: true,
 			},
 		]);
@@ -74,8 +82,66 @@ describe('fromOpenRouterModelList', () => {
 		expect(model.capabilities).toEqual({
 			chat: true,
 			vision: true,
+			pdf: false,
 			tools: false,
 			json_output: false,
+			json_schema: false,
+			reasoning: false,
 		});
+	});
+
+	it('reads file input, structured outputs and a reasoning control from the modalities and parameters', () => {
+		const body = {
+			data: [
+				{
+					id: 'google/gemini-2.5-flash',
+					name: 'Google: Gemini 2.5 Flash',
+					architecture: {
+						modality: 'text+image+file+audio+video->text',
+						input_modalities: ['file', 'image', 'text', 'audio', 'video'],
+						output_modalities: ['text'],
+					},
+					pricing: { prompt: '0.0000003', completion: '0.0000025' },
+					supported_parameters: [
+						'include_reasoning',
+						'max_tokens',
+						'reasoning',
+						'response_format',
+						'structured_outputs',
+						'tools',
+					],
+				},
+				{
+					id: 'deepseek/deepseek-chat',
+					architecture: { input_modalities: ['text'], output_modalities: ['text'] },
+					supported_parameters: ['max_tokens', 'response_format', 'tools'],
+				},
+			],
+		};
+		const [gemini, deepSeek] = fromOpenRouterModelList(body, 'OpenRouter').models;
+		expect(gemini.capabilities).toEqual({
+			chat: true,
+			vision: true,
+			pdf: true,
+			tools: true,
+			json_output: true,
+			json_schema: true,
+			reasoning: true,
+		});
+		expect(deepSeek.capabilities).toMatchObject({
+			vision: false,
+			pdf: false,
+			json_output: true,
+			json_schema: false,
+			reasoning: false,
+		});
+	});
+
+	it('states nothing the list leaves out, so the catalog keeps its say', () => {
+		const [model] = fromOpenRouterModelList(
+			{ data: [{ id: 'openai/gpt-5', name: 'OpenAI: GPT-5' }] },
+			'OpenRouter',
+		).models;
+		expect(model.capabilities).toEqual({ chat: true });
 	});
 });
