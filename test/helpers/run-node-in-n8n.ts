@@ -26,6 +26,7 @@ import type {
 	ICredentials,
 	ICredentialType,
 	IDataObject,
+	IBinaryKeyData,
 	IExecuteFunctions,
 	IHttpRequestOptions,
 	INode,
@@ -61,6 +62,8 @@ export interface RunNodeInN8nOptions {
 	/** Credential data by credential type; the node is given one saved credential of each type. */
 	credentials?: Record<string, ICredentialDataDecryptedObject>;
 	inputItems: IDataObject[];
+	/** Binary fields of the input items, by item index, as n8n keeps a file in memory (base64 `data`). */
+	inputBinary?: Array<IBinaryKeyData | undefined>;
 	/** Sets the node's "On Error" setting to "Continue" instead of "Stop Workflow". */
 	continueOnFail?: boolean;
 	/** Credential types besides this package's own (which are always known), or replacing one of them. */
@@ -128,7 +131,7 @@ export async function runNodeInN8n(options: RunNodeInN8nOptions): Promise<RunNod
 
 	const thrown: { error?: Error } = {};
 	const nodeTypes = new TestNodeTypes({
-		[inputNode.type]: createInputItemsNodeType(options.inputItems),
+		[inputNode.type]: createInputItemsNodeType(options.inputItems, options.inputBinary ?? []),
 		[nodeUnderTest.type]: recordThrownError(withRoutingExecute(options.nodeType), thrown),
 	});
 	const workflowData: IWorkflowBase = {
@@ -207,7 +210,10 @@ export async function runNodeInN8n(options: RunNodeInN8nOptions): Promise<RunNod
 }
 
 /** A manual trigger, like n8n's own, that emits the test's input items. */
-function createInputItemsNodeType(inputItems: IDataObject[]): INodeType {
+function createInputItemsNodeType(
+	inputItems: IDataObject[],
+	inputBinary: Array<IBinaryKeyData | undefined>,
+): INodeType {
 	return {
 		description: {
 			displayName: 'Input Items',
@@ -222,7 +228,11 @@ function createInputItemsNodeType(inputItems: IDataObject[]): INodeType {
 		},
 		async trigger(this: ITriggerFunctions): Promise<ITriggerResponse> {
 			const manualTriggerFunction = async () => {
-				this.emit([this.helpers.returnJsonArray(inputItems)]);
+				const items = this.helpers.returnJsonArray(inputItems);
+				inputBinary.forEach((binary, index) => {
+					if (binary !== undefined) items[index].binary = binary;
+				});
+				this.emit([items]);
 			};
 			return { manualTriggerFunction };
 		},

@@ -9,6 +9,9 @@ const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 const byTestId = (id: string) => `[data-test-id="${id}"]`;
 
+/** The entries of a collection's "Add …" list, in either of n8n's collection editors. */
+const COLLECTION_ITEMS = `${byTestId('collection-parameter-option')}, [role="menuitem"]`;
+
 /** Waits until `read` gives a value `accept` takes, or fails with what was last read. */
 async function eventually<T>(
 	what: string,
@@ -428,6 +431,58 @@ export class EditorPage {
 	async addFallbackModel(): Promise<void> {
 		await this.clickText('button', 'Add Fallback Model');
 		await delay(500);
+	}
+
+	/** Whether a parameter's input is on show in the node's panel. */
+	async parameterShown(name: string): Promise<boolean> {
+		return (await this.visible(byTestId(`parameter-input-${name}`))).length > 0;
+	}
+
+	/**
+	 * Opens the list behind a collection's "Add …" control (Options: "Add Option") and returns what it offers.
+	 * n8n 2.x has two collection editors behind a feature flag, a drop-down and a menu: both are read.
+	 */
+	async openCollectionList(addLabel: string): Promise<string[]> {
+		const control = await eventually(
+			`the "${addLabel}" control`,
+			async () => {
+				for (const element of await this.visible(
+					`${byTestId('node-parameters')} [data-test-id^="collection-parameter-add"]`,
+				)) {
+					const text = await element.evaluate(
+						(node) =>
+							`${node.textContent ?? ''} ${node.querySelector('input')?.getAttribute('placeholder') ?? ''}`,
+					);
+					if (text.includes(addLabel)) return element;
+				}
+				return undefined;
+			},
+			(found) => found !== undefined,
+		);
+		await control!.click();
+		await delay(300);
+		return this.texts(COLLECTION_ITEMS);
+	}
+
+	/** Adds the option of that label from the list openCollectionList opened. */
+	async addCollectionItem(label: string): Promise<void> {
+		await this.clickText(COLLECTION_ITEMS, label);
+		await delay(300);
+	}
+
+	/** Turns a boolean parameter on. */
+	async switchOn(name: string): Promise<void> {
+		const toggle = await this.page.waitForSelector(
+			`${byTestId(`parameter-input-${name}`)} .el-switch`,
+			{ visible: true },
+		);
+		if ((await toggle!.evaluate((node) => node.classList.contains('is-checked'))) === false)
+			await toggle!.click();
+		await eventually(
+			`${name} switched on`,
+			() => toggle!.evaluate((node) => node.classList.contains('is-checked')),
+			(on) => on,
+		);
 	}
 
 	/** The notices on show in the node's panel (the provider hints, say). */

@@ -6,64 +6,20 @@
  * Screenshots of every step go to .cache/ui-artifacts/<run>/ (FUSION_UI_ARTIFACTS overrides) and stay there
  * when a test fails, with n8n's log. FUSION_UI_PICTURES=<folder> also writes the README's pictures there.
  */
-import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEMO_WORKFLOW_IDS, demoConnections, demoWorkflows } from '../demo/demo-setup';
-import { REPO_ROOT } from '../n8n/fusion-package';
-import { EditorHarness } from './editor-harness';
-import { EditorPage } from './editor-page';
+import type { EditorHarness } from './editor-harness';
+import type { EditorPage } from './editor-page';
+import { startEditor, step, stopEditor } from './ui-run';
 
-const RUN_FOLDER =
-	process.env.FUSION_UI_ARTIFACTS ??
-	join(REPO_ROOT, '.cache', 'ui-artifacts', new Date().toISOString().replace(/[:.]/g, '-'));
 const PICTURES = process.env.FUSION_UI_PICTURES;
-
-let failed = false;
-/** Marks the run as failed whatever the test's outcome is, so the artefacts are kept. */
-function step<T>(run: () => Promise<T>): () => Promise<T> {
-	return async () => {
-		try {
-			return await run();
-		} catch (error) {
-			failed = true;
-			throw error;
-		}
-	};
-}
 
 function keepPicture(screenshot: string, name: string): void {
 	if (PICTURES === undefined) return;
 	mkdirSync(PICTURES, { recursive: true });
 	copyFileSync(screenshot, join(PICTURES, name));
 }
-
-async function startEditor(
-	folder: string,
-	seed?: Parameters<typeof EditorHarness.start>[0]['seed'],
-) {
-	const harness = await EditorHarness.start({ screenshotDir: join(RUN_FOLDER, folder), seed });
-	await harness.logIn();
-	return { harness, editor: new EditorPage(harness.page, harness.n8n.url) };
-}
-
-async function stopEditor(harness: EditorHarness | undefined): Promise<void> {
-	if (harness === undefined) return;
-	if (failed) {
-		await harness.screenshot('at-failure').catch(() => undefined);
-		harness.saveLog();
-		process.stderr.write(`[test:ui] screenshots and n8n's log kept in ${RUN_FOLDER}\n`);
-	}
-	if (harness.offLoopbackRequests.length > 0) {
-		process.stderr.write(
-			`[test:ui] refused ${harness.offLoopbackRequests.length} request(s) off loopback: ${[...new Set(harness.offLoopbackRequests)].join(', ')}\n`,
-		);
-	}
-	await harness.stop();
-}
-
-afterAll(() => {
-	if (!failed) rmSync(RUN_FOLDER, { recursive: true, force: true });
-});
 
 describe('a new user sets up Fusion Chat and Fusion Models in the editor', () => {
 	let harness: EditorHarness;

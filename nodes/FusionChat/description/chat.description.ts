@@ -1,6 +1,12 @@
 import type { DisplayCondition, INodeProperties } from 'n8n-workflow';
 import { PROVIDERS, STRATEGY_OPTIONS } from '../../engine';
 import { providersProperty } from '../../shared/provider-credentials';
+import {
+	attachBinaryFieldsOption,
+	outputParsedOnlyOption,
+	reasoningEffortParameter,
+	responseFormatProperties,
+} from './structured-output.description';
 
 // An expression, so that the item's text is inserted (and escaped as a JSON string) for every item.
 const SAMPLE_REQUEST = `={
@@ -145,6 +151,7 @@ export const chatProperties: INodeProperties[] = [
 		description: 'Instructions sent before the prompt; leave empty for none',
 		displayOptions: { show: { inputMode: ['fields'] } },
 	},
+	...responseFormatProperties,
 	{
 		displayName: 'Fallback Models',
 		name: 'fallbackModels',
@@ -333,6 +340,7 @@ export const chatProperties: INodeProperties[] = [
 				description:
 					'Penalises tokens that already appeared at all (-2 to 2). Providers without it get a warning in the output.',
 			},
+			reasoningEffortParameter,
 			{
 				displayName: 'Stop Sequences',
 				name: 'stop',
@@ -384,6 +392,7 @@ export const chatProperties: INodeProperties[] = [
 		placeholder: 'Add Option',
 		default: {},
 		options: [
+			attachBinaryFieldsOption,
 			{
 				displayName: 'Budget (USD)',
 				name: 'budgetUsd',
@@ -445,6 +454,7 @@ export const chatProperties: INodeProperties[] = [
 				description:
 					'Retries on the same model after a rate limit (429), a server error (5xx), 408/409 or a network failure, with backoff. Other errors move on to the next model at once.',
 			},
+			outputParsedOnlyOption,
 			{
 				displayName: 'Requests per Minute',
 				name: 'requestsPerMinute',

@@ -1,17 +1,7 @@
 import { parseUnifiedRequest, type ChatMessage, type UnifiedChatRequest } from '../../engine';
 import type { ReadParameter } from '../../shared/item-parameters';
-
-/** A request that cannot be sent, with the sentence that tells the user which field to change. */
-export class InvalidRequestError extends Error {
-	constructor(readonly issues: string[]) {
-		super(
-			issues.length === 1
-				? `Invalid request: ${issues[0]}`
-				: `Invalid request:\n- ${issues.join('\n- ')}`,
-		);
-		this.name = 'InvalidRequestError';
-	}
-}
+import { InvalidRequestError, parseJson } from './invalid-request';
+import { responseFormatFromFields } from './response-format-from-fields';
 
 interface ModelParameters {
 	stream?: boolean;
@@ -21,6 +11,7 @@ interface ModelParameters {
 	frequencyPenalty?: number;
 	presencePenalty?: number;
 	stop?: string;
+	reasoningEffort?: string;
 }
 
 function locatorValue(value: unknown): string {
@@ -90,16 +81,9 @@ function requestFromFields(read: ReadParameter): Record<string, unknown> {
 		presence_penalty: parameters.presencePenalty,
 		stop: stop && stop.length > 0 ? stop : undefined,
 		stream: parameters.stream === true ? true : undefined,
+		reasoning_effort: parameters.reasoningEffort,
+		response_format: responseFormatFromFields(read),
 	};
-}
-
-/** JSON.parse as a result, so that the caller raises the item's error outside any catch. */
-function parseJson(text: string): { ok: true; value: unknown } | { ok: false; reason: string } {
-	try {
-		return { ok: true, value: JSON.parse(text) };
-	} catch (error) {
-		return { ok: false, reason: (error as Error).message };
-	}
 }
 
 function requestFromJson(read: ReadParameter): unknown {

@@ -22,11 +22,14 @@ import {
 	type ChatCompletionOutput,
 	type ChatSettings,
 } from '../../engine';
-import { buildUnifiedRequest, InvalidRequestError } from './build-unified-request';
+import { binaryFieldNamesFrom, withBinaryFiles } from './attach-binary-files';
+import { buildUnifiedRequest } from './build-unified-request';
+import { InvalidRequestError } from './invalid-request';
 import { prepareAhead } from './prepare-ahead';
+import { toParsedOnlyOutput } from './parsed-output';
 import { summarizeAttempts, toSimplifiedOutput } from './simplify-output';
 import { createConnectionResolver } from '../../shared/connection-resolver';
-import { ItemParameters } from '../../shared/item-parameters';
+import { ItemParameters, type ReadParameter } from '../../shared/item-parameters';
 
 interface ChatOptions {
 	cacheTtl?: number;
@@ -39,10 +42,16 @@ interface ChatOptions {
 	concurrency?: number;
 	failOverOnRefusal?: boolean;
 	maxRetries?: number;
+	outputParsedOnly?: boolean;
 	timeout?: number;
 }
 
-type ItemOutcome = { ok: true; output: ChatCompletionOutput } | { ok: false; error: unknown };
+type ItemOutcome = { ok: true; json: IDataObject } | { ok: false; error: unknown };
+
+/** One item's request, validated, and the binary fields whose files are read into it before it is sent. */
+function prepareRequest(read: ReadParameter) {
+	return { request: buildUnifiedRequest(read), binaryFields: binaryFieldNamesFrom(read) };
+}
 
 function toNodeError(context: IExecuteFunctions, error: unknown, itemIndex: number): Error {
 	const node = context.getNode();
@@ -148,10 +157,19 @@ export async function executeFusionChat(this: IExecuteFunctions): Promise<INodeE
 	// their texts do not interleave in the one response the client reads.
 	const streaming = typeof this.isStreaming === 'function' && this.isStreaming();
 	const concurrency = streaming ? 1 : (options.concurrency ?? 8);
-	const requestFor = prepareAhead(
-		items.length,
-		new ItemParameters(this).perItem(buildUnifiedRequest),
-	);
+	const requestFor = prepareAhead(items.length, new ItemParameters(this).perItem(prepareRequest));
+	// Node version 1 had no such parameter and always gave the full response.
+	const simplify =
+		this.getNode().typeVersion >= 2 && this.getNodeParameter('simplify', 0, true) === true;
+	// The option is offered only with a JSON response format; n8n may keep its value once that is set back.
+	const parsedOnly =
+		options.outputParsedOnly === true &&
+		this.getNodeParameter('inputMode', 0, 'fields') === 'fields' &&
+		this.getNodeParameter('responseFormat', 0, 'text') !== 'text';
+	const toJson = (output: ChatCompletionOutput): IDataObject => {
+		const response = simplify ? toSimplifiedOutput(output) : (output as unknown as IDataObject);
+		return parsedOnly ? toParsedOnlyOutput(output, response) : response;
+	};
 	// n8n's sendChunk is asynchronous behind a void signature; a client that went away must not fail the item.
 	const send = (type: ChunkType, itemIndex: number, content?: string) => {
 		void Promise.resolve(this.sendChunk(type, itemIndex, content)).catch(() => undefined);
@@ -162,11 +180,15 @@ export async function executeFusionChat(this: IExecuteFunctions): Promise<INodeE
 		async (_item, itemIndex): Promise<ItemOutcome> => {
 			if (streaming) send('begin', itemIndex);
 			try {
-				const request = requestFor(itemIndex);
+				const { request, binaryFields } = requestFor(itemIndex);
+				const sent =
+					binaryFields.length === 0
+						? request
+						: await withBinaryFiles(this, itemIndex, request, binaryFields);
 				const itemSettings = streaming
 					? { ...settings, onDelta: (text: string) => send('item', itemIndex, text) }
 					: settings;
-				return { ok: true, output: await runChat(request, itemSettings) };
+				return { ok: true, json: toJson(await runChat(sent, itemSettings)) };
 			} catch (error) {
 				if (streaming)
 					send('error', itemIndex, error instanceof Error ? error.message : String(error));
@@ -178,16 +200,8 @@ export async function executeFusionChat(this: IExecuteFunctions): Promise<INodeE
 	);
 
 	const continueOnFail = this.continueOnFail();
-	// Node version 1 had no such parameter and always gave the full response.
-	const simplify =
-		this.getNode().typeVersion >= 2 && this.getNodeParameter('simplify', 0, true) === true;
 	const output = outcomes.map((outcome, itemIndex): INodeExecutionData => {
-		if (outcome.ok) {
-			const json = simplify
-				? toSimplifiedOutput(outcome.output)
-				: (outcome.output as unknown as IDataObject);
-			return { json, pairedItem: { item: itemIndex } };
-		}
+		if (outcome.ok) return { json: outcome.json, pairedItem: { item: itemIndex } };
 		if (continueOnFail) return errorItem(outcome.error, itemIndex, simplify);
 		throw toNodeError(this, outcome.error, itemIndex);
 	});

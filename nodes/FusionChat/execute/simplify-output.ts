@@ -1,5 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 import type { Attempt, ChatCompletionOutput } from '../../engine';
+import { parsedAnswerOf } from './parsed-output';
 
 function outcomeOf(attempt: Attempt): string {
 	switch (attempt.status) {
@@ -41,8 +42,10 @@ export function summarizeAttempts(
 /** What most workflows need from an answer, as top-level fields: the next node reads `{{ $json.answer }}`. */
 export function toSimplifiedOutput(output: ChatCompletionOutput): IDataObject {
 	const [choice] = output.choices;
+	const parsed = parsedAnswerOf(output);
 	return {
 		answer: choice.message.content,
+		...(parsed !== undefined && { parsed: parsed as IDataObject }),
 		// A model that refused (and no other answered) leaves the answer null and says why here.
 		...(choice.message.refusal !== undefined && { refusal: choice.message.refusal }),
 		model: output.model,

@@ -130,6 +130,7 @@ describe("Fusion Chat's item loop", () => {
 			inputMode: [0],
 			prompt: [0, 1, 2, 3],
 			systemMessage: [0],
+			responseFormat: [0],
 			parameters: [0],
 			strategy: [0],
 			model: [0],
