@@ -129,7 +129,7 @@ describe("a Fusion credential's Test button in n8n", () => {
 		const result = await testCredential('rejected');
 		expect(result.status).toBe('Error');
 		expect(result.message).toMatch(
-			/^OpenAI answered HTTP 401 from .*\/rejected\/v1\/models: Incorrect API key provided: \[redacted\]$/,
+			/^OpenAI answered HTTP 401 from .*\/rejected\/v1\/models: Incorrect API key provided: \[redacted\] \(invalid_api_key\)$/,
 		);
 		expect(mock.requestsTo('/rejected/v1/models')).toHaveLength(1);
 		expect(server.logs).not.toContain(keys.rejected);
