@@ -33,7 +33,8 @@ export function toParsedOnlyOutput(
 	response: IDataObject,
 ): IDataObject {
 	const parsed = parsedAnswerOf(output);
-	if (parsed === undefined) throw new NoParsedAnswerError(output.choices[0].message.refusal);
+	if (parsed === undefined)
+		throw new NoParsedAnswerError(output.choices[0].message.refusal ?? undefined);
 	return {
 		...(isJsonObject(parsed) ? parsed : { parsed }),
 		[RESPONSE_KEY]: response,

@@ -47,7 +47,7 @@ export function toSimplifiedOutput(output: ChatCompletionOutput): IDataObject {
 		answer: choice.message.content,
 		...(parsed !== undefined && { parsed: parsed as IDataObject }),
 		// A model that refused (and no other answered) leaves the answer null and says why here.
-		...(choice.message.refusal !== undefined && { refusal: choice.message.refusal }),
+		...(choice.message.refusal !== null && { refusal: choice.message.refusal }),
 		model: output.model,
 		finish_reason: choice.finish_reason,
 		cost_usd: output.fusion.cost_usd,

@@ -37,7 +37,14 @@ export interface ChatCompletionOutput {
 		 * A refusal has its text in `refusal`, and `content` null unless part of an answer came first. `parsed`:
 		 * the JSON value of the content, for a json_object or json_schema request.
 		 */
-		message: { role: 'assistant'; content: string | null; parsed?: unknown; refusal?: string };
+		message: {
+			role: 'assistant';
+			content: string | null;
+			parsed?: unknown;
+			refusal: string | null;
+		};
+		/** Always null (no provider's log probabilities are passed on); there because OpenAI's answer has it. */
+		logprobs: null;
 		finish_reason: FinishReason;
 	}>;
 	usage: Usage;
@@ -52,6 +59,7 @@ function messageOf(
 		return {
 			role: 'assistant',
 			content: answer.content,
+			refusal: null,
 			...(parsed !== undefined && { parsed }),
 		};
 	return {
@@ -90,7 +98,12 @@ export function toChatCompletionOutput(
 		created: answer.created ?? Math.floor(Date.now() / 1000),
 		model: target.fusionId,
 		choices: [
-			{ index: 0, message: messageOf(answer, routed.parsed), finish_reason: answer.finishReason },
+			{
+				index: 0,
+				message: messageOf(answer, routed.parsed),
+				logprobs: null,
+				finish_reason: answer.finishReason,
+			},
 		],
 		usage: answer.usage ?? { prompt_tokens: 0, completion_tokens: 0, total_tokens: 0 },
 		fusion,

@@ -63,6 +63,7 @@ describe('JSON answers', () => {
 		expect(output.choices[0].message).toEqual({
 			role: 'assistant',
 			content: JSON.stringify(SIMULATED_TICKET),
+			refusal: null,
 			parsed: SIMULATED_TICKET,
 		});
 		expect(mock.server.requests[0].body).toMatchObject({
@@ -202,6 +203,7 @@ describe('JSON answers', () => {
 		expect(output.choices[0]).toEqual({
 			index: 0,
 			message: { role: 'assistant', content: null, refusal: 'I cannot classify that.' },
+			logprobs: null,
 			finish_reason: 'content_filter',
 		});
 	});

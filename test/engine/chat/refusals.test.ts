@@ -121,6 +121,7 @@ describe('refusals and safety blocks', () => {
 			expect(output.choices[0]).toEqual({
 				index: 0,
 				message: { role: 'assistant', content: null, refusal },
+				logprobs: null,
 				finish_reason: 'content_filter',
 			});
 			expect(output.fusion.attempts).toEqual([expect.objectContaining({ model, status: 'ok' })]);

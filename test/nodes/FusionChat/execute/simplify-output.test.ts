@@ -61,6 +61,7 @@ describe('toSimplifiedOutput', () => {
 				{
 					index: 0,
 					message: { role: 'assistant', content: null, refusal: 'I cannot help with that.' },
+					logprobs: null,
 					finish_reason: 'content_filter',
 				},
 			],
