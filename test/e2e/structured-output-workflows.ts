@@ -5,14 +5,16 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { IDataObject } from 'n8n-workflow';
-import { TINY_PNG_DATA_URL } from '../fixtures/media';
+import { TINY_PDF_DATA_URL, TINY_PNG_DATA_URL } from '../fixtures/media';
 import { COMMUNITY_NODE_PREFIX } from '../n8n/fusion-package';
 import type { CredentialToImport } from '../n8n/n8n-cli';
 import {
 	codeItems,
+	codeItemWithFiles,
 	fusionChat,
 	linearWorkflow,
 	manualTrigger,
+	modelById,
 	setFields,
 	type WorkflowToImport,
 } from '../n8n/workflow-builder';
@@ -178,6 +180,7 @@ export const STRUCTURED_WORKFLOW_IDS = {
 	openrouter: 'e2eStructured005',
 	brokenJsonFallback: 'e2eStructured006',
 	badInput: 'e2eStructured007',
+	fieldsPdf: 'e2eStructured008',
 } as const;
 
 /** Path prefixes on the mock provider, one per credential. */
@@ -189,7 +192,22 @@ export const STRUCTURED_PATHS = {
 	openrouter: '/structured/openrouter',
 	brokenJsonFallback: '/structured/fallback',
 	badInput: '/structured/bad-input',
+	fieldsPdf: '/structured/fields-pdf',
 } as const;
+
+/** What the fields-mode workflow asks of its invoice PDF. */
+export const INVOICE_SCHEMA = {
+	title: 'invoice',
+	type: 'object',
+	properties: {
+		invoice_number: { type: 'string' },
+		total: { type: 'number' },
+		currency: { type: 'string' },
+	},
+	required: ['invoice_number', 'total', 'currency'],
+	additionalProperties: false,
+};
+export const INVOICE_FILE_NAME = 'invoice-42.pdf';
 
 export interface StructuredSetup {
 	credentials: CredentialToImport[];
@@ -286,6 +304,48 @@ export function buildStructuredSetup(mockUrl: string): StructuredSetup {
 					BAD_INPUT_ITEMS.map(({ request }) => ({ request })),
 				),
 				fullResponseChat(['openai'], [badInputOpenAi], { continueOnFail: true }),
+			],
+		),
+	);
+
+	// Form Fields mode as a user sets it up: the item's PDF attached from its binary field, a JSON Schema, and
+	// the parsed object as the item, so that the next node reads its fields by name.
+	const fieldsPdfOpenAi = credential('fusionOpenAiApi', STRUCTURED_PATHS.fieldsPdf, true);
+	credentials.push(fieldsPdfOpenAi);
+	workflows.push(
+		linearWorkflow(
+			STRUCTURED_WORKFLOW_IDS.fieldsPdf,
+			'Fusion Chat e2e: an invoice PDF from a binary field, into a JSON object the next node reads',
+			[
+				manualTrigger(),
+				codeItemWithFiles('Invoice File', { source: 'mailbox' }, [
+					{
+						field: 'data',
+						base64: TINY_PDF_DATA_URL.slice(TINY_PDF_DATA_URL.indexOf(',') + 1),
+						mimeType: 'application/pdf',
+						fileName: INVOICE_FILE_NAME,
+					},
+				]),
+				fusionChat({
+					nodeTypePrefix: COMMUNITY_NODE_PREFIX,
+					typeVersion: 2,
+					parameters: {
+						providers: ['openai'],
+						inputMode: 'fields',
+						model: modelById(GOOD_JSON_MODEL),
+						prompt: '=Extract the invoice fields from the attached PDF (from {{ $json.source }}).',
+						responseFormat: 'json_schema',
+						jsonSchema: JSON.stringify(INVOICE_SCHEMA, null, 2),
+						options: { binaryPropertyNames: 'data', outputParsedOnly: true },
+					},
+					credentials: {
+						[fieldsPdfOpenAi.type]: { id: fieldsPdfOpenAi.id, name: fieldsPdfOpenAi.name },
+					},
+				}),
+				setFields('Invoice Row', {
+					invoice: '={{ $json.invoice_number }}',
+					currency: '={{ $json.currency }}',
+				}),
 			],
 		),
 	);

@@ -17,6 +17,8 @@ import {
 	FALLBACK_TICKETS,
 	GOOD_JSON_MODEL,
 	IMAGE_SCHEMA,
+	INVOICE_FILE_NAME,
+	INVOICE_SCHEMA,
 	PROVIDER_CASES,
 	STRUCTURED_PATHS,
 	STRUCTURED_WORKFLOW_IDS,
@@ -181,5 +183,39 @@ describe('bad input among good items, in n8n', () => {
 		expect(sent).toHaveLength(2);
 		expect(sent.join()).not.toContain('Bad input');
 		expect(sent.join()).toContain('Say hello');
+	});
+});
+
+describe('Form Fields mode: an invoice PDF from a binary field, in n8n', () => {
+	it('sends the PDF as a file part, outputs the parsed object as the item, and the next node reads its fields', () => {
+		const run = successfulRun(STRUCTURED_WORKFLOW_IDS.fieldsPdf);
+		const [item] = outputJson(run, 'Fusion Chat');
+		const { _response: response, ...parsed } = item;
+		expect(schemaErrors(INVOICE_SCHEMA, parsed)).toBe('');
+		expect(response).toMatchObject({ model: GOOD_JSON_MODEL, finish_reason: 'stop' });
+		expect(parsed.invoice_number).toBe('simulated invoice_number');
+		expect(outputJson(run, 'Invoice Row')).toEqual([
+			expect.objectContaining({
+				invoice: 'simulated invoice_number',
+				currency: 'simulated currency',
+			}),
+		]);
+
+		const [sent] = requestsUnder(STRUCTURED_PATHS.fieldsPdf);
+		const body = sent.body as Body;
+		expect(body.response_format).toMatchObject({
+			type: 'json_schema',
+			json_schema: { name: 'invoice', strict: true, schema: INVOICE_SCHEMA },
+		});
+		expect(partsOfFirstUserTurn(body, 'openai')).toEqual([
+			{ type: 'text', text: 'Extract the invoice fields from the attached PDF (from mailbox).' },
+			{
+				type: 'file',
+				file: {
+					filename: INVOICE_FILE_NAME,
+					file_data: expect.stringMatching(/^data:application\/pdf;base64,JVBERi0xLjQK/),
+				},
+			},
+		]);
 	});
 });

@@ -58,6 +58,32 @@ export const codeItems = (name: string, items: IDataObject[]): NodeSpec => ({
 	parameters: { jsCode: `return ${JSON.stringify(items)}.map((json) => ({ json }));` },
 });
 
+/** A file an item carries in a binary field, as a node that reads files (disk, mail, HTTP) outputs it. */
+export interface ItemFile {
+	field: string;
+	base64: string;
+	mimeType: string;
+	fileName: string;
+}
+
+/** A Code node that emits one item with these files in its binary fields. */
+export const codeItemWithFiles = (name: string, json: IDataObject, files: ItemFile[]): NodeSpec => {
+	const binary = Object.fromEntries(
+		files.map((file) => [
+			file.field,
+			{ data: file.base64, mimeType: file.mimeType, fileName: file.fileName },
+		]),
+	);
+	return {
+		name,
+		type: 'n8n-nodes-base.code',
+		typeVersion: 2,
+		parameters: {
+			jsCode: `return [{ json: ${JSON.stringify(json)}, binary: ${JSON.stringify(binary)} }];`,
+		},
+	};
+};
+
 /** A Set node ("Edit Fields") whose fields are expressions over the incoming item. */
 export const setFields = (name: string, fields: Record<string, string>): NodeSpec => ({
 	name,
