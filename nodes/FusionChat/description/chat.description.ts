@@ -82,6 +82,21 @@ const modelLocator = (
 	],
 });
 
+/** A row of a list of models: its model field, the notices for providers not chosen yet, and `extra` fields. */
+const modelRow = (
+	description: string,
+	example: string,
+	extra: INodeProperties[] = [],
+): { displayName: string; name: string; values: INodeProperties[] } => ({
+	displayName: 'Model',
+	name: 'models',
+	values: [
+		modelLocator('model', 'Model', description, example),
+		...providerNotices('providerNotice', 'model'),
+		...extra,
+	],
+});
+
 export const chatProperties: INodeProperties[] = [
 	providersProperty,
 	{
@@ -161,21 +176,7 @@ export const chatProperties: INodeProperties[] = [
 		default: {},
 		description: 'Models tried in order when the main model fails (after its retries)',
 		displayOptions: { show: { inputMode: ['fields'], strategy: ['fallback'] } },
-		options: [
-			{
-				displayName: 'Model',
-				name: 'models',
-				values: [
-					modelLocator(
-						'model',
-						'Model',
-						'A model to try next, as "provider/model"',
-						'anthropic/claude-haiku-4-5',
-					),
-					...providerNotices('providerNotice', 'model'),
-				],
-			},
-		],
+		options: [modelRow('A model to try next, as "provider/model"', 'anthropic/claude-haiku-4-5')],
 	},
 	{
 		displayName: 'Hedge After (Milliseconds)',
@@ -199,57 +200,42 @@ export const chatProperties: INodeProperties[] = [
 		displayOptions: {
 			show: {
 				inputMode: ['fields'],
-				strategy: [
-					'round_robin',
-					'weighted',
-					'cost_optimized',
-					'latency_optimized',
-					'performance_based',
-					'best_of',
-				],
+				// Every strategy but fallback, which has Model and Fallback Models instead.
+				strategy: STRATEGY_OPTIONS.map((option) => option.value).filter(
+					(name) => name !== 'fallback',
+				),
 			},
 		},
 		options: [
-			{
-				displayName: 'Model',
-				name: 'models',
-				values: [
-					modelLocator(
-						'model',
-						'Model',
-						'A model to use, as "provider/model"',
-						'openai/gpt-4o-mini',
-					),
-					...providerNotices('providerNotice', 'model'),
-					{
-						displayName: 'Weight',
-						name: 'weight',
-						type: 'number',
-						typeOptions: { minValue: 0, numberPrecision: 2 },
-						default: 1,
-						description: "This model's share of the items, e.g. 0.6 and 0.4",
-						displayOptions: { show: { '/strategy': ['round_robin', 'weighted'] } },
-					},
-					{
-						displayName: 'Max USD per 1K Tokens',
-						name: 'maxCostPer1kTokens',
-						type: 'number',
-						typeOptions: { minValue: 0, numberPrecision: 5 },
-						default: 0,
-						description:
-							'Skip this model if its prompt or completion price per 1K tokens is above this. 0 means no cap.',
-					},
-					{
-						displayName: 'Min Performance Score',
-						name: 'minPerformanceScore',
-						type: 'number',
-						typeOptions: { minValue: 0, maxValue: 1, numberPrecision: 2 },
-						default: 0,
-						description:
-							'Skip this model if its quality score (0–1) is below this. 0 means no floor.',
-					},
-				],
-			},
+			modelRow('A model to use, as "provider/model"', 'openai/gpt-4o-mini', [
+				{
+					displayName: 'Weight',
+					name: 'weight',
+					type: 'number',
+					typeOptions: { minValue: 0, numberPrecision: 2 },
+					default: 1,
+					description: "This model's share of the items, e.g. 0.6 and 0.4",
+					displayOptions: { show: { '/strategy': ['round_robin', 'weighted'] } },
+				},
+				{
+					displayName: 'Max USD per 1K Tokens',
+					name: 'maxCostPer1kTokens',
+					type: 'number',
+					typeOptions: { minValue: 0, numberPrecision: 5 },
+					default: 0,
+					description:
+						'Skip this model if its prompt or completion price per 1K tokens is above this. 0 means no cap.',
+				},
+				{
+					displayName: 'Min Performance Score',
+					name: 'minPerformanceScore',
+					type: 'number',
+					typeOptions: { minValue: 0, maxValue: 1, numberPrecision: 2 },
+					default: 0,
+					description:
+						'Skip this model if its quality score (0–1) is below this. 0 means no floor.',
+				},
+			]),
 		],
 	},
 	{

@@ -31,18 +31,20 @@ const contentPartSchema = z
 export const openAiContentSchema = z.union([z.string(), z.array(contentPartSchema)]).nullish();
 export type OpenAiContent = z.infer<typeof openAiContentSchema>;
 
-export const openAiChatResponseSchema = z.object({
+/** What a whole answer and each chunk of a streamed one both carry. */
+const completionHeaderFields = {
 	id: z.string().nullish(),
 	created: z.number().nullish(),
 	model: z.string().nullish(),
+};
+
+/** The text of a message or delta: content, or a refusal (OpenAI's structured outputs, safety) instead. */
+const answerTextSchema = z.object({ content: openAiContentSchema, refusal: z.string().nullish() });
+
+export const openAiChatResponseSchema = z.object({
+	...completionHeaderFields,
 	choices: z
-		.array(
-			z.object({
-				// A model that declines (OpenAI's structured outputs, safety) says why here, with no content.
-				message: z.object({ content: openAiContentSchema, refusal: z.string().nullish() }),
-				finish_reason: z.string().nullish(),
-			}),
-		)
+		.array(z.object({ message: answerTextSchema, finish_reason: z.string().nullish() }))
 		.min(1, 'must hold at least one choice'),
 	usage: openAiUsageSchema.nullish(),
 });
@@ -61,17 +63,10 @@ export const openAiErrorFieldSchema = z.union([openAiErrorObjectSchema, z.string
 export type OpenAiErrorField = z.infer<typeof openAiErrorFieldSchema>;
 
 export const openAiChatChunkSchema = z.object({
-	id: z.string().nullish(),
-	created: z.number().nullish(),
-	model: z.string().nullish(),
+	...completionHeaderFields,
 	// The include_usage chunk has an empty array; an error chunk may have none at all.
 	choices: z
-		.array(
-			z.object({
-				delta: z.object({ content: openAiContentSchema, refusal: z.string().nullish() }).nullish(),
-				finish_reason: z.string().nullish(),
-			}),
-		)
+		.array(z.object({ delta: answerTextSchema.nullish(), finish_reason: z.string().nullish() }))
 		.nullish(),
 	usage: openAiUsageSchema.nullish(),
 	/** OpenRouter (and Groq, vLLM) report a failure met after the 200 status as a chunk with an `error`. */
