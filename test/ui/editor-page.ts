@@ -108,15 +108,19 @@ export class EditorPage {
 			(names) => names.includes(name),
 		);
 		await this.clickText(byTestId('node-creator-item-name'), name);
-		// An installed community node first shows its details, with an "Add to workflow" button.
-		const add = await this.page
-			.waitForSelector('xpath/.//button[contains(., "Add to workflow")]', {
-				visible: true,
-				timeout: 3_000,
-			})
-			.catch(() => null);
-		await add?.click();
-		await this.page.waitForSelector(byTestId('ndv'), { visible: true });
+		// An installed community node first shows its details, with an "Add to workflow" button; the details
+		// slide in, so the button may be on show before it takes a click. Until the node's panel opens, the
+		// button is clicked whenever it is there.
+		await eventually(
+			`the panel of ${name} to open`,
+			async () => {
+				if ((await this.visible(byTestId('ndv'))).length > 0) return true;
+				const [add] = await this.visible('xpath/.//button[contains(., "Add to workflow")]');
+				await add?.click().catch(() => undefined);
+				return false;
+			},
+			(open) => open,
+		);
 	}
 
 	async addFirstStep(query: string, name: string): Promise<void> {
@@ -431,6 +435,22 @@ export class EditorPage {
 	async addFallbackModel(): Promise<void> {
 		await this.clickText('button', 'Add Fallback Model');
 		await delay(500);
+	}
+
+	/** Scrolls the node's panel so that a parameter's input is at the top (for a picture of what follows it). */
+	async scrollToParameter(name: string): Promise<void> {
+		const input = await this.page.waitForSelector(byTestId(`parameter-input-${name}`), {
+			visible: true,
+		});
+		await input!.evaluate((node) => {
+			node.scrollIntoView({ block: 'start' });
+			// Back a little, so that the parameter's label shows above its input.
+			let scroller = node.parentElement;
+			while (scroller !== null && scroller.scrollHeight <= scroller.clientHeight)
+				scroller = scroller.parentElement;
+			if (scroller !== null) scroller.scrollTop -= 40;
+		});
+		await delay(300);
 	}
 
 	/** Whether a parameter's input is on show in the node's panel. */

@@ -6,20 +6,10 @@
  * Screenshots of every step go to .cache/ui-artifacts/<run>/ (FUSION_UI_ARTIFACTS overrides) and stay there
  * when a test fails, with n8n's log. FUSION_UI_PICTURES=<folder> also writes the README's pictures there.
  */
-import { copyFileSync, mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { DEMO_WORKFLOW_IDS, demoConnections, demoWorkflows } from '../demo/demo-setup';
 import type { EditorHarness } from './editor-harness';
 import type { EditorPage } from './editor-page';
-import { startEditor, step, stopEditor } from './ui-run';
-
-const PICTURES = process.env.FUSION_UI_PICTURES;
-
-function keepPicture(screenshot: string, name: string): void {
-	if (PICTURES === undefined) return;
-	mkdirSync(PICTURES, { recursive: true });
-	copyFileSync(screenshot, join(PICTURES, name));
-}
+import { keepPicture, startEditor, step, stopEditor } from './ui-run';
 
 describe('a new user sets up Fusion Chat and Fusion Models in the editor', () => {
 	let harness: EditorHarness;

@@ -4,7 +4,7 @@
  */
 import type { EditorHarness } from './editor-harness';
 import type { EditorPage } from './editor-page';
-import { startEditor, step, stopEditor } from './ui-run';
+import { keepPicture, startEditor, step, stopEditor } from './ui-run';
 
 describe('a user asks Fusion Chat for JSON in the editor', () => {
 	let harness: EditorHarness;
@@ -43,6 +43,8 @@ describe('a user asks Fusion Chat for JSON in the editor', () => {
 			);
 			await editor.addCollectionItem('Output Parsed JSON Only');
 			await editor.switchOn('outputParsedOnly');
+			await editor.scrollToParameter('responseFormat');
+			keepPicture(await harness.screenshot('json-schema-set-up'), 'fusion-chat-json-schema.png');
 
 			const invoice = { invoice_number: 'INV-42', total: 99.5, currency: 'EUR' };
 			harness.simulator.reply('/v1/chat/completions', {

@@ -3,7 +3,7 @@
  * the start and stop of an editor session. Screenshots go to .cache/ui-artifacts/<run>/
  * (FUSION_UI_ARTIFACTS overrides) and stay there when a test fails, with n8n's log.
  */
-import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { REPO_ROOT } from '../n8n/fusion-package';
 import { EditorHarness } from './editor-harness';
@@ -12,6 +12,15 @@ import { EditorPage } from './editor-page';
 const RUN_FOLDER =
 	process.env.FUSION_UI_ARTIFACTS ??
 	join(REPO_ROOT, '.cache', 'ui-artifacts', new Date().toISOString().replace(/[:.]/g, '-'));
+
+const PICTURES = process.env.FUSION_UI_PICTURES;
+
+/** With FUSION_UI_PICTURES=<folder> (`npm run pictures`), keeps a screenshot there as one of the README's pictures. */
+export function keepPicture(screenshot: string, name: string): void {
+	if (PICTURES === undefined) return;
+	mkdirSync(PICTURES, { recursive: true });
+	copyFileSync(screenshot, join(PICTURES, name));
+}
 
 let failed = false;
 // Only this file's folders are removed after a good run: another file may share the run folder.
