@@ -43,13 +43,14 @@ export function createAnthropicStreamAssembler(): StreamAssembler {
 		push(event: ServerSentEvent): string {
 			// The `type` inside the JSON decides, since the SSE `event:` line may be missing.
 			const json = parseEventJson(event.data, 'the Anthropic stream');
-			const envelope = eventEnvelopeSchema.safeParse(json);
-			if (!envelope.success)
-				throw invalidStream('the Anthropic stream sent an event without a "type"');
-			// Anthropic may add event types; skipping them keeps older releases working.
-			if (!isKnownAnthropicStreamEventType(envelope.data.type)) return '';
+			// One schema pass per event; only an event it refuses is looked at again, to tell why.
 			const parsed = anthropicStreamEventSchema.safeParse(json);
 			if (!parsed.success) {
+				const envelope = eventEnvelopeSchema.safeParse(json);
+				if (!envelope.success)
+					throw invalidStream('the Anthropic stream sent an event without a "type"');
+				// Anthropic may add event types; skipping them keeps older releases working.
+				if (!isKnownAnthropicStreamEventType(envelope.data.type)) return '';
 				throw invalidStream(
 					`the Anthropic stream sent a malformed ${envelope.data.type} event (${describeSchemaIssues(parsed.error)})`,
 				);

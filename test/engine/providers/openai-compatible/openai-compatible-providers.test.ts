@@ -11,36 +11,13 @@ import {
 	togetherProvider,
 	xaiProvider,
 } from '../../../../nodes/engine/providers/openai-compatible/openai-compatible-providers';
-import type {
-	ModelCallRequest,
-	ProviderConnection,
-} from '../../../../nodes/engine/providers/provider-adapter';
-import type { ProviderDefinition } from '../../../../nodes/engine/providers/provider-registry';
-
-const messages: ModelCallRequest['messages'] = [{ role: 'user', content: 'Hi' }];
-const KEY = 'test-key-0123456789';
-
-function connectionFor(
-	provider: ProviderDefinition,
-	extra: Partial<ProviderConnection> = {},
-): ProviderConnection {
-	return {
-		baseUrl: provider.defaultBaseUrl ?? 'https://my-resource.openai.azure.com',
-		apiKey: KEY,
-		...extra,
-	};
-}
-
-function build(
-	provider: ProviderDefinition,
-	overrides: Partial<ModelCallRequest>,
-	extra: Partial<ProviderConnection> = {},
-) {
-	return provider.adapter.toChatRequest(
-		{ model: 'm', messages, stream: false, ...overrides },
-		connectionFor(provider, extra),
-	);
-}
+import type { ModelCallRequest } from '../../../../nodes/engine/providers/provider-adapter';
+import {
+	buildChatRequest as build,
+	connectionFor,
+	HI as messages,
+	TEST_KEY as KEY,
+} from './build-chat-request';
 
 /** Every sampling setting, to see which ones reach the body. */
 const ALL_SETTINGS = {

@@ -13,6 +13,7 @@ import {
 import { findCatalogModel } from '../../../../nodes/engine/catalog/model-catalog';
 import type { ModelCallRequest } from '../../../../nodes/engine/providers/provider-adapter';
 import type { ProviderDefinition } from '../../../../nodes/engine/providers/provider-registry';
+import { buildChatRequest } from './build-chat-request';
 
 /** Per provider: how the grown request (parts, roles, JSON, reasoning, seed, user) reaches its chat API. */
 
@@ -28,12 +29,8 @@ const imagePart = (url: string) => ({ type: 'image_url' as const, image_url: { u
 const pdfPart = { type: 'file' as const, file: { filename: 'a.pdf', file_data: PDF } };
 const textPart = { type: 'text' as const, text: 'Read it.' };
 
-function build(provider: ProviderDefinition, overrides: Partial<ModelCallRequest>, model = 'm') {
-	return provider.adapter.toChatRequest(
-		{ model, messages: [{ role: 'user', content: 'Hi' }], stream: false, ...overrides },
-		{ baseUrl: provider.defaultBaseUrl ?? 'https://example.test', apiKey: 'key-0123456789' },
-	);
-}
+const build = (provider: ProviderDefinition, overrides: Partial<ModelCallRequest>, model = 'm') =>
+	buildChatRequest(provider, { model, ...overrides });
 
 const gapOf = (provider: ProviderDefinition, messages: ModelCallRequest['messages']) =>
 	provider.adapter.requestGap?.({ model: 'm', messages, stream: false });

@@ -15,6 +15,7 @@ import type { ProviderDefinition } from '../../../../nodes/engine/providers/prov
 import { openAiSchemaValidator, schemaErrors } from '../../../fixtures/openapi/openai-schemas';
 import { useMockProvider } from '../../../mock-provider/use-mock-provider';
 import { settingsFor } from '../../chat/engine-settings';
+import { connectionFor } from './build-chat-request';
 
 /**
  * OpenAI's own OpenAPI document as the oracle: every body we send an OpenAI-style provider, for every kind
@@ -99,10 +100,7 @@ function sentBody(
 	provider: ProviderDefinition,
 	request: ModelCallRequest,
 ): Record<string, unknown> {
-	const { http } = provider.adapter.toChatRequest(request, {
-		baseUrl: 'https://example.test',
-		apiKey: 'key-0123456789',
-	});
+	const { http } = provider.adapter.toChatRequest(request, connectionFor(provider));
 	const body = http.body as Record<string, unknown>;
 	// Azure names the deployment in the path; OpenAI's schema wants a model in the body.
 	return 'model' in body ? body : { model: request.model, ...body };
