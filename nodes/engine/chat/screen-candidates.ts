@@ -105,29 +105,32 @@ export function screenCandidates(
 	const needs = answerNeedsOf(request);
 	const skipped: Attempt[] = [];
 	const allowed: Candidate[] = [];
+	const reasoningGaps = new Map<string, string>();
 	for (const candidate of candidates) {
 		const violation =
 			capabilityViolation(candidate, request, needs) ??
 			constraintViolation(candidate, status.observations);
-		if (violation === undefined) allowed.push(candidate);
-		else skipped.push(skippedAttempt(candidate, violation));
-	}
-	const reasoningGaps = new Map<string, string>();
-	for (const candidate of allowed) {
+		if (violation !== undefined) {
+			skipped.push(skippedAttempt(candidate, violation));
+			continue;
+		}
+		allowed.push(candidate);
 		const gap = reasoningGap(candidate, request);
 		if (gap !== undefined) reasoningGaps.set(candidate.fusionId, gap);
 	}
-	const healthy = allowed.filter((candidate) => status.cooldownRemainingMs(candidate, now) === 0);
-	if (healthy.length === 0) return { eligible: allowed, skipped, reasoningGaps };
+	const healthy: Candidate[] = [];
+	const cooling: Attempt[] = [];
 	for (const candidate of allowed) {
 		const remaining = status.cooldownRemainingMs(candidate, now);
-		if (remaining > 0)
-			skipped.push(
+		if (remaining === 0) healthy.push(candidate);
+		else
+			cooling.push(
 				skippedAttempt(
 					candidate,
 					`cooling down after repeated failures (${Math.ceil(remaining / 1000)} s left)`,
 				),
 			);
 	}
-	return { eligible: healthy, skipped, reasoningGaps };
+	if (healthy.length === 0) return { eligible: allowed, skipped, reasoningGaps };
+	return { eligible: healthy, skipped: [...skipped, ...cooling], reasoningGaps };
 }

@@ -1,6 +1,6 @@
 import type { UnifiedChatRequest } from '../request/unified-request';
 import type { Candidate } from './candidate';
-import { expectedCostUsd } from './expected-cost';
+import { expectedCostUsdOf } from './expected-cost';
 import { fallbackStrategy } from './fallback-strategy';
 import type { RoutingStrategy } from './routing-strategy';
 import { sortCandidates } from './sort-candidates';
@@ -10,7 +10,7 @@ export function orderByExpectedCost(
 	candidates: readonly Candidate[],
 	request: UnifiedChatRequest,
 ): Candidate[] {
-	return sortCandidates(candidates, (candidate) => expectedCostUsd(candidate, request), 1);
+	return sortCandidates(candidates, expectedCostUsdOf(request), 1);
 }
 
 export const costOptimizedStrategy: RoutingStrategy<'cost_optimized'> = {

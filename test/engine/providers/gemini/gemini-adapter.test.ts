@@ -8,6 +8,7 @@ import type {
 	ModelCallRequest,
 	ProviderConnection,
 } from '../../../../nodes/engine/providers/provider-adapter';
+import { modelCallRequest } from '../model-call-request';
 
 const API_KEY = 'AIzaSyTEST-key-0123456789abcdefghij';
 const connection: ProviderConnection = {
@@ -15,18 +16,15 @@ const connection: ProviderConnection = {
 	apiKey: API_KEY,
 };
 
-function request(overrides: Partial<ModelCallRequest> = {}): ModelCallRequest {
-	return {
-		model: 'gemini-2.5-flash',
+const request = (overrides: Partial<ModelCallRequest> = {}) =>
+	modelCallRequest('gemini-2.5-flash', {
 		messages: [
 			{ role: 'system', content: 'Be brief.' },
 			{ role: 'user', content: 'Hello' },
 		],
 		max_tokens: 100,
-		stream: false,
 		...overrides,
-	};
-}
+	});
 
 describe('geminiAdapter.toChatRequest', () => {
 	it('posts to generateContent with the key in a header and the translated body', () => {

@@ -1,12 +1,11 @@
 import { geminiAdapter } from '../../../../nodes/engine/providers/gemini/gemini-adapter';
 import type { ModelCallRequest } from '../../../../nodes/engine/providers/provider-adapter';
+import { modelCallRequest } from '../model-call-request';
 
 const PNG = 'data:image/png;base64,iVBORw0KGgo=';
 
 function withImage(url: string, model = 'gemini-2.5-flash'): ModelCallRequest {
-	return {
-		model,
-		stream: false,
+	return modelCallRequest(model, {
 		messages: [
 			{ role: 'system', content: 'Be brief.' },
 			{
@@ -17,7 +16,7 @@ function withImage(url: string, model = 'gemini-2.5-flash'): ModelCallRequest {
 				],
 			},
 		],
-	};
+	});
 }
 
 const gap = (request: ModelCallRequest) => geminiAdapter.requestGap?.(request);
@@ -26,15 +25,13 @@ describe('the Gemini adapter requestGap', () => {
 	it.each([
 		[
 			'a text request',
-			{ model: 'gemini-2.0-flash', stream: false, messages: [{ role: 'user', content: 'Hi' }] },
+			modelCallRequest('gemini-2.0-flash', { messages: [{ role: 'user', content: 'Hi' }] }),
 		],
 		['a PNG data URL', withImage(PNG, 'gemini-2.0-flash')],
 		['an https .webp URL', withImage('https://example.com/a/photo.webp')],
 		[
 			'a PDF',
-			{
-				model: 'gemini-2.5-flash',
-				stream: false,
+			modelCallRequest('gemini-2.5-flash', {
 				messages: [
 					{
 						role: 'user',
@@ -43,7 +40,7 @@ describe('the Gemini adapter requestGap', () => {
 						],
 					},
 				],
-			},
+			}),
 		],
 	] as Array<[string, ModelCallRequest]>)('finds none for %s', (_name, request) => {
 		expect(gap(request)).toBeUndefined();

@@ -1,14 +1,9 @@
 import type { ModelCallRequest } from '../../../../nodes/engine/providers/provider-adapter';
 import { toGeminiRequest } from '../../../../nodes/engine/providers/gemini/to-gemini-request';
+import { modelCallRequest } from '../model-call-request';
 
-function request(overrides: Partial<ModelCallRequest> = {}): ModelCallRequest {
-	return {
-		model: 'gemini-2.5-flash',
-		messages: [{ role: 'user', content: 'Hello' }],
-		stream: false,
-		...overrides,
-	};
-}
+const request = (overrides: Partial<ModelCallRequest> = {}) =>
+	modelCallRequest('gemini-2.5-flash', overrides);
 
 describe('toGeminiRequest', () => {
 	it('sends only the contents when nothing else is set; model and stream stay out of the body', () => {
