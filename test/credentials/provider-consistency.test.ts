@@ -21,7 +21,8 @@ import { PROVIDERS, type ProviderDefinition } from '../../nodes/engine/providers
 import { timeoutsFromTotal } from '../../nodes/engine/transport/timeouts';
 import { connectionFromCredential } from '../../nodes/shared/connection-from-credential';
 import { runNodeInN8n } from '../helpers/run-node-in-n8n';
-import { MockProviderServer, type RecordedRequest } from '../mock-provider/mock-provider-server';
+import type { RecordedRequest } from '../mock-provider/mock-provider-server';
+import { useMockProvider } from '../mock-provider/use-mock-provider';
 import {
 	CREDENTIALS_DIR,
 	LISTED_CREDENTIAL_FILES,
@@ -42,12 +43,7 @@ function field(credential: ICredentialType, name: string) {
 	return credential.properties.find((property) => property.name === name);
 }
 
-let mock: MockProviderServer;
-beforeAll(async () => {
-	mock = await MockProviderServer.start();
-});
-afterEach(() => mock.reset());
-afterAll(async () => mock.close());
+const mockProvider = useMockProvider();
 
 /**
  * A node that does what an HTTP Request node given this credential does: n8n fills in the credential's
@@ -159,6 +155,7 @@ describe('one source of truth per provider', () => {
 		'%s: n8n fills in the defaults the engine uses, and authenticates as the engine does',
 		async (_id, provider) => {
 			const credential = credentialOf(provider);
+			const mock = mockProvider.server;
 			mock.reply('/n8n', { json: {} }).reply('/engine/', { json: { data: [] } });
 			// The user leaves every field but the key at its default.
 			const run = await runNodeInN8n({

@@ -1,4 +1,5 @@
 import type { SseEvent } from './mock-provider-server';
+import { asRecord, tokenCount, wordPieces } from './wire-json';
 
 /**
  * Anthropic's Messages API as strictly as the real one checks what fusion sends (content blocks, thinking and
@@ -11,12 +12,6 @@ const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 const MIN_THINKING_BUDGET = 1024;
 
 type Json = Record<string, unknown>;
-
-function asRecord(value: unknown): Json | undefined {
-	return typeof value === 'object' && value !== null && !Array.isArray(value)
-		? (value as Json)
-		: undefined;
-}
 
 function base64Problem(source: Json, where: string, mediaTypes: string[]): string | undefined {
 	if (typeof source.media_type !== 'string' || !mediaTypes.includes(source.media_type)) {
@@ -140,14 +135,6 @@ interface AnthropicTurn {
 	anthropic?: AnthropicAnswerShape;
 }
 
-function tokenCount(text: string): number {
-	return Math.max(1, Math.ceil(text.length / 4));
-}
-
-function pieces(text: string): string[] {
-	return text.match(/\S+\s*/g) ?? [text];
-}
-
 function answerBlock(shape: AnthropicAnswerShape, text: string): Json {
 	return shape.toolName === undefined
 		? { type: 'text', text }
@@ -203,12 +190,12 @@ export function anthropicReply(
 			? streamedBlock(
 					answerIndex,
 					{ type: 'text', text: '' },
-					pieces(text).map((piece) => ({ type: 'text_delta', text: piece })),
+					wordPieces(text).map((piece) => ({ type: 'text_delta', text: piece })),
 				)
 			: streamedBlock(
 					answerIndex,
 					{ type: 'tool_use', id: 'toolu_sim', name: viaTool.toolName, input: {} },
-					pieces(text).map((piece) => ({ type: 'input_json_delta', partial_json: piece })),
+					wordPieces(text).map((piece) => ({ type: 'input_json_delta', partial_json: piece })),
 				);
 	return {
 		sse: [

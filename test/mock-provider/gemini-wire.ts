@@ -1,4 +1,5 @@
 import type { MockReply } from './mock-provider-server';
+import { asRecord } from './wire-json';
 
 /**
  * Gemini's strictness on the request parts the engine sends (contents, JSON output, thinking), so that a request
@@ -8,12 +9,6 @@ import type { MockReply } from './mock-provider-server';
  */
 
 type JsonObject = Record<string, unknown>;
-
-function asObject(value: unknown): JsonObject | undefined {
-	return typeof value === 'object' && value !== null && !Array.isArray(value)
-		? (value as JsonObject)
-		: undefined;
-}
 
 /** Types Gemini reads inline or by URL, as far as the engine sends them (images and PDFs). */
 const MEDIA_TYPES = new Set([
@@ -69,59 +64,59 @@ function partProblem(part: JsonObject, where: string): string | undefined {
 	const set = DATA_FIELDS.filter((field) => part[field] !== undefined && part[field] !== '');
 	if (set.length !== 1)
 		return `* GenerateContentRequest.${where}.data: required oneof field 'data' must have one initialized field`;
-	const inline = asObject(part.inlineData);
+	const inline = asRecord(part.inlineData);
 	if (inline) {
 		const problem = mediaProblem(inline.mimeType, `${where}.inline_data`);
 		if (problem) return problem;
 		if (typeof inline.data !== 'string' || !/^[A-Za-z0-9+/]+={0,2}$/.test(inline.data))
 			return `Invalid value at '${where}.inline_data.data' (TYPE_BYTES), Base64 decoding failed`;
 	}
-	const file = asObject(part.fileData);
+	const file = asRecord(part.fileData);
 	if (file) {
 		if (typeof file.fileUri !== 'string' || !/^https:\/\//.test(file.fileUri))
 			return `* GenerateContentRequest.${where}.file_data.file_uri: Unsupported file uri`;
 		return mediaProblem(file.mimeType, `${where}.file_data`);
 	}
-	const call = asObject(part.functionCall);
-	if (call && (typeof call.name !== 'string' || (call.args !== undefined && !asObject(call.args))))
+	const call = asRecord(part.functionCall);
+	if (call && (typeof call.name !== 'string' || (call.args !== undefined && !asRecord(call.args))))
 		return `* GenerateContentRequest.${where}.function_call: name and an args object are required`;
-	const response = asObject(part.functionResponse);
-	if (response && (typeof response.name !== 'string' || !asObject(response.response)))
+	const response = asRecord(part.functionResponse);
+	if (response && (typeof response.name !== 'string' || !asRecord(response.response)))
 		return `* GenerateContentRequest.${where}.function_response: name and a response object are required`;
 	return undefined;
 }
 
 function contentsProblem(contents: unknown[], model: string): string | undefined {
 	for (const [index, value] of contents.entries()) {
-		const content = asObject(value);
+		const content = asRecord(value);
 		const parts = content?.parts;
 		if (!Array.isArray(parts) || parts.length === 0)
 			return `* GenerateContentRequest.contents[${index}].parts: contents.parts must not be empty.`;
 		if (content?.role !== undefined && content.role !== 'user' && content.role !== 'model')
 			return `Please use a valid role: user, model.`;
 		for (const [partIndex, part] of parts.entries()) {
-			const problem = partProblem(asObject(part) ?? {}, `contents[${index}].parts[${partIndex}]`);
+			const problem = partProblem(asRecord(part) ?? {}, `contents[${index}].parts[${partIndex}]`);
 			if (problem) return problem;
 		}
-		const firstCall = parts.map(asObject).find((part) => part?.functionCall !== undefined);
+		const firstCall = parts.map(asRecord).find((part) => part?.functionCall !== undefined);
 		if (
 			isGemini3(model) &&
 			firstCall !== undefined &&
 			typeof firstCall.thoughtSignature !== 'string'
 		)
-			return `Function call is missing a thought_signature in functionCall parts. This is required for tools to work correctly, and missing thought_signature may lead to degraded model performance. Additional data, function call \`${String(asObject(firstCall.functionCall)?.name)}\` , position ${index + 1}.`;
+			return `Function call is missing a thought_signature in functionCall parts. This is required for tools to work correctly, and missing thought_signature may lead to degraded model performance. Additional data, function call \`${String(asRecord(firstCall.functionCall)?.name)}\` , position ${index + 1}.`;
 	}
 	return undefined;
 }
 
 function schemaProblem(schema: unknown, where: string): string | undefined {
-	const node = asObject(schema);
+	const node = asRecord(schema);
 	if (node === undefined) return undefined;
 	for (const [field, value] of Object.entries(node)) {
 		if (!SCHEMA_FIELDS.has(field))
 			return `Invalid JSON payload received. Unknown name "${field}" at '${where}': Cannot find field.`;
 		if (field === 'properties') {
-			for (const [name, property] of Object.entries(asObject(value) ?? {})) {
+			for (const [name, property] of Object.entries(asRecord(value) ?? {})) {
 				const problem = schemaProblem(property, `${where}.properties[${name}].value`);
 				if (problem) return problem;
 			}
@@ -180,7 +175,7 @@ function generationConfigProblem(config: JsonObject, model: string): string | un
 		return 'response_mime_type must be application/json when a response schema is set.';
 	const schema = schemaProblem(config.responseSchema, 'generation_config.response_schema');
 	if (schema) return schema;
-	const thinking = asObject(config.thinkingConfig);
+	const thinking = asRecord(config.thinkingConfig);
 	return thinking ? thinkingProblem(thinking, model) : undefined;
 }
 
@@ -188,13 +183,13 @@ function generationConfigProblem(config: JsonObject, model: string): string | un
 export function geminiWireProblem(body: JsonObject, model: string): string | undefined {
 	const contents = contentsProblem(body.contents as unknown[], model);
 	if (contents) return contents;
-	const config = asObject(body.generationConfig);
+	const config = asRecord(body.generationConfig);
 	return config ? generationConfigProblem(config, model) : undefined;
 }
 
 /** A request that asks to think: a thinking level, or a budget other than 0. */
 export function geminiThinks(body: JsonObject): boolean {
-	const thinking = asObject(asObject(body.generationConfig)?.thinkingConfig);
+	const thinking = asRecord(asRecord(body.generationConfig)?.thinkingConfig);
 	return thinking !== undefined && thinking.thinkingBudget !== 0;
 }
 
@@ -202,7 +197,7 @@ export const SIMULATED_THOUGHT = '**Weighing the request** I should answer brief
 const THOUGHT_TOKENS = 40;
 
 function withThoughtTokens(response: JsonObject): JsonObject {
-	const usage = asObject(response.usageMetadata) ?? {};
+	const usage = asRecord(response.usageMetadata) ?? {};
 	const total = typeof usage.totalTokenCount === 'number' ? usage.totalTokenCount : 0;
 	return {
 		...response,
@@ -221,9 +216,9 @@ function withThoughtTokens(response: JsonObject): JsonObject {
 export function withGeminiThought<Reply extends MockReply>(reply: Reply): Reply {
 	const thoughtPart = { text: SIMULATED_THOUGHT, thought: true };
 	if ('json' in reply) {
-		const response = asObject(reply.json) ?? {};
+		const response = asRecord(reply.json) ?? {};
 		const [candidate] = (response.candidates as JsonObject[] | undefined) ?? [];
-		const content = asObject(candidate?.content);
+		const content = asRecord(candidate?.content);
 		const parts = (content?.parts as unknown[] | undefined) ?? [];
 		const candidates = [{ ...candidate, content: { ...content, parts: [thoughtPart, ...parts] } }];
 		return { ...reply, json: withThoughtTokens({ ...response, candidates }) };

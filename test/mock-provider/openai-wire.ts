@@ -1,15 +1,10 @@
 import type { SimulatedReply } from './provider-simulator';
+import { asRecord } from './wire-json';
 
 /**
  * What OpenAI's and Mistral's chat APIs refuse in a message's content parts, checked as strictly as they
  * check it, so that an adapter sending the wrong shape fails here as it would there.
  */
-
-function asRecord(value: unknown): Record<string, unknown> | undefined {
-	return typeof value === 'object' && value !== null && !Array.isArray(value)
-		? (value as Record<string, unknown>)
-		: undefined;
-}
 
 const OPENAI_USER_PARTS = ['text', 'image_url', 'input_audio', 'file'];
 const OPENAI_DETAILS = ['auto', 'low', 'high'];

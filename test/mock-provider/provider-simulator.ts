@@ -14,6 +14,7 @@ import {
 } from './simulated-json';
 import { modelListReply } from './simulated-model-lists';
 import { mistralMessagesProblem, openAiPartsProblem } from './openai-wire';
+import { asRecord, tokenCount, wordPieces } from './wire-json';
 
 /**
  * The provider simulator: answers chat requests as OpenAI, Mistral, Anthropic and Gemini do on the wire (JSON
@@ -87,12 +88,6 @@ function wireFormatOf(path: string): WireFormat | undefined {
 	if (path.includes('/v1/messages')) return 'anthropic';
 	if (!path.includes('/chat/completions')) return undefined;
 	return path.split('?')[0].split('/').includes('mistral') ? 'mistral' : 'openai';
-}
-
-function asRecord(value: unknown): Record<string, unknown> | undefined {
-	return typeof value === 'object' && value !== null && !Array.isArray(value)
-		? (value as Record<string, unknown>)
-		: undefined;
 }
 
 /** A message's text: a plain string, or the text parts of OpenAI content parts and Anthropic content blocks. */
@@ -234,14 +229,6 @@ export function simulatedVerdict(prompt: string): string | undefined {
 	return String(lengths.indexOf(Math.max(...lengths)) + 1);
 }
 
-function splitIntoDeltas(text: string): string[] {
-	return text.match(/\S+\s*/g) ?? [text];
-}
-
-function tokenCount(text: string): number {
-	return Math.max(1, Math.ceil(text.length / 4));
-}
-
 function openAiReply(turn: SimulatedTurn, text: string): SimulatedReply {
 	const id = 'chatcmpl-sim';
 	const created = 1_700_000_000;
@@ -280,7 +267,7 @@ function openAiReply(turn: SimulatedTurn, text: string): SimulatedReply {
 		});
 	const events: SseEvent[] = [
 		{ data: chunk({ role: 'assistant', content: '' }, null) },
-		...splitIntoDeltas(text).map((piece) => ({ data: chunk({ content: piece }, null) })),
+		...wordPieces(text).map((piece) => ({ data: chunk({ content: piece }, null) })),
 		{ data: chunk({}, 'stop') },
 		{
 			data: JSON.stringify({
@@ -340,7 +327,7 @@ function mistralReply(turn: SimulatedTurn, text: string): SimulatedReply {
 	return {
 		sse: [
 			{ data: chunk({ role: 'assistant', content: '' }, null) },
-			...splitIntoDeltas(text).map((piece) => ({ data: chunk({ content: piece }, null) })),
+			...wordPieces(text).map((piece) => ({ data: chunk({ content: piece }, null) })),
 			{ data: chunk({ content: '' }, 'stop', { usage }) },
 			{ data: '[DONE]' },
 		],
@@ -367,7 +354,7 @@ function geminiReply(turn: SimulatedTurn, text: string): SimulatedReply {
 		responseId: 'sim-response',
 	});
 	if (!turn.stream) return { json: response(text, 'STOP', tokenCount(text)) };
-	const pieces = splitIntoDeltas(text);
+	const pieces = wordPieces(text);
 	let sent = '';
 	return {
 		sse: pieces.map((piece, index) => {

@@ -1,4 +1,5 @@
 import { anthropicForcedToolSchema } from './anthropic-wire';
+import { asRecord } from './wire-json';
 
 /**
  * JSON answers for requests that ask for JSON, as a model that follows the request would give them: a value
@@ -13,12 +14,6 @@ export interface JsonRequest {
 }
 
 export type JsonBehaviour = 'valid' | 'broken' | 'off-schema';
-
-function asRecord(value: unknown): Record<string, unknown> | undefined {
-	return typeof value === 'object' && value !== null && !Array.isArray(value)
-		? (value as Record<string, unknown>)
-		: undefined;
-}
 
 function firstType(schema: Record<string, unknown>): string | undefined {
 	const { type } = schema;

@@ -1,10 +1,9 @@
-import { FusionError } from '../errors/fusion-error';
-import { redactSecrets, secretsOf } from '../errors/redact-secrets';
+import { secretsOf } from '../errors/redact-secrets';
 import type { ProviderConnection } from '../providers/provider-adapter';
 import type { ProviderDefinition } from '../providers/provider-registry';
 import { assertUsableConnection } from '../transport/check-connection';
 import type { CallTimeouts } from '../transport/timeouts';
-import { fetchPage } from './list-live-models';
+import { fetchPage, redactedFusionError } from './list-live-models';
 
 export interface CredentialCheckSettings {
 	timeouts: CallTimeouts;
@@ -28,14 +27,6 @@ export async function checkCredential(
 			provider.adapter.toModelListRequest(connection);
 		await fetchPage(request, provider, settings);
 	} catch (thrown) {
-		const error =
-			thrown instanceof FusionError
-				? thrown
-				: new FusionError({ kind: 'network', message: String(thrown) });
-		throw new FusionError({
-			kind: error.kind,
-			httpStatus: error.httpStatus,
-			message: redactSecrets(error.message, secretsOf(connection)),
-		});
+		throw redactedFusionError(thrown, secretsOf(connection));
 	}
 }

@@ -56,6 +56,22 @@ export async function fetchPage(
 	}
 }
 
+/**
+ * What a listing or credential check threw, as a FusionError whose message names none of the connection's
+ * secrets (providers echo keys back); anything else thrown counts as a network failure.
+ */
+export function redactedFusionError(thrown: unknown, secrets: readonly string[]): FusionError {
+	const error =
+		thrown instanceof FusionError
+			? thrown
+			: new FusionError({ kind: 'network', message: String(thrown) });
+	return new FusionError({
+		kind: error.kind,
+		httpStatus: error.httpStatus,
+		message: redactSecrets(error.message, secrets),
+	});
+}
+
 async function listProvider(
 	provider: ProviderDefinition,
 	connection: ProviderConnection,
@@ -99,14 +115,8 @@ export async function listLiveModels(
 					models: await listProvider(provider, connection, settings),
 				};
 			} catch (thrown) {
-				const error =
-					thrown instanceof FusionError
-						? thrown
-						: new FusionError({ kind: 'network', message: String(thrown) });
-				const listingError: ListingError = {
-					type: error.kind,
-					message: redactSecrets(error.message, secrets),
-				};
+				const error = redactedFusionError(thrown, secrets);
+				const listingError: ListingError = { type: error.kind, message: error.message };
 				if (error.httpStatus !== undefined) listingError.http_status = error.httpStatus;
 				return { provider: provider.id, ok: false, error: listingError };
 			}

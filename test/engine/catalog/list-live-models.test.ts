@@ -32,24 +32,23 @@ function connections(): Partial<Record<ProviderId, ProviderConnection>> {
 	};
 }
 
+/** OpenAI's simulated list, which a custom endpoint also gets (it speaks OpenAI's wire format). */
+const OPENAI_IDS = [
+	'gpt-4o-mini',
+	'gpt-4o-mini-2024-07-18',
+	'gpt-4.1',
+	'gpt-5',
+	'text-embedding-3-small',
+	'dall-e-3',
+	'ft:gpt-4o-mini-2024-07-18:acme::9abcDEF1',
+];
+
 const ids = (listing: LiveListing) =>
 	listing.ok ? listing.models.map((model) => model.id) : listing.error;
 
 describe('listLiveModels against the mock server', () => {
 	it.each<[ProviderId, string, string[]]>([
-		[
-			'openai',
-			'/v1/models',
-			[
-				'gpt-4o-mini',
-				'gpt-4o-mini-2024-07-18',
-				'gpt-4.1',
-				'gpt-5',
-				'text-embedding-3-small',
-				'dall-e-3',
-				'ft:gpt-4o-mini-2024-07-18:acme::9abcDEF1',
-			],
-		],
+		['openai', '/v1/models', OPENAI_IDS],
 		[
 			'anthropic',
 			'/v1/models',
@@ -92,19 +91,7 @@ describe('listLiveModels against the mock server', () => {
 			['llama3.2:latest', 'nomic-embed-text:latest', 'my-finetune:latest'],
 		],
 		['azure', '/openai/models?api-version=2024-10-21', ['gpt-4o-2024-08-06']],
-		[
-			'custom',
-			'/custom/v1/models',
-			[
-				'gpt-4o-mini',
-				'gpt-4o-mini-2024-07-18',
-				'gpt-4.1',
-				'gpt-5',
-				'text-embedding-3-small',
-				'dall-e-3',
-				'ft:gpt-4o-mini-2024-07-18:acme::9abcDEF1',
-			],
-		],
+		['custom', '/custom/v1/models', OPENAI_IDS],
 	])('%s: GET %s in its wire format', async (providerId, path, expected) => {
 		const [listing] = await listLiveModels([providerById(providerId)], settingsFor(connections()));
 		expect(ids(listing)).toEqual(expected);
