@@ -5,15 +5,16 @@
  * join the same import and the same execute-batch here.
  */
 import { randomBytes } from 'node:crypto';
-import type { IDataObject } from 'n8n-workflow';
 import { COMMUNITY_NODE_PREFIX, CUSTOM_NODE_PREFIX } from '../n8n/fusion-package';
 import type { CredentialToImport } from '../n8n/n8n-cli';
 import {
 	codeItems,
 	fusionChat,
+	jsonModeParameters,
 	linearWorkflow,
 	manualTrigger,
 	modelById,
+	requestItems,
 	setFields,
 	type WorkflowToImport,
 } from '../n8n/workflow-builder';
@@ -278,22 +279,15 @@ export function buildE2eSetup(mockUrl: string): E2eSetup {
 			}),
 		]);
 
-	const requestItems = (requests: IDataObject[]) => requests.map((request) => ({ request }));
-
 	const workflows = [
 		ticketsThenChat(WORKFLOW_IDS.fields, COMMUNITY_NODE_PREFIX, 'fieldsOpenAi'),
 		ticketsThenChat(WORKFLOW_IDS.customFolder, CUSTOM_NODE_PREFIX, 'customFolderOpenAi'),
 		linearWorkflow(WORKFLOW_IDS.json, 'Fusion Chat e2e: JSON mode across three wire formats', [
 			manualTrigger(),
-			codeItems('Requests', requestItems(JSON_REQUESTS)),
+			requestItems('Requests', JSON_REQUESTS),
 			fusionChat({
 				nodeTypePrefix: COMMUNITY_NODE_PREFIX,
-				parameters: {
-					providers: ['openai', 'anthropic', 'google'],
-					inputMode: 'json',
-					requestJson: '={{ $json.request }}',
-					options: {},
-				},
+				parameters: jsonModeParameters(['openai', 'anthropic', 'google']),
 				credentials: { ...slot('jsonOpenAi'), ...slot('jsonAnthropic'), ...slot('jsonGemini') },
 			}),
 		]),
@@ -321,15 +315,10 @@ export function buildE2eSetup(mockUrl: string): E2eSetup {
 			'Fusion Chat e2e: continue on fail, JSON mode',
 			[
 				manualTrigger(),
-				codeItems('Requests', requestItems(MIXED_JSON_REQUESTS)),
+				requestItems('Requests', MIXED_JSON_REQUESTS),
 				fusionChat({
 					nodeTypePrefix: COMMUNITY_NODE_PREFIX,
-					parameters: {
-						providers: ['openai', 'mistral'],
-						inputMode: 'json',
-						requestJson: '={{ $json.request }}',
-						options: {},
-					},
+					parameters: jsonModeParameters(['openai', 'mistral']),
 					credentials: { ...slot('mixedJsonOpenAi'), ...slot('unauthorizedMistral') },
 					continueOnFail: true,
 				}),
@@ -367,15 +356,10 @@ export function buildE2eSetup(mockUrl: string): E2eSetup {
 			'Fusion Chat e2e: an item every model refuses stops the workflow',
 			[
 				manualTrigger(),
-				codeItems('Requests', requestItems(STOP_ON_ERROR_REQUESTS)),
+				requestItems('Requests', STOP_ON_ERROR_REQUESTS),
 				fusionChat({
 					nodeTypePrefix: COMMUNITY_NODE_PREFIX,
-					parameters: {
-						providers: ['openai', 'mistral'],
-						inputMode: 'json',
-						requestJson: '={{ $json.request }}',
-						options: {},
-					},
+					parameters: jsonModeParameters(['openai', 'mistral']),
 					credentials: { ...slot('stopOpenAi'), ...slot('stopUnauthorizedMistral') },
 				}),
 			],

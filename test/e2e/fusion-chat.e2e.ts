@@ -182,6 +182,11 @@ function expectSimulatedAnswer(
 const content = (item: IDataObject) =>
 	(item.choices as Array<{ message: { content: string } }>)[0].message.content;
 const fusionOf = (item: IDataObject) => item.fusion as IDataObject & { attempts: IDataObject[] };
+/** Each attempt as [model, status, HTTP status of its error]. */
+const attemptOutcomes = (item: IDataObject) =>
+	(fusionOf(item).attempts as Array<{ model: string; status: string; error?: IDataObject }>).map(
+		(attempt) => [attempt.model, attempt.status, attempt.error?.http_status],
+	);
 
 /** The model name sent upstream, for ids the catalog sends as written (`openai/gpt-4o-mini` → `gpt-4o-mini`). */
 const upstreamName = (fusionId: string) => fusionId.slice(fusionId.indexOf('/') + 1);
@@ -327,14 +332,7 @@ describe('Fusion Chat in n8n', () => {
 		answers.forEach((answer, index) => {
 			expect(answer.model).toBe('anthropic/claude-haiku-4-5');
 			expectSimulatedAnswer(content(answer), 'claude-haiku-4-5', FALLBACK_PROMPTS[index]);
-			const attempts = fusionOf(answer).attempts as Array<{
-				model: string;
-				status: string;
-				error?: IDataObject;
-			}>;
-			expect(
-				attempts.map((attempt) => [attempt.model, attempt.status, attempt.error?.http_status]),
-			).toEqual([
+			expect(attemptOutcomes(answer)).toEqual([
 				[FAILING_MODEL, 'error', 500],
 				[FAILING_MODEL, 'error', 500],
 				['anthropic/claude-haiku-4-5', 'ok', undefined],
@@ -537,14 +535,7 @@ describe('Fusion Chat strategies in n8n', () => {
 		const dearest = COST_ORDER[COST_ORDER.length - 1];
 		expect(failedOver.model).toBe(dearest);
 		expectSimulatedAnswer(content(failedOver), upstreamName(dearest), COST_PROMPTS[1]);
-		const attempts = fusionOf(failedOver).attempts as Array<{
-			model: string;
-			status: string;
-			error?: IDataObject;
-		}>;
-		expect(
-			attempts.map((attempt) => [attempt.model, attempt.status, attempt.error?.http_status]),
-		).toEqual(
+		expect(attemptOutcomes(failedOver)).toEqual(
 			COST_ORDER.map((model) =>
 				model === dearest ? [model, 'ok', undefined] : [model, 'error', 503],
 			),

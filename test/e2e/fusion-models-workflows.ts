@@ -25,130 +25,59 @@ export const MODELS_MOCK_PATHS = { modelsLive: '/models-live' } as const;
 export const FILTERED_PROVIDER = 'anthropic';
 export const FILTERED_MAX_PROMPT_PRICE = 0.005;
 
+/** A live provider's credential: its Base URL at `segment` under the live listing's path on the mock. */
+const liveCredential = (
+	id: string,
+	type: string,
+	segment: string,
+	withV1: boolean,
+): CredentialSpec => ({ id, type, path: `${MODELS_MOCK_PATHS.modelsLive}${segment}`, withV1 });
+
 /**
  * Each live provider under its own path, so that the mock's simulator answers the provider's own list format:
  * it tells OpenRouter's by `/api/v1/models` and the OpenAI-compatible ones by a segment naming them.
  */
 export const MODELS_CREDENTIALS = {
-	liveOpenAi: {
-		id: 'e2eCredential0101',
-		type: 'fusionOpenAiApi',
-		path: MODELS_MOCK_PATHS.modelsLive,
-		withV1: true,
-	},
-	liveAnthropic: {
-		id: 'e2eCredential0102',
-		type: 'fusionAnthropicApi',
-		path: `${MODELS_MOCK_PATHS.modelsLive}/anthropic`,
-		withV1: false,
-	},
-	liveGemini: {
-		id: 'e2eCredential0103',
-		type: 'fusionGoogleGeminiApi',
-		path: `${MODELS_MOCK_PATHS.modelsLive}/gemini`,
-		withV1: false,
-	},
-	liveOpenRouter: {
-		id: 'e2eCredential0104',
-		type: 'fusionOpenRouterApi',
-		path: `${MODELS_MOCK_PATHS.modelsLive}/openrouter/api`,
-		withV1: true,
-	},
-	liveMistral: {
-		id: 'e2eCredential0105',
-		type: 'fusionMistralApi',
-		path: `${MODELS_MOCK_PATHS.modelsLive}/mistral`,
-		withV1: true,
-	},
-	liveTogether: {
-		id: 'e2eCredential0106',
-		type: 'fusionTogetherApi',
-		path: `${MODELS_MOCK_PATHS.modelsLive}/together`,
-		withV1: true,
-	},
-	liveXai: {
-		id: 'e2eCredential0107',
-		type: 'fusionXaiApi',
-		path: `${MODELS_MOCK_PATHS.modelsLive}/xai`,
-		withV1: true,
-	},
+	liveOpenAi: liveCredential('e2eCredential0101', 'fusionOpenAiApi', '', true),
+	liveAnthropic: liveCredential('e2eCredential0102', 'fusionAnthropicApi', '/anthropic', false),
+	liveGemini: liveCredential('e2eCredential0103', 'fusionGoogleGeminiApi', '/gemini', false),
+	liveOpenRouter: liveCredential(
+		'e2eCredential0104',
+		'fusionOpenRouterApi',
+		'/openrouter/api',
+		true,
+	),
+	liveMistral: liveCredential('e2eCredential0105', 'fusionMistralApi', '/mistral', true),
+	liveTogether: liveCredential('e2eCredential0106', 'fusionTogetherApi', '/together', true),
+	liveXai: liveCredential('e2eCredential0107', 'fusionXaiApi', '/xai', true),
 	// Groq's and Azure's lists are told apart by their real base-URL paths, DeepSeek's and Ollama's by a segment.
-	liveGroq: {
-		id: 'e2eCredential0108',
-		type: 'fusionGroqApi',
-		path: `${MODELS_MOCK_PATHS.modelsLive}/groq/openai`,
-		withV1: true,
-	},
-	liveDeepSeek: {
-		id: 'e2eCredential0109',
-		type: 'fusionDeepSeekApi',
-		path: `${MODELS_MOCK_PATHS.modelsLive}/deepseek`,
-		withV1: false,
-	},
-	liveOllama: {
-		id: 'e2eCredential0110',
-		type: 'fusionOllamaApi',
-		path: `${MODELS_MOCK_PATHS.modelsLive}/ollama`,
-		withV1: true,
-	},
-	liveAzure: {
-		id: 'e2eCredential0111',
-		type: 'fusionAzureOpenAiApi',
-		path: `${MODELS_MOCK_PATHS.modelsLive}/azure`,
-		withV1: false,
-	},
+	liveGroq: liveCredential('e2eCredential0108', 'fusionGroqApi', '/groq/openai', true),
+	liveDeepSeek: liveCredential('e2eCredential0109', 'fusionDeepSeekApi', '/deepseek', false),
+	liveOllama: liveCredential('e2eCredential0110', 'fusionOllamaApi', '/ollama', true),
+	liveAzure: liveCredential('e2eCredential0111', 'fusionAzureOpenAiApi', '/azure', false),
 } satisfies Record<string, CredentialSpec>;
 
 type ModelsCredentialName = keyof typeof MODELS_CREDENTIALS;
 
+/** A provider's model list: the path asked on the mock, and the prefix its ids take in the node's output. */
+const liveList = (provider: string, credential: CredentialSpec, listPath: string) => ({
+	provider,
+	prefix: `${provider}/`,
+	listPath: `${credential.path}${listPath}`,
+});
+
 /** The providers that list their models, each at the path its API documents under the credential's Base URL. */
 export const LIVE_LISTS = [
-	{
-		provider: 'openai',
-		prefix: 'openai/',
-		listPath: `${MODELS_CREDENTIALS.liveOpenAi.path}/v1/models`,
-	},
-	{
-		provider: 'anthropic',
-		prefix: 'anthropic/',
-		listPath: `${MODELS_CREDENTIALS.liveAnthropic.path}/v1/models`,
-	},
-	{
-		provider: 'google',
-		prefix: 'google/',
-		listPath: `${MODELS_CREDENTIALS.liveGemini.path}/v1beta/models`,
-	},
-	{
-		provider: 'openrouter',
-		prefix: 'openrouter/',
-		listPath: `${MODELS_CREDENTIALS.liveOpenRouter.path}/v1/models`,
-	},
-	{
-		provider: 'mistral',
-		prefix: 'mistral/',
-		listPath: `${MODELS_CREDENTIALS.liveMistral.path}/v1/models`,
-	},
-	{
-		provider: 'together',
-		prefix: 'together/',
-		listPath: `${MODELS_CREDENTIALS.liveTogether.path}/v1/models`,
-	},
-	{ provider: 'groq', prefix: 'groq/', listPath: `${MODELS_CREDENTIALS.liveGroq.path}/v1/models` },
-	{
-		provider: 'deepseek',
-		prefix: 'deepseek/',
-		listPath: `${MODELS_CREDENTIALS.liveDeepSeek.path}/models`,
-	},
-	{
-		provider: 'ollama',
-		prefix: 'ollama/',
-		listPath: `${MODELS_CREDENTIALS.liveOllama.path}/v1/models`,
-	},
-	{
-		provider: 'azure',
-		prefix: 'azure/',
-		listPath: `${MODELS_CREDENTIALS.liveAzure.path}/openai/models`,
-	},
+	liveList('openai', MODELS_CREDENTIALS.liveOpenAi, '/v1/models'),
+	liveList('anthropic', MODELS_CREDENTIALS.liveAnthropic, '/v1/models'),
+	liveList('google', MODELS_CREDENTIALS.liveGemini, '/v1beta/models'),
+	liveList('openrouter', MODELS_CREDENTIALS.liveOpenRouter, '/v1/models'),
+	liveList('mistral', MODELS_CREDENTIALS.liveMistral, '/v1/models'),
+	liveList('together', MODELS_CREDENTIALS.liveTogether, '/v1/models'),
+	liveList('groq', MODELS_CREDENTIALS.liveGroq, '/v1/models'),
+	liveList('deepseek', MODELS_CREDENTIALS.liveDeepSeek, '/models'),
+	liveList('ollama', MODELS_CREDENTIALS.liveOllama, '/v1/models'),
+	liveList('azure', MODELS_CREDENTIALS.liveAzure, '/openai/models'),
 ] as const;
 
 /** The provider whose list is refused: it must become an error entry while the others still list. */

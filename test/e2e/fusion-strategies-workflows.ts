@@ -13,9 +13,11 @@ import { COMMUNITY_NODE_PREFIX } from '../n8n/fusion-package';
 import {
 	codeItems,
 	fusionChat,
+	jsonModeParameters,
 	linearWorkflow,
 	manualTrigger,
 	modelById,
+	requestItems,
 	type WorkflowToImport,
 } from '../n8n/workflow-builder';
 import type { CredentialSpec } from './fusion-chat-workflows';
@@ -223,25 +225,20 @@ export function strategyWorkflows(
 			'Fusion Chat e2e: cost_optimized, failing over in price order',
 			[
 				manualTrigger(),
-				codeItems(
+				requestItems(
 					'Requests',
 					COST_PROMPTS.map((prompt) => ({
-						request: {
-							model: { strategy: 'cost_optimized', models: COST_OPTIMIZED_MODELS },
-							messages: messages(prompt),
-						},
+						model: { strategy: 'cost_optimized', models: COST_OPTIMIZED_MODELS },
+						messages: messages(prompt),
 					})),
 				),
 				fusionChat({
 					nodeTypePrefix: COMMUNITY_NODE_PREFIX,
-					parameters: {
-						providers: ['openai', 'anthropic', 'google', 'mistral'],
-						inputMode: 'json',
-						requestJson: '={{ $json.request }}',
-						// One call per failing model: retried 503s would cost backoff time and, at three failures in a
-						// row, cool the model down for the rest of the n8n process.
-						options: { maxRetries: 0 },
-					},
+					parameters: jsonModeParameters(['openai', 'anthropic', 'google', 'mistral'], {
+						// One call per failing model: retried 503s would cost backoff time and, at three failures in
+						// a row, cool the model down for the rest of the n8n process.
+						maxRetries: 0,
+					}),
 					credentials: {
 						...slot('costOpenAi'),
 						...slot('costAnthropic'),

@@ -9,12 +9,13 @@ import { TINY_PDF_DATA_URL, TINY_PNG_DATA_URL } from '../fixtures/media';
 import { COMMUNITY_NODE_PREFIX } from '../n8n/fusion-package';
 import type { CredentialToImport } from '../n8n/n8n-cli';
 import {
-	codeItems,
 	codeItemWithFiles,
 	fusionChat,
+	jsonModeParameters,
 	linearWorkflow,
 	manualTrigger,
 	modelById,
+	requestItems,
 	setFields,
 	type WorkflowToImport,
 } from '../n8n/workflow-builder';
@@ -214,6 +215,10 @@ export interface StructuredSetup {
 	workflows: WorkflowToImport[];
 }
 
+/** The node's credential slots for these credentials, by credential type. */
+const slotsFor = (...credentials: CredentialToImport[]) =>
+	Object.fromEntries(credentials.map(({ type, id, name }) => [type, { id, name }]));
+
 /** Version 2 with the full response: what a new node in n8n gives, `choices[0].message.parsed` included. */
 const fullResponseChat = (
 	providers: string[],
@@ -223,14 +228,8 @@ const fullResponseChat = (
 	fusionChat({
 		nodeTypePrefix: COMMUNITY_NODE_PREFIX,
 		typeVersion: 2,
-		parameters: {
-			providers,
-			inputMode: 'json',
-			requestJson: '={{ $json.request }}',
-			simplify: false,
-			options: extra.options ?? {},
-		},
-		credentials: Object.fromEntries(credentials.map(({ type, id, name }) => [type, { id, name }])),
+		parameters: { ...jsonModeParameters(providers, extra.options), simplify: false },
+		credentials: slotsFor(...credentials),
 		continueOnFail: extra.continueOnFail,
 	});
 
@@ -258,7 +257,7 @@ export function buildStructuredSetup(mockUrl: string): StructuredSetup {
 			`Fusion Chat e2e: JSON Schema answer about an image (${entry.provider})`,
 			[
 				manualTrigger(),
-				codeItems('Requests', [{ request: imageRequestOf(entry.model) }]),
+				requestItems('Requests', [imageRequestOf(entry.model)]),
 				fullResponseChat([entry.provider], [own]),
 			],
 		);
@@ -272,14 +271,12 @@ export function buildStructuredSetup(mockUrl: string): StructuredSetup {
 			'Fusion Chat e2e: broken JSON fails over to a model that answers the schema',
 			[
 				manualTrigger(),
-				codeItems(
+				requestItems(
 					'Tickets',
 					FALLBACK_TICKETS.map((text) => ({
-						request: {
-							model: [BROKEN_JSON_MODEL, GOOD_JSON_MODEL],
-							messages: [{ role: 'user', content: `Classify this ticket: ${text}` }],
-							response_format: jsonSchemaFormat('ticket', TICKET_SCHEMA),
-						},
+						model: [BROKEN_JSON_MODEL, GOOD_JSON_MODEL],
+						messages: [{ role: 'user', content: `Classify this ticket: ${text}` }],
+						response_format: jsonSchemaFormat('ticket', TICKET_SCHEMA),
 					})),
 				),
 				fullResponseChat(['openai'], [fallbackOpenAi], { options: { concurrency: 1 } }),
@@ -299,9 +296,9 @@ export function buildStructuredSetup(mockUrl: string): StructuredSetup {
 			'Fusion Chat e2e: bad parts and formats are item errors; nothing of them is sent',
 			[
 				manualTrigger(),
-				codeItems(
+				requestItems(
 					'Requests',
-					BAD_INPUT_ITEMS.map(({ request }) => ({ request })),
+					BAD_INPUT_ITEMS.map(({ request }) => request),
 				),
 				fullResponseChat(['openai'], [badInputOpenAi], { continueOnFail: true }),
 			],
@@ -338,9 +335,7 @@ export function buildStructuredSetup(mockUrl: string): StructuredSetup {
 						jsonSchema: JSON.stringify(INVOICE_SCHEMA, null, 2),
 						options: { binaryPropertyNames: 'data', outputParsedOnly: true },
 					},
-					credentials: {
-						[fieldsPdfOpenAi.type]: { id: fieldsPdfOpenAi.id, name: fieldsPdfOpenAi.name },
-					},
+					credentials: slotsFor(fieldsPdfOpenAi),
 				}),
 				setFields('Invoice Row', {
 					invoice: '={{ $json.invoice_number }}',

@@ -58,6 +58,24 @@ export const codeItems = (name: string, items: IDataObject[]): NodeSpec => ({
 	parameters: { jsCode: `return ${JSON.stringify(items)}.map((json) => ({ json }));` },
 });
 
+/** A Code node that emits one item per request, under `request`: the items Fusion Chat's JSON mode reads. */
+export const requestItems = (name: string, requests: IDataObject[]): NodeSpec =>
+	codeItems(
+		name,
+		requests.map((request) => ({ request })),
+	);
+
+/** Fusion Chat's parameters in JSON mode, each item's request read from its `request` field. */
+export const jsonModeParameters = (
+	providers: string[],
+	options: INodeParameters = {},
+): INodeParameters => ({
+	providers,
+	inputMode: 'json',
+	requestJson: '={{ $json.request }}',
+	options,
+});
+
 /** A file an item carries in a binary field, as a node that reads files (disk, mail, HTTP) outputs it. */
 export interface ItemFile {
 	field: string;
