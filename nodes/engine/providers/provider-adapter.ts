@@ -1,5 +1,12 @@
 import type { FusionErrorKind } from '../errors/fusion-error';
-import type { ChatMessage, ReasoningEffort, ResponseFormat } from '../request/unified-request';
+import type {
+	ChatMessage,
+	ReasoningEffort,
+	ResponseFormat,
+	ToolCall,
+	ToolChoice,
+	ToolDefinition,
+} from '../request/unified-request';
 import type { ServerSentEvent } from '../transport/read-sse-stream';
 import type { UpstreamHttpRequest } from '../transport/send-upstream';
 import type { ModelCapabilities, ModelListPage } from './listed-model';
@@ -34,6 +41,9 @@ export interface ModelCallRequest {
 	seed?: number;
 	/** The end user's id, for the provider's abuse monitoring. */
 	user?: string;
+	tools?: ToolDefinition[];
+	tool_choice?: ToolChoice;
+	parallel_tool_calls?: boolean;
 	/** What the catalog knows the model can do; undefined for a model it does not know. */
 	capabilities?: ModelCapabilities;
 }
@@ -64,6 +74,8 @@ export interface ModelAnswer {
 	/** The model name the provider reports having used. */
 	upstreamModel?: string;
 	content: string;
+	/** The functions the model asks to call, ids always set and arguments always JSON text (finishReason tool_calls). */
+	toolCalls?: ToolCall[];
 	finishReason: FinishReason;
 	/** What the provider said when it refused or its safety filter stopped the answer (finishReason content_filter). */
 	refusal?: string;

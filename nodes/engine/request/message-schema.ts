@@ -132,11 +132,25 @@ const userMessageSchema = z
 	.object({ role: z.literal('user'), content: contentSchema(anyPartSchema) })
 	.strict();
 
+function jsonTextProblem(text: string): string | undefined {
+	try {
+		JSON.parse(text);
+		return undefined;
+	} catch {
+		return 'must be JSON text (the arguments object written as a string)';
+	}
+}
+
 const toolCallSchema = z
 	.object({
-		id: aString,
+		id: aString.min(1, 'must not be empty'),
 		type: z.literal('function', { errorMap: () => ({ message: 'must be "function"' }) }),
-		function: z.object({ name: aString, arguments: aString }).strict(),
+		function: z
+			.object({
+				name: aString.min(1, 'must not be empty'),
+				arguments: checkedString(jsonTextProblem),
+			})
+			.strict(),
 	})
 	.strict();
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { typeDispatchErrorMap } from './dispatch-schema';
-import { compileJsonSchema } from './json-schema';
+import { jsonSchemaObject } from './json-schema-object';
 
 export const REASONING_EFFORTS = ['none', 'minimal', 'low', 'medium', 'high'] as const;
 export type ReasoningEffort = (typeof REASONING_EFFORTS)[number];
@@ -10,20 +10,6 @@ export const reasoningEffortSchema = z.enum(REASONING_EFFORTS, {
 });
 
 const RESPONSE_FORMAT_TYPES = ['text', 'json_object', 'json_schema'] as const;
-
-/** Compiled here, at the edge, so that a broken schema is the item's error before any model is called. */
-const jsonSchemaObject = z
-	.record(z.string(), z.unknown(), { invalid_type_error: 'must be a JSON Schema object' })
-	.superRefine((schema, ctx) => {
-		try {
-			compileJsonSchema(schema);
-		} catch (error) {
-			ctx.addIssue({
-				code: z.ZodIssueCode.custom,
-				message: `is not a valid JSON Schema: ${error instanceof Error ? error.message : String(error)}`,
-			});
-		}
-	});
 
 export const responseFormatSchema = z.discriminatedUnion(
 	'type',

@@ -3,6 +3,7 @@ import { schemaPath } from '../errors/describe-schema-issues';
 import { parseInto } from './dispatch-schema';
 import { messageSchema } from './message-schema';
 import { reasoningEffortSchema, responseFormatSchema } from './response-format-schema';
+import { toolChoiceSchema, toolsSchema } from './tool-schema';
 
 export {
 	ROLES,
@@ -19,6 +20,7 @@ export {
 	type UserMessage,
 } from './message-schema';
 export type { ReasoningEffort, ResponseFormat } from './response-format-schema';
+export type { ToolChoice, ToolDefinition } from './tool-schema';
 
 export const STRATEGIES = [
 	'fallback',
@@ -144,9 +146,28 @@ export const unifiedRequestSchema = z
 			.int('must be a whole number')
 			.optional(),
 		user: z.string({ invalid_type_error: 'must be a string' }).optional(),
+		tools: toolsSchema.optional(),
+		tool_choice: toolChoiceSchema.optional(),
+		parallel_tool_calls: z.boolean({ invalid_type_error: 'must be true or false' }).optional(),
 	})
 	.strict()
 	.superRefine((request, ctx) => {
+		const choice = request.tool_choice;
+		const offered = new Set(request.tools?.map((tool) => tool.function.name));
+		if (typeof choice === 'object' && !offered.has(choice.function.name)) {
+			ctx.addIssue({
+				code: z.ZodIssueCode.custom,
+				path: ['tool_choice', 'function', 'name'],
+				message: `names "${choice.function.name}", which is not among the offered tools${offered.size === 0 ? ' (tools is empty)' : ` (${[...offered].join(', ')})`}`,
+			});
+		}
+		if (choice === 'required' && request.tools === undefined) {
+			ctx.addIssue({
+				code: z.ZodIssueCode.custom,
+				path: ['tool_choice'],
+				message: 'is "required" but the request offers no tools',
+			});
+		}
 		const { max_tokens, max_completion_tokens } = request;
 		if (
 			max_tokens !== undefined &&
