@@ -254,6 +254,12 @@ export const chatProperties: INodeProperties[] = [
 				description: 'The first good answer; the other calls are stopped',
 			},
 			{
+				name: 'Fuse',
+				value: 'fuse',
+				description:
+					'A fuser model reads every answer and writes the final one; costs one more call, often the best answer',
+			},
+			{
 				name: 'Judge Model',
 				value: 'judge',
 				description: 'A judge model reads the answers and names the best',
@@ -279,8 +285,20 @@ export const chatProperties: INodeProperties[] = [
 	...providerNotices('judgeProviderNotice', 'judgeModel', {
 		inputMode: ['fields'],
 		strategy: ['best_of'],
-		selection: ['judge'],
+		selection: ['judge', 'fuse'],
 	}),
+	// The fuser is the request's judge_model too; a field of its own gives it a label that says what it does.
+	{
+		...modelLocator(
+			'judgeModel',
+			'Fuser Model',
+			"The model that reads every answer and writes the final one: pick a strong one, the panel's can be cheap",
+			'openai/gpt-4.1',
+		),
+		displayOptions: {
+			show: { inputMode: ['fields'], strategy: ['best_of'], selection: ['fuse'] },
+		},
+	},
 	{
 		displayName: 'Request (JSON)',
 		name: 'requestJson',

@@ -53,7 +53,8 @@ function modelSpecFromFields(read: ReadParameter): unknown {
 	});
 	if (strategy !== 'best_of') return { strategy, models };
 	const selection = read('selection', 'consensus') as string;
-	const judgeModel = selection === 'judge' ? locatorValue(read('judgeModel', '')) : '';
+	const judgeModel =
+		selection === 'judge' || selection === 'fuse' ? locatorValue(read('judgeModel', '')) : '';
 	return { strategy, models, selection, ...(judgeModel === '' ? {} : { judge_model: judgeModel }) };
 }
 

@@ -35,11 +35,11 @@ export function planRouting(model: ModelSpec): RoutingPlan {
 		return { strategy: model.strategy, candidates, hedgeAfterMs: model.hedge_after_ms };
 	}
 	const selection = model.selection ?? (model.judge_model !== undefined ? 'judge' : 'consensus');
-	if (selection === 'judge' && model.judge_model === undefined) {
+	if ((selection === 'judge' || selection === 'fuse') && model.judge_model === undefined) {
+		const role = selection === 'judge' ? 'picks the best answer' : 'writes the final answer';
 		throw new FusionError({
 			kind: 'bad_request',
-			message:
-				'model.judge_model is required when model.selection is "judge", e.g. "openai/gpt-4o-mini"',
+			message: `model.judge_model is required when model.selection is "${selection}" (the model that ${role}), e.g. "openai/gpt-4o-mini"`,
 		});
 	}
 	const judge = model.judge_model === undefined ? undefined : resolveModelId(model.judge_model);

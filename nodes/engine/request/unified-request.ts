@@ -33,7 +33,14 @@ export const STRATEGIES = [
 ] as const;
 export type StrategyName = (typeof STRATEGIES)[number];
 
-export const BEST_OF_SELECTIONS = ['judge', 'longest', 'shortest', 'consensus', 'fastest'] as const;
+export const BEST_OF_SELECTIONS = [
+	'judge',
+	'fuse',
+	'longest',
+	'shortest',
+	'consensus',
+	'fastest',
+] as const;
 export type BestOfSelection = (typeof BEST_OF_SELECTIONS)[number];
 
 const modelId = z
