@@ -458,6 +458,16 @@ export const chatProperties: INodeProperties[] = [
 				description:
 					'Retries on the same model after a rate limit (429), a server error (5xx), 408/409 or a network failure, with backoff. Other errors move on to the next model at once.',
 			},
+			{
+				displayName: 'OpenRouter Provider Preferences',
+				name: 'openRouterProvider',
+				type: 'json',
+				default: '',
+				placeholder: '{ "order": ["anthropic", "amazon-bedrock"], "allow_fallbacks": false }',
+				description:
+					"Which providers behind an openrouter/ model may serve the request, as OpenRouter's provider object: order, only, ignore, allow_fallbacks, sort, max_price, data_collection, require_parameters, zdr, quantizations. Sent to openrouter/ models only; other models get a warning.",
+				displayOptions: { show: { '/inputMode': ['fields'] } },
+			},
 			outputParsedOnlyOption,
 			{
 				displayName: 'Requests per Minute',

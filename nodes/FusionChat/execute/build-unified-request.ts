@@ -1,6 +1,6 @@
 import { parseUnifiedRequest, type ChatMessage, type UnifiedChatRequest } from '../../engine';
 import type { ReadParameter } from '../../shared/item-parameters';
-import { InvalidRequestError, parseJson } from './invalid-request';
+import { InvalidRequestError, jsonFieldValue, parseJson } from './invalid-request';
 import { responseFormatFromFields } from './response-format-from-fields';
 
 interface ModelParameters {
@@ -84,6 +84,10 @@ function requestFromFields(read: ReadParameter): Record<string, unknown> {
 		stream: parameters.stream === true ? true : undefined,
 		reasoning_effort: parameters.reasoningEffort,
 		response_format: responseFormatFromFields(read),
+		provider: jsonFieldValue(
+			read('options.openRouterProvider', ''),
+			'Options → OpenRouter Provider Preferences',
+		),
 	};
 }
 

@@ -22,6 +22,7 @@ import { timeoutError } from '../transport/timeouts';
 import { parsedAnswerOf } from './json-answer';
 import { toModelCallRequest, type CallSettings, type ModelCallResult } from './model-call';
 import { PartialAnswerError } from './partial-answer-error';
+import { providerPreferencesFor } from './provider-preferences';
 
 /** What one exchange needs: no state, no retries; those are the policy's (call-model.ts). */
 export type ExchangeSettings = Pick<
@@ -102,10 +103,10 @@ async function exchange(
 ): Promise<ModelCallResult> {
 	const { provider } = target;
 	assertUsableConnection(connection, provider.displayName);
-	const built = provider.adapter.toChatRequest(
-		toModelCallRequest(request, target.upstreamModel, target.catalog?.capabilities),
-		connection,
-	);
+	const call = toModelCallRequest(request, target.upstreamModel, target.catalog?.capabilities);
+	const preferences = providerPreferencesFor(request, target);
+	const built = provider.adapter.toChatRequest({ ...call, ...preferences.fields }, connection);
+	const warnings = [...built.warnings, ...preferences.warnings];
 	const startedAt = performance.now();
 	const response = await sendUpstream(built.http, {
 		timeouts: settings.timeouts,
@@ -131,7 +132,7 @@ async function exchange(
 					kind: 'content_filter',
 					message: `${provider.displayName} refused: ${refusal}`,
 				});
-			return { answer: { ...answer, refusal }, warnings: built.warnings, ttftMs: progress.ttftMs };
+			return { answer: { ...answer, refusal }, warnings, ttftMs: progress.ttftMs };
 		}
 		if (answer.content.trim() === '') {
 			// An empty answer is useless to the next node; another model may well answer.
@@ -140,7 +141,7 @@ async function exchange(
 				message: `${provider.displayName} answered with empty content (finish_reason ${answer.finishReason})`,
 			});
 		}
-		return { answer, warnings: built.warnings, ttftMs: progress.ttftMs };
+		return { answer, warnings, ttftMs: progress.ttftMs };
 	} catch (error) {
 		const failure = response.signal.aborted
 			? response.abortReason()

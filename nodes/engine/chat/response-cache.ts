@@ -35,6 +35,7 @@ export function cacheKeyOf(
 		request.reasoning_effort ?? null,
 		request.seed ?? null,
 		request.user ?? null,
+		request.provider ?? null,
 	]);
 	return `answer:${createHash('sha256').update(identity).digest('base64url')}`;
 }

@@ -1,6 +1,7 @@
 import type { FusionErrorKind } from '../errors/fusion-error';
 import type {
 	ChatMessage,
+	ProviderPreferences,
 	ReasoningEffort,
 	ResponseFormat,
 	ToolCall,
@@ -44,6 +45,8 @@ export interface ModelCallRequest {
 	tools?: ToolDefinition[];
 	tool_choice?: ToolChoice;
 	parallel_tool_calls?: boolean;
+	/** OpenRouter's provider preferences; set only for an adapter that takes them (`takesProviderPreferences`). */
+	provider?: ProviderPreferences;
 	/** What the catalog knows the model can do; undefined for a model it does not know. */
 	capabilities?: ModelCapabilities;
 }
@@ -106,6 +109,8 @@ export interface ProviderErrorDetail {
 }
 
 export interface ProviderAdapter {
+	/** Routes to several upstream providers itself and takes OpenRouter's `provider` preferences for it. */
+	readonly takesProviderPreferences?: boolean;
 	toChatRequest(request: ModelCallRequest, connection: ProviderConnection): BuiltChatRequest;
 	/** Why this provider cannot take the request at all (an image to a text-only API, …); undefined when it can. */
 	requestGap?(request: ModelCallRequest): string | undefined;

@@ -285,6 +285,39 @@ describe('Fusion Chat in n8n', () => {
 		expect(fuserRequest.messages.at(-1)).toEqual({ role: 'user', content: 'Capital of France?' });
 	});
 
+	it("fields mode: OpenRouter's provider preferences reach the request, and bad JSON there names the option", async () => {
+		const { items } = await runChat(
+			{
+				inputMode: 'fields',
+				model: modelParameter('openai/gpt-4o-mini'),
+				prompt: 'Hi',
+				options: { openRouterProvider: '{"order": ["openai"], "allow_fallbacks": false}' },
+			},
+			[{}],
+		);
+		expect(server.requests[0].body).not.toHaveProperty('provider');
+		expect(
+			(items[0].json as unknown as { fusion: { warnings: string[] } }).fusion.warnings,
+		).toEqual([
+			"provider (OpenRouter's provider preferences) was not sent to openai/gpt-4o-mini: only openrouter/ models take it",
+		]);
+		server.reset();
+		const broken = await runChat(
+			{
+				inputMode: 'fields',
+				model: modelParameter('openai/gpt-4o-mini'),
+				prompt: 'Hi',
+				options: { openRouterProvider: '{"order": ["openai"],}' },
+			},
+			[{}],
+			true,
+		);
+		expect(broken.items[0].json.error).toMatch(
+			/^Invalid request: Options → OpenRouter Provider Preferences is not valid JSON/,
+		);
+		expect(server.requests).toHaveLength(0);
+	});
+
 	it('fields mode: a price cap on a candidate skips it without calling it', async () => {
 		const { items } = await runChat(
 			{

@@ -83,6 +83,8 @@ export interface OpenAiCompatibleConfig {
 	takesUser: boolean;
 	/** Every matching rule's parameters are dropped; the first matching token-limit field, reasoning control and JSON mode win. */
 	modelRules?: readonly ModelRule[];
+	/** OpenRouter: takes the request's `provider` preferences as they are. */
+	takesProviderPreferences?: boolean;
 	/** Fixed headers on every request (app attribution). */
 	headers?: Readonly<Record<string, string>>;
 }

@@ -170,6 +170,7 @@ export const openRouterProvider = provider(
 		// Deprecated there and without effect: the usage (with its cost) is always in the last chunk.
 		streamUsageOption: false,
 		headers: { 'x-title': 'n8n-nodes-fusion' },
+		takesProviderPreferences: true,
 		// Its own reasoning object, which it translates for every model behind it (thinking budgets included).
 		reasoning: { ...OPENAI_REASONING, field: 'reasoning.effort' },
 		jsonMode: 'json_schema',

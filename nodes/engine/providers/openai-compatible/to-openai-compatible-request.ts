@@ -106,7 +106,10 @@ function reasoningParts(
 	return reasoningFields(control.field, mapped.value);
 }
 
-/** `seed` and `user` under the provider's names; what it does not take is dropped with a warning. */
+/**
+ * `seed` and `user` under the provider's names (what it does not take is dropped with a warning), and OpenRouter's
+ * `provider` preferences, which the engine hands only to a provider that takes them.
+ */
 function seedAndUserFields(
 	request: ModelCallRequest,
 	config: OpenAiCompatibleConfig,
@@ -125,6 +128,7 @@ function seedAndUserFields(
 		if (config.takesUser) fields.user = request.user;
 		else dropped('user');
 	}
+	if (request.provider !== undefined) fields.provider = request.provider;
 	return fields;
 }
 
