@@ -42,3 +42,14 @@ export function attemptFrom(
 export function notCalledAttempt(target: ResolvedModel, error: FusionError): Attempt {
 	return { ...attemptFrom(target, performance.now(), error), status: 'skipped', latency_ms: 0 };
 }
+
+/** A candidate left out without a call, and why. */
+export function skippedAttempt(target: ResolvedModel, reason: string): Attempt {
+	return {
+		model: target.fusionId,
+		provider: target.provider.id,
+		status: 'skipped',
+		reason,
+		latency_ms: 0,
+	};
+}
