@@ -5,6 +5,7 @@ import { anthropicModelTraits } from './anthropic-model-traits';
 import {
 	ANTHROPIC_JSON_TOOL_NAME,
 	toAnthropicOutput,
+	type AnthropicOutput,
 	type AnthropicTool,
 } from './to-anthropic-output';
 import {
@@ -26,7 +27,6 @@ import {
 	type AnthropicToolUse,
 } from './to-anthropic-tools';
 import type { AnthropicModelTraits } from './anthropic-model-traits';
-import type { AnthropicOutput } from './to-anthropic-output';
 
 export { ANTHROPIC_DEFAULT_MAX_TOKENS } from './to-anthropic-thinking';
 

@@ -1,8 +1,8 @@
 import { anthropicRequestGap } from '../../../../nodes/engine/providers/anthropic/anthropic-request-gap';
 import { toAnthropicRequest } from '../../../../nodes/engine/providers/anthropic/to-anthropic-request';
 import type { ModelCallRequest } from '../../../../nodes/engine/providers/provider-adapter';
-import type { ToolDefinition } from '../../../../nodes/engine/request/unified-request';
 import { thrownFusionError } from '../../../helpers/thrown-fusion-error';
+import { clockTool, weatherTool } from '../weather-tools';
 
 const WEATHER_PARAMETERS = {
 	type: 'object',
@@ -10,11 +10,8 @@ const WEATHER_PARAMETERS = {
 	required: ['city'],
 	additionalProperties: false,
 };
-const weather: ToolDefinition = {
-	type: 'function',
-	function: { name: 'get_weather', description: 'Current weather', parameters: WEATHER_PARAMETERS },
-};
-const clock: ToolDefinition = { type: 'function', function: { name: 'get_time' } };
+const weather = weatherTool(WEATHER_PARAMETERS);
+const clock = clockTool;
 
 function convert(overrides: Partial<ModelCallRequest>) {
 	return toAnthropicRequest({
@@ -67,7 +64,7 @@ describe('toAnthropicRequest with tools', () => {
 
 	it('sends strict as strict tool use where the model has structured outputs, with the limits moved into descriptions', () => {
 		const { body, warnings } = convert({
-			tools: [{ ...weather, function: { ...weather.function, strict: true } }],
+			tools: [weatherTool(WEATHER_PARAMETERS, true)],
 		});
 		expect(body.tools).toStrictEqual([
 			{
@@ -88,7 +85,7 @@ describe('toAnthropicRequest with tools', () => {
 	});
 
 	it('sends the tool without strict, with a warning, on an older model or for an open object', () => {
-		const strictTool = { ...weather, function: { ...weather.function, strict: true } };
+		const strictTool = weatherTool(WEATHER_PARAMETERS, true);
 		const older = convert({ model: 'claude-sonnet-4-0', tools: [strictTool] });
 		expect(older.body.tools?.[0]).not.toHaveProperty('strict');
 		expect(older.body.tools?.[0].input_schema).toBe(WEATHER_PARAMETERS);
