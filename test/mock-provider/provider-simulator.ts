@@ -14,6 +14,12 @@ import {
 } from './simulated-json';
 import { modelListReply } from './simulated-model-lists';
 import { mistralMessagesProblem, openAiPartsProblem } from './openai-wire';
+import {
+	answerFromToolResults,
+	openAiToolCallReply,
+	openAiToolTurnOf,
+	type OpenAiToolTurn,
+} from './openai-tool-turn';
 import { asRecord, tokenCount, wordPieces } from './wire-json';
 
 /**
@@ -69,6 +75,8 @@ interface SimulatedTurn {
 	anthropic?: AnthropicAnswerShape;
 	/** Set when a Gemini request asks to think: the answer then opens with a thought summary. */
 	thinks?: boolean;
+	/** OpenAI and Mistral: the tools offered and the results back, when the request has any. */
+	openAiTools?: OpenAiToolTurn;
 }
 
 /** The replies the simulator sends (it never hangs or drops a connection by itself). */
@@ -192,6 +200,10 @@ function parseChatRequest(request: RecordedRequest): ParsedRequest | undefined {
 	if (extraFields) return { refusal: extraFields };
 	const partsProblem = format === 'openai' ? openAiPartsProblem(body) : undefined;
 	if (partsProblem) return { refusal: simulatedErrorReply(format, 400, partsProblem) };
+	const tools =
+		format === 'openai' || format === 'mistral' ? openAiToolTurnOf(body, format) : undefined;
+	if (tools !== undefined && 'problem' in tools)
+		return { refusal: simulatedErrorReply(format, 400, tools.problem) };
 	const model = gemini ? gemini[1] : deployment ? deployment[1] : String(body.model);
 	const geminiProblem = gemini ? geminiWireProblem(body, decodeURIComponent(model)) : undefined;
 	if (geminiProblem) return { refusal: simulatedErrorReply(format, 400, geminiProblem) };
@@ -204,6 +216,7 @@ function parseChatRequest(request: RecordedRequest): ParsedRequest | undefined {
 			json: jsonRequestOf(body, format),
 			anthropic: format === 'anthropic' ? anthropicAnswerShape(body) : undefined,
 			thinks: format === 'gemini' && geminiThinks(body),
+			openAiTools: tools?.turn,
 		},
 	};
 }
@@ -432,9 +445,14 @@ export function simulatedErrorReply(
 }
 
 function answerReply(turn: SimulatedTurn): SimulatedReply {
+	const { openAiTools } = turn;
+	if (openAiTools?.call !== undefined && (turn.format === 'openai' || turn.format === 'mistral'))
+		return openAiToolCallReply({ ...turn, format: turn.format }, openAiTools.call);
 	const text =
 		turn.json === undefined
-			? (simulatedVerdict(turn.prompt) ?? simulatedAnswerText(turn.model, turn.prompt))
+			? ((openAiTools && answerFromToolResults(openAiTools)) ??
+				simulatedVerdict(turn.prompt) ??
+				simulatedAnswerText(turn.model, turn.prompt))
 			: simulatedJsonText(turn.json, jsonBehaviourOf(turn.model));
 	if (turn.format === 'anthropic') return anthropicReply(turn, text);
 	if (turn.format === 'gemini')
