@@ -28,6 +28,16 @@ const PNG = 'data:image/png;base64,iVBORw0KGgo=';
 const PDF = 'data:application/pdf;base64,JVBERi0xLjQK';
 const SCHEMA = { type: 'object', properties: { name: { type: 'string' } }, required: ['name'] };
 
+const WEATHER_TOOL = {
+	type: 'function',
+	function: {
+		name: 'get_weather',
+		description: 'The weather in a city',
+		parameters: { type: 'object', properties: { city: { type: 'string' } }, required: ['city'] },
+		strict: true,
+	},
+} as const;
+
 const ask = (
 	content: ModelCallRequest['messages'][number]['content'],
 ): ModelCallRequest['messages'] => [{ role: 'user', content }] as ModelCallRequest['messages'];
@@ -62,6 +72,31 @@ const COMBINATIONS: Record<string, Partial<ModelCallRequest>> = {
 	seed: { seed: 42 },
 	user: { user: 'user-1234' },
 	streaming: { stream: true },
+	tools: { tools: [WEATHER_TOOL], parallel_tool_calls: false },
+	'tool_choice named': {
+		tools: [WEATHER_TOOL],
+		tool_choice: { type: 'function', function: { name: 'get_weather' } },
+	},
+	'tool_choice required': { tools: [WEATHER_TOOL], tool_choice: 'required' },
+	'tool call and result': {
+		tools: [WEATHER_TOOL],
+		tool_choice: 'auto',
+		messages: [
+			...ask('Weather in Paris?'),
+			{
+				role: 'assistant',
+				content: null,
+				tool_calls: [
+					{
+						id: 'call_1',
+						type: 'function',
+						function: { name: 'get_weather', arguments: '{"city":"Paris"}' },
+					},
+				],
+			},
+			{ role: 'tool', tool_call_id: 'call_1', content: '18 degrees' },
+		],
+	},
 	'every setting': {
 		max_tokens: 100,
 		temperature: 0.2,
@@ -142,6 +177,8 @@ describe('the bodies we send validate against CreateChatCompletionRequest', () =
 			badDetail,
 			unknownPart,
 			{ ...good, reasoning_effort: 'extreme' },
+			{ ...good, tool_choice: 'any' },
+			{ ...good, tools: [{ type: 'function', name: 'get_weather' }] },
 		]) {
 			expect(schemaErrors(validate, wrong)).not.toEqual([]);
 		}
@@ -159,6 +196,8 @@ describe('our output validates against CreateChatCompletionResponse', () => {
 			{ response_format: { type: 'json_schema', json_schema: { name: 'person', schema: SCHEMA } } },
 		],
 		['a streamed answer', { stream: true }],
+		['a tool call', { tools: [WEATHER_TOOL] }],
+		['a streamed tool call', { tools: [WEATHER_TOOL], stream: true }],
 	])('%s', async (_name, extra) => {
 		const output = await runChat(
 			{ model: 'openai/gpt-4o', messages: [{ role: 'user', content: 'Hi' }], ...extra } as never,
