@@ -7,6 +7,7 @@ import {
 	reasoningEffortParameter,
 	responseFormatProperties,
 } from './structured-output.description';
+import { toolsOption } from './tools.description';
 
 // An expression, so that the item's text is inserted (and escaped as a JSON string) for every item.
 const SAMPLE_REQUEST = `={
@@ -458,6 +459,7 @@ export const chatProperties: INodeProperties[] = [
 				default: 120,
 				description: 'How long one call to a model may take before the next model is tried',
 			},
+			toolsOption,
 			{
 				displayName: 'Tokens per Minute',
 				name: 'tokensPerMinute',
