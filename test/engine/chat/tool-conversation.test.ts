@@ -2,9 +2,9 @@ import { runChat } from '../../../nodes/engine/chat/run-chat';
 import type { ToolCallDelta } from '../../../nodes/engine/providers/provider-adapter';
 import type {
 	ChatMessage,
-	ToolDefinition,
 	UnifiedChatRequest,
 } from '../../../nodes/engine/request/unified-request';
+import { WEATHER_TOOL, weatherCall } from '../../fixtures/weather-tool';
 import { useMockProvider } from '../../mock-provider/use-mock-provider';
 import { settingsFor } from './engine-settings';
 
@@ -15,18 +15,7 @@ import { settingsFor } from './engine-settings';
 
 const mock = useMockProvider();
 
-const WEATHER: ToolDefinition = {
-	type: 'function',
-	function: {
-		name: 'get_weather',
-		description: 'The weather in a city',
-		parameters: {
-			type: 'object',
-			properties: { city: { type: 'string' } },
-			required: ['city'],
-		},
-	},
-};
+const WEATHER = WEATHER_TOOL;
 const QUESTION: ChatMessage = { role: 'user', content: 'What is the weather in Paris?' };
 const RESULT = '18 degrees and sunny';
 
@@ -159,17 +148,7 @@ describe('tool call ids Mistral refuses', () => {
 				model: 'mistral/mistral-large-latest',
 				messages: [
 					QUESTION,
-					{
-						role: 'assistant',
-						content: null,
-						tool_calls: [
-							{
-								id: openAiId,
-								type: 'function',
-								function: { name: 'get_weather', arguments: '{"city":"Paris"}' },
-							},
-						],
-					},
+					weatherCall(openAiId),
 					{ role: 'tool', tool_call_id: openAiId, content: RESULT },
 				],
 				tools: [WEATHER],
@@ -198,17 +177,7 @@ describe('a tool turn the provider refuses', () => {
 					model,
 					messages: [
 						QUESTION,
-						{
-							role: 'assistant',
-							content: null,
-							tool_calls: [
-								{
-									id: 'abcDEF123',
-									type: 'function',
-									function: { name: 'get_weather', arguments: '{}' },
-								},
-							],
-						},
+						weatherCall('abcDEF123'),
 						{ role: 'tool', tool_call_id: 'call_unknown', content: RESULT },
 					],
 					tools: [WEATHER],

@@ -13,6 +13,7 @@ import {
 import type { ModelCallRequest } from '../../../../nodes/engine/providers/provider-adapter';
 import type { ProviderDefinition } from '../../../../nodes/engine/providers/provider-registry';
 import { openAiSchemaValidator, schemaErrors } from '../../../fixtures/openapi/openai-schemas';
+import { WEATHER_TOOL, weatherConversation } from '../../../fixtures/weather-tool';
 import { useMockProvider } from '../../../mock-provider/use-mock-provider';
 import { settingsFor } from '../../chat/engine-settings';
 import { connectionFor } from './build-chat-request';
@@ -27,16 +28,6 @@ import { connectionFor } from './build-chat-request';
 const PNG = 'data:image/png;base64,iVBORw0KGgo=';
 const PDF = 'data:application/pdf;base64,JVBERi0xLjQK';
 const SCHEMA = { type: 'object', properties: { name: { type: 'string' } }, required: ['name'] };
-
-const WEATHER_TOOL = {
-	type: 'function',
-	function: {
-		name: 'get_weather',
-		description: 'The weather in a city',
-		parameters: { type: 'object', properties: { city: { type: 'string' } }, required: ['city'] },
-		strict: true,
-	},
-} as const;
 
 const ask = (
 	content: ModelCallRequest['messages'][number]['content'],
@@ -81,21 +72,7 @@ const COMBINATIONS: Record<string, Partial<ModelCallRequest>> = {
 	'tool call and result': {
 		tools: [WEATHER_TOOL],
 		tool_choice: 'auto',
-		messages: [
-			...ask('Weather in Paris?'),
-			{
-				role: 'assistant',
-				content: null,
-				tool_calls: [
-					{
-						id: 'call_1',
-						type: 'function',
-						function: { name: 'get_weather', arguments: '{"city":"Paris"}' },
-					},
-				],
-			},
-			{ role: 'tool', tool_call_id: 'call_1', content: '18 degrees' },
-		],
+		messages: weatherConversation('call_1', '18 degrees'),
 	},
 	'every setting': {
 		max_tokens: 100,
