@@ -1,3 +1,4 @@
+import { PartialAnswerError } from '../../../nodes/engine/call/partial-answer-error';
 import { cacheKeyOf } from '../../../nodes/engine/chat/response-cache';
 import { runChat } from '../../../nodes/engine/chat/run-chat';
 import type { ToolCallDelta } from '../../../nodes/engine/providers/provider-adapter';
@@ -7,6 +8,7 @@ import type {
 	UnifiedChatRequest,
 } from '../../../nodes/engine/request/unified-request';
 import { MemoryFusionState } from '../../../nodes/engine/state/memory-fusion-state';
+import { recordedOpenAiStream } from '../../fixtures/recorded';
 import { forModel } from '../../mock-provider/mock-provider-server';
 import { useMockProvider } from '../../mock-provider/use-mock-provider';
 import { settingsFor } from './engine-settings';
@@ -162,6 +164,31 @@ describe('the response cache with tools', () => {
 		expect(pieces.map((piece) => piece.id)).toEqual([first.choices[0].message.tool_calls?.[0].id]);
 		// The race of the test before may still be landing: only this model's calls count.
 		expect(mock.server.requestsTo(forModel('gpt-4o'))).toHaveLength(1);
+	});
+});
+
+describe('a streamed tool call that breaks off', () => {
+	it('ends the item once a piece reached the live client: no other model is asked', async () => {
+		// The recorded xAI stream, cut before its usage and [DONE]: the call has arrived, the answer has not ended.
+		mock.server.reply(forModel('gpt-4o'), {
+			sse: recordedOpenAiStream('xai-tool-call'),
+			cutAfterEvents: 7,
+			eventDelayMs: 10,
+		});
+		const pieces: ToolCallDelta[] = [];
+		const failure = await runChat(
+			withTools(['openai/gpt-4o', 'openai/gpt-4o-mini'], { stream: true }),
+			settingsFor(connections(), {
+				onToolCallDelta: (piece) => pieces.push(piece),
+				retry: { maxRetries: 0, baseDelayMs: 1, maxDelayMs: 1, maxRetryAfterMs: 1 },
+			}),
+		).catch((error: unknown) => error);
+		expect(pieces.map((piece) => piece.id)).toEqual(['call_55117580']);
+		expect(failure).toBeInstanceOf(PartialAnswerError);
+		expect((failure as Error).message).toMatch(
+			/^The answer from openai\/gpt-4o broke off after part of a tool call had already been streamed/,
+		);
+		expect(mock.server.requestsTo(forModel('gpt-4o-mini'))).toEqual([]);
 	});
 });
 
