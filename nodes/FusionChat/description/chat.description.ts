@@ -459,7 +459,6 @@ export const chatProperties: INodeProperties[] = [
 				default: 120,
 				description: 'How long one call to a model may take before the next model is tried',
 			},
-			toolsOption,
 			{
 				displayName: 'Tokens per Minute',
 				name: 'tokensPerMinute',
@@ -469,6 +468,7 @@ export const chatProperties: INodeProperties[] = [
 				description:
 					'The most tokens (prompt estimate plus max tokens, settled with the real usage) sent to each credential per minute, shared like Requests per Minute. 0 means no limit.',
 			},
+			toolsOption,
 			{
 				displayName: 'When Budget Is Spent',
 				name: 'whenBudgetSpent',
