@@ -22,6 +22,12 @@ import {
 import { modelListReply } from './simulated-model-lists';
 import { simulatedAnswerFromToolResults } from './simulated-tool-call';
 import { mistralMessagesProblem, openAiPartsProblem } from './openai-wire';
+import {
+	answerFromToolResults,
+	openAiToolCallReply,
+	openAiToolTurnOf,
+	type OpenAiToolTurn,
+} from './openai-tool-turn';
 import { asRecord, tokenCount, wordPieces } from './wire-json';
 
 /**
@@ -78,6 +84,8 @@ interface SimulatedTurn {
 	/** Set when a Gemini request asks to think: the answer then opens with a thought summary. */
 	thinks?: boolean;
 	gemini?: GeminiToolTurn;
+	/** OpenAI and Mistral: the tools offered and the results back, when the request has any. */
+	openAiTools?: OpenAiToolTurn;
 }
 
 /** The replies the simulator sends (it never hangs or drops a connection by itself). */
@@ -201,6 +209,10 @@ function parseChatRequest(request: RecordedRequest): ParsedRequest | undefined {
 	if (extraFields) return { refusal: extraFields };
 	const partsProblem = format === 'openai' ? openAiPartsProblem(body) : undefined;
 	if (partsProblem) return { refusal: simulatedErrorReply(format, 400, partsProblem) };
+	const tools =
+		format === 'openai' || format === 'mistral' ? openAiToolTurnOf(body, format) : undefined;
+	if (tools !== undefined && 'problem' in tools)
+		return { refusal: simulatedErrorReply(format, 400, tools.problem) };
 	const model = gemini ? gemini[1] : deployment ? deployment[1] : String(body.model);
 	const geminiProblem = gemini ? geminiWireProblem(body, decodeURIComponent(model)) : undefined;
 	if (geminiProblem) return { refusal: simulatedErrorReply(format, 400, geminiProblem) };
@@ -214,6 +226,7 @@ function parseChatRequest(request: RecordedRequest): ParsedRequest | undefined {
 			anthropic: format === 'anthropic' ? anthropicAnswerShape(body) : undefined,
 			thinks: format === 'gemini' && geminiThinks(body),
 			gemini: format === 'gemini' ? geminiToolTurn(body) : undefined,
+			openAiTools: tools?.turn,
 		},
 	};
 }
@@ -470,9 +483,14 @@ export function simulatedErrorReply(
 }
 
 function answerReply(turn: SimulatedTurn): SimulatedReply {
+	const { openAiTools } = turn;
+	if (openAiTools?.call !== undefined && (turn.format === 'openai' || turn.format === 'mistral'))
+		return openAiToolCallReply({ ...turn, format: turn.format }, openAiTools.call);
 	const text =
 		turn.json === undefined
-			? (simulatedVerdict(turn.prompt) ?? simulatedAnswerText(turn.model, turn.prompt))
+			? ((openAiTools && answerFromToolResults(openAiTools)) ??
+				simulatedVerdict(turn.prompt) ??
+				simulatedAnswerText(turn.model, turn.prompt))
 			: simulatedJsonText(turn.json, jsonBehaviourOf(turn.model));
 	if (turn.format === 'anthropic') return anthropicReply(turn, text);
 	if (turn.format === 'gemini')

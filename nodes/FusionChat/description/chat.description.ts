@@ -7,6 +7,7 @@ import {
 	reasoningEffortParameter,
 	responseFormatProperties,
 } from './structured-output.description';
+import { toolsOption } from './tools.description';
 
 // An expression, so that the item's text is inserted (and escaped as a JSON string) for every item.
 const SAMPLE_REQUEST = `={
@@ -495,6 +496,7 @@ export const chatProperties: INodeProperties[] = [
 				description:
 					'The most tokens (prompt estimate plus max tokens, settled with the real usage) sent to each credential per minute, shared like Requests per Minute. 0 means no limit.',
 			},
+			toolsOption,
 			{
 				displayName: 'When Budget Is Spent',
 				name: 'whenBudgetSpent',

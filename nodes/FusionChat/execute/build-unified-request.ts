@@ -2,6 +2,7 @@ import { parseUnifiedRequest, type ChatMessage, type UnifiedChatRequest } from '
 import type { ReadParameter } from '../../shared/item-parameters';
 import { InvalidRequestError, jsonFieldValue, parseJson } from './invalid-request';
 import { responseFormatFromFields } from './response-format-from-fields';
+import { toolsFromFields } from './tools-from-fields';
 
 interface ModelParameters {
 	stream?: boolean;
@@ -84,6 +85,7 @@ function requestFromFields(read: ReadParameter): Record<string, unknown> {
 		stream: parameters.stream === true ? true : undefined,
 		reasoning_effort: parameters.reasoningEffort,
 		response_format: responseFormatFromFields(read),
+		tools: toolsFromFields(read),
 		provider: jsonFieldValue(
 			read('options.openRouterProvider', ''),
 			'Options → OpenRouter Provider Preferences',

@@ -7,7 +7,11 @@ import {
 } from '../catalog/capability-gap';
 import { partTypesOf } from '../request/message-content';
 import { measurePrompt } from '../request/prompt-measure';
-import { maxOutputTokens, type UnifiedChatRequest } from '../request/unified-request';
+import {
+	maxOutputTokens,
+	type ChatMessage,
+	type UnifiedChatRequest,
+} from '../request/unified-request';
 import type { Candidate } from '../strategies/candidate';
 import { performanceScore } from '../strategies/performance-score';
 import type { CandidateObservations } from '../strategies/routing-strategy';
@@ -22,6 +26,13 @@ export interface ScreenResult {
 	reasoningGaps: ReadonlyMap<string, string>;
 }
 
+/** A turn of a tool conversation: a model that cannot call tools cannot read it either. */
+function isToolTurn(message: ChatMessage): boolean {
+	return (
+		message.role === 'tool' || (message.role === 'assistant' && message.tool_calls !== undefined)
+	);
+}
+
 /** What the request needs that changes the answer's nature: a model without it is not called. */
 function answerNeedsOf(request: UnifiedChatRequest): CapabilityNeeds {
 	const parts = partTypesOf(request.messages);
@@ -29,6 +40,7 @@ function answerNeedsOf(request: UnifiedChatRequest): CapabilityNeeds {
 		image: parts.has('image'),
 		pdf: parts.has('pdf'),
 		jsonSchema: request.response_format?.type === 'json_schema',
+		tools: request.tools !== undefined || request.messages.some(isToolTurn),
 	};
 }
 
@@ -83,9 +95,9 @@ function constraintViolation(
 }
 
 /**
- * Leaves out candidates that cannot take the request (an image, a PDF or a JSON schema their model or provider
- * cannot honour, a prompt too long for their context window; a model the catalog does not know is tried),
- * candidates over their price cap or under their
+ * Leaves out candidates that cannot take the request (an image, a PDF, a JSON schema or tools their model or
+ * provider cannot honour, a prompt too long for their context window; a model the catalog does not know is
+ * tried), candidates over their price cap or under their
  * score floor, and models cooling down after repeated failures on this credential. If every remaining model is
  * cooling down they are all kept: trying a recently failing model beats failing the item without a call.
  */

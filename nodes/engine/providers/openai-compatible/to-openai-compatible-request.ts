@@ -10,6 +10,7 @@ import {
 import { effortFor, reasoningFields } from './openai-compatible-reasoning';
 import { openAiCompatibleRequestGap } from './openai-compatible-request-gap';
 import { jsonSchemaInstruction, toOpenAiCompatibleMessages } from './to-openai-compatible-messages';
+import { toOpenAiCompatibleToolFields } from './to-openai-compatible-tools';
 
 /** In the order they appear in the body. */
 const SAMPLING_PARAMETERS: readonly SamplingParameter[] = [
@@ -169,6 +170,7 @@ export function toOpenAiCompatibleRequest(
 	Object.assign(
 		body,
 		...rules.map((rule) => rule.extraFields ?? {}),
+		toOpenAiCompatibleToolFields(request, config, warnings),
 		formatFields,
 		reasoningParts(request, config, rules, warnings),
 		seedAndUserFields(request, config, warnings),
