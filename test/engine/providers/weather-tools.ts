@@ -1,4 +1,4 @@
-import type { ModelAnswer } from '../../../nodes/engine/providers/provider-adapter';
+import { runChat } from '../../../nodes/engine/chat/run-chat';
 import type { ProviderDefinition } from '../../../nodes/engine/providers/provider-registry';
 import type {
 	ChatMessage,
@@ -6,7 +6,7 @@ import type {
 	ToolDefinition,
 } from '../../../nodes/engine/request/unified-request';
 import { useMockProvider } from '../../mock-provider/use-mock-provider';
-import { exchangeOverHttp } from './exchange-over-http';
+import { settingsFor } from '../chat/engine-settings';
 
 /** The functions the tool tests offer: a weather lookup with the given parameters, and a clock without any. */
 export function weatherTool(parameters: Record<string, unknown>, strict?: boolean): ToolDefinition {
@@ -40,19 +40,38 @@ export function afterToolCalls(toolCalls: ToolCall[], resultId = toolCalls[0].id
 	];
 }
 
+/** What a turn of the conversation gave back, as the tests read it from the output item. */
+export interface ToolTurnAnswer {
+	finishReason: string;
+	content: string | null;
+	toolCalls?: ToolCall[];
+}
+
 /**
- * A mock provider for the enclosing file, and a caller of `model` there with the weather tool offered; `sentBodies`
- * are the request bodies the mock received, in order.
+ * A mock provider for the enclosing file, and a caller of `model` there through the whole engine (`runChat`)
+ * with the weather tool offered; `sentBodies` are the request bodies the mock received, in order. A provider's
+ * refusal rejects with the engine's AllModelsFailedError, its attempts naming the provider's words.
  */
 export function useWeatherToolCaller(provider: ProviderDefinition, model: string, apiKey: string) {
 	const mock = useMockProvider();
 	return {
-		call: (messages: ChatMessage[], stream: boolean): Promise<ModelAnswer> =>
-			exchangeOverHttp(
-				provider,
-				{ model, messages, stream, tools: [weatherTool(WEATHER_PARAMETERS)] },
-				{ baseUrl: mock.server.url, apiKey },
-			),
+		call: async (messages: ChatMessage[], stream: boolean): Promise<ToolTurnAnswer> => {
+			const output = await runChat(
+				{
+					model: `${provider.modelPrefixes[0]}${model}`,
+					messages,
+					stream,
+					tools: [weatherTool(WEATHER_PARAMETERS)],
+				},
+				settingsFor({ [provider.id]: { baseUrl: mock.server.url, apiKey } }),
+			);
+			const [choice] = output.choices;
+			return {
+				finishReason: choice.finish_reason,
+				content: choice.message.content,
+				toolCalls: choice.message.tool_calls,
+			};
+		},
 		sentBodies: () =>
 			mock.server.requests.map((request) => request.body as Record<string, unknown>),
 	};

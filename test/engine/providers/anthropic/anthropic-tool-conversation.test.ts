@@ -19,7 +19,7 @@ const { call, sentBodies } = useWeatherToolCaller(
 	'sk-ant-tools-test-0123456789',
 );
 
-describe('an Anthropic tool conversation over HTTP', () => {
+describe('an Anthropic tool conversation through the engine', () => {
 	it.each([false, true])(
 		'calls the tool, takes its result, answers with it (stream: %s)',
 		async (stream) => {
@@ -74,11 +74,18 @@ describe('an Anthropic tool conversation over HTTP', () => {
 		];
 		const broken = call(afterToolCalls(calls, 'toolu_b'), false);
 		await expect(broken).rejects.toMatchObject({
-			kind: 'bad_request',
-			httpStatus: 400,
-			message: expect.stringContaining(
-				'unexpected `tool_use_id` found in `tool_result` blocks: toolu_b',
-			),
+			attempts: [
+				{
+					status: 'error',
+					error: {
+						type: 'bad_request',
+						http_status: 400,
+						message: expect.stringContaining(
+							'unexpected `tool_use_id` found in `tool_result` blocks: toolu_b',
+						),
+					},
+				},
+			],
 		});
 	});
 });

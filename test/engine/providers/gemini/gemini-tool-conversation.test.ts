@@ -21,7 +21,7 @@ const { call, sentBodies } = useWeatherToolCaller(
 	'AIza-gemini-tools-test-0123456789',
 );
 
-describe('a Gemini tool conversation over HTTP', () => {
+describe('a Gemini tool conversation through the engine', () => {
 	it.each([false, true])(
 		'calls the function, takes its response with the signature back, answers with it (stream: %s)',
 		async (stream) => {
@@ -83,9 +83,16 @@ describe('a Gemini tool conversation over HTTP', () => {
 		];
 		const broken = call(afterToolCalls(calls), false);
 		await expect(broken).rejects.toMatchObject({
-			kind: 'bad_request',
-			httpStatus: 400,
-			message: expect.stringContaining('Corrupted thought signature.'),
+			attempts: [
+				{
+					status: 'error',
+					error: {
+						type: 'bad_request',
+						http_status: 400,
+						message: expect.stringContaining('Corrupted thought signature.'),
+					},
+				},
+			],
 		});
 	});
 });
