@@ -1,7 +1,8 @@
 /**
- * Tool calls in a real n8n: the packed package runs a workflow headless where Fusion Chat, in fields mode with
- * Tools (JSON), asks the mock OpenAI, which calls the tool; a Set node then reads the route a Switch would
- * take from `{{ $json.choices[0].finish_reason }}`.
+ * Tool calls in a real n8n: the packed package runs workflows headless. In one, Fusion Chat in fields mode with
+ * Tools (JSON) asks the mock OpenAI, which calls the tool; a Set node then reads the route a Switch would take
+ * from `{{ $json.choices[0].finish_reason }}`. In the other, JSON-mode requests with tools go to Anthropic and
+ * Gemini, each in its own wire format, and come back as OpenAI-shaped tool calls.
  */
 import { randomBytes } from 'node:crypto';
 import type { IDataObject } from 'n8n-workflow';
@@ -16,14 +17,18 @@ import { ensureN8nInstalled } from '../n8n/n8n-install';
 import { outputJson, successfulRunIn } from '../n8n/run-data';
 import {
 	fusionChat,
+	jsonModeParameters,
 	linearWorkflow,
 	manualTrigger,
 	modelById,
+	requestItems,
 	setFields,
 } from '../n8n/workflow-builder';
 
 const SETUP_TIMEOUT_MS = 30 * 60_000;
 const WORKFLOW_ID = 'e2eToolCalls0001';
+const JSON_WORKFLOW_ID = 'e2eToolCalls0002';
+const JSON_MODELS = ['anthropic/claude-haiku-4-5', 'google/gemini-2.5-flash'] as const;
 
 const TOOLS = [
 	{
@@ -69,11 +74,45 @@ beforeAll(async () => {
 		}),
 		setFields('Route', { route: '={{ $json.choices[0].finish_reason }}' }),
 	]);
+	const key = () => `fusion-e2e-tools-${randomBytes(12).toString('hex')}`;
+	const anthropic: CredentialToImport = {
+		id: 'e2eToolCallCred2',
+		name: 'E2E tool calls Anthropic',
+		type: 'fusionAnthropicApi',
+		data: { apiKey: key(), baseUrl: `${mock.url}/tools-json` },
+	};
+	const gemini: CredentialToImport = {
+		id: 'e2eToolCallCred3',
+		name: 'E2E tool calls Gemini',
+		type: 'fusionGoogleGeminiApi',
+		data: { apiKey: key(), baseUrl: `${mock.url}/tools-json` },
+	};
+	const jsonWorkflow = linearWorkflow(JSON_WORKFLOW_ID, 'Fusion Chat e2e: tools in JSON mode', [
+		manualTrigger(),
+		requestItems(
+			'Requests',
+			JSON_MODELS.map((model) => ({
+				model,
+				messages: [{ role: 'user', content: 'What is the weather in Paris?' }],
+				tools: TOOLS,
+				tool_choice: 'required',
+			})),
+		),
+		fusionChat({
+			nodeTypePrefix: COMMUNITY_NODE_PREFIX,
+			typeVersion: 2,
+			parameters: { ...jsonModeParameters(['anthropic', 'google']), simplify: false },
+			credentials: {
+				fusionAnthropicApi: { id: anthropic.id, name: anthropic.name },
+				fusionGoogleGeminiApi: { id: gemini.id, name: gemini.name },
+			},
+		}),
+	]);
 	prepared = await prepareUserFolder();
 	const n8n = new N8nCli(installation, prepared.userFolder);
-	await n8n.importCredentials([credential]);
-	await n8n.importWorkflows([workflow]);
-	batch = await n8n.executeBatch([WORKFLOW_ID]);
+	await n8n.importCredentials([credential, anthropic, gemini]);
+	await n8n.importWorkflows([workflow, jsonWorkflow]);
+	batch = await n8n.executeBatch([WORKFLOW_ID, JSON_WORKFLOW_ID]);
 }, SETUP_TIMEOUT_MS);
 
 afterAll(async () => {
@@ -82,6 +121,7 @@ afterAll(async () => {
 });
 
 type ToolCallOutput = IDataObject & {
+	model: string;
 	choices: Array<{
 		message: {
 			content: string | null;
@@ -119,5 +159,48 @@ describe('Fusion Chat with Tools (JSON) in a real n8n', () => {
 			city: expect.any(String),
 		});
 		expect(outputJson(run, 'Route')).toEqual([{ route: 'tool_calls' }]);
+	});
+});
+
+describe('Fusion Chat in JSON mode with tools, against Anthropic and Gemini, in a real n8n', () => {
+	it('sends each provider the tools in its own format', () => {
+		const sent = mock.requests.filter((request) => request.path.startsWith('/tools-json/'));
+		const anthropic = sent.find((request) => request.path === '/tools-json/v1/messages');
+		expect(anthropic?.body).toMatchObject({
+			tools: [
+				{
+					name: 'get_weather',
+					description: 'The current weather in a city',
+					input_schema: TOOLS[0].function.parameters,
+				},
+			],
+			tool_choice: { type: 'any' },
+		});
+		const gemini = sent.find((request) => request.path.includes(':generateContent'));
+		expect(gemini?.body).toMatchObject({
+			tools: [{ functionDeclarations: [expect.objectContaining({ name: 'get_weather' })] }],
+			toolConfig: { functionCallingConfig: { mode: 'ANY' } },
+		});
+	});
+
+	it('answers each with OpenAI-shaped tool calls: an id, the name, the arguments as JSON text', () => {
+		const items = outputJson(
+			successfulRunIn(batch, JSON_WORKFLOW_ID),
+			'Fusion Chat',
+		) as ToolCallOutput[];
+		expect(items.map((item) => item.model)).toEqual([...JSON_MODELS]);
+		for (const item of items) {
+			const [choice] = item.choices;
+			expect(choice.finish_reason).toBe('tool_calls');
+			expect(choice.message.content).toBeNull();
+			const [call, ...more] = choice.message.tool_calls;
+			expect(more).toEqual([]);
+			expect(call).toEqual({
+				id: expect.stringMatching(/\S/),
+				type: 'function',
+				function: { name: 'get_weather', arguments: expect.any(String) },
+			});
+			expect(JSON.parse(call.function.arguments)).toEqual({ city: expect.any(String) });
+		}
 	});
 });
