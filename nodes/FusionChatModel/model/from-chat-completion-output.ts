@@ -74,7 +74,7 @@ export function fromChatCompletionOutput(output: ChatCompletionOutput): Generate
 		finishReason: mapFinishReason(output.choices[0].finish_reason),
 		usage: fromUnifiedUsage(output.usage),
 		message: { role: 'assistant', id: output.id, content },
-		providerMetadata: { model: output.model, fusion: output.fusion },
+		providerMetadata: { fusion: output.fusion },
 	};
 }
 
