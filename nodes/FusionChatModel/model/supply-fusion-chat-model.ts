@@ -28,7 +28,8 @@ function modelIdOf(spec: unknown): string {
 function hintAttempts(context: ISupplyDataFunctions, output: ChatCompletionOutput): void {
 	const { attempts, strategy, cached, cost_usd } = output.fusion;
 	if (attempts.length < 2) return;
-	const cost = cost_usd === null ? '' : ` · $${cost_usd}`;
+	// Fixed-point: a call's cost is often below what toString() writes without an exponent.
+	const cost = cost_usd === null ? '' : ` · $${cost_usd.toFixed(8).replace(/\.?0+$/, '')}`;
 	context.addExecutionHints({
 		message: `Fusion attempts: ${summarizeAttempts(attempts, strategy, cached)}${cost}`,
 		type: 'info',
