@@ -1,6 +1,6 @@
 /**
  * Fusion Chat Model in n8n's editor: a user opens an AI Agent's Chat Model slot, finds Fusion Chat Model by
- * searching, adds it, and its Providers field and credential slot show, against a real n8n that installed the
+ * searching, adds it, and its Providers field and credential slot show and take a credential, against a real n8n that installed the
  * packed package.
  */
 import type { EditorHarness } from './editor-harness';
@@ -38,6 +38,13 @@ describe('a user gives an AI Agent Fusion Chat Model as its chat model', () => {
 			// The agent writes the messages: the sub-node has no prompt of its own.
 			expect(await editor.parameterShown('prompt')).toBe(false);
 			expect(await editor.parameterShown('strategy')).toBe(true);
+			await editor.createCredential('Credential for OpenAI', {
+				apiKey: 'sk-agent-model',
+				baseUrl: `${harness.simulator.url}/v1`,
+			});
+			expect(await editor.credentialTestResult('Credential for OpenAI')).toBe(
+				'Connection tested successfully',
+			);
 
 			await editor.closeNodePanel();
 			const shot = await harness.screenshot('agent-with-fusion-chat-model');
