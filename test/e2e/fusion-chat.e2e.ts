@@ -47,12 +47,18 @@ import {
 	BEST_OF_QUESTION,
 	COST_ORDER,
 	COST_PROMPTS,
+	FUSE_PANEL,
+	FUSE_QUESTION,
+	FUSED_ANSWER,
+	FUSER_MODEL,
+	FUSER_USAGE,
 	HEDGE_AFTER_MS,
 	HEDGED_MODELS,
 	HEDGED_PROMPT,
 	JUDGE_MODEL,
 	JUDGE_USAGE,
 	JUDGE_VERDICT,
+	PANEL_USAGE,
 	PRIMARY_DELAY_MS,
 	scriptStrategyReplies,
 } from './fusion-strategies-workflows';
@@ -504,6 +510,59 @@ describe('Fusion Chat strategies in n8n', () => {
 		expect(judgeCall?.path).toBe(`${MOCK_PATHS.bestOf}/v1/chat/completions`);
 		const judgePrompt = JSON.stringify(judgeCall?.body);
 		for (const candidate of candidates) expect(judgePrompt).toContain(candidate.content);
+	});
+
+	it('best_of with Fuse: the fuser writes the answer from all three, costs add up, the panel answers side by side', () => {
+		const run = successfulRun(WORKFLOW_IDS.fuse);
+		const [answer, ...others] = outputJson(run, 'Fusion Chat');
+		expect(others).toEqual([]);
+		expect(answer.model).toBe(FUSER_MODEL);
+		expect(content(answer)).toBe(FUSED_ANSWER);
+		const fusion = fusionOf(answer);
+		expect(fusion.selection).toBe('fuse');
+		const candidates = fusion.candidates as Array<{
+			model: string;
+			status: string;
+			content: string;
+			cost_usd: number;
+			latency_ms: number;
+		}>;
+		expect(candidates.map(({ model, status, content: text }) => [model, status, text])).toEqual(
+			FUSE_PANEL.map(({ model, content: text }) => [model, 'ok', text]),
+		);
+
+		// The fuser read the question and every answer, none of them attributed to its model.
+		const [fuserCall, ...moreFuserCalls] = requestsUnder(MOCK_PATHS.fuse).filter(
+			forModel(upstreamName(FUSER_MODEL)),
+		);
+		expect(moreFuserCalls).toEqual([]);
+		const fuserInput = JSON.stringify(fuserCall.body);
+		for (const { content: text } of FUSE_PANEL) expect(fuserInput).toContain(text);
+		expect(fuserInput).toContain(FUSE_QUESTION);
+		for (const { model } of FUSE_PANEL) expect(fuserInput).not.toContain(upstreamName(model));
+
+		const costOf = (id: string, usage: typeof PANEL_USAGE) => {
+			const price = catalogPricing(id);
+			return (
+				(usage.prompt_tokens * price.prompt_tokens +
+					usage.completion_tokens * price.completion_tokens) /
+				1000
+			);
+		};
+		const expected =
+			FUSE_PANEL.reduce((sum, { model }) => sum + costOf(model, PANEL_USAGE), 0) +
+			costOf(FUSER_MODEL, FUSER_USAGE);
+		expect(fusion.cost_usd).toBeCloseTo(expected, 12);
+		expect(fusion.attempts.map((attempt) => [attempt.model, attempt.status, attempt.role])).toEqual(
+			[...FUSE_PANEL.map(({ model }) => [model, 'ok', undefined]), [FUSER_MODEL, 'ok', 'fuser']],
+		);
+
+		// Asked one after another, the panel alone would take the sum of its latencies.
+		const panelLatencies = candidates.reduce((sum, candidate) => sum + candidate.latency_ms, 0);
+		expect(panelLatencies).toBeGreaterThanOrEqual(
+			FUSE_PANEL.reduce((sum, m) => sum + m.delayMs, 0),
+		);
+		expect(nodeTiming(run, 'Fusion Chat').executionTimeMs).toBeLessThan(panelLatencies);
 	});
 
 	it('cost_optimized asks the cheapest candidate first and fails over in price order', () => {

@@ -1,6 +1,6 @@
 /**
- * The strategy workflows of the end-to-end suite: best_of with a judge (form fields: the strategy dropdown,
- * the candidate list, the judge), cost_optimized with failover in price order and hedged fallback (JSON mode).
+ * The strategy workflows of the end-to-end suite: best_of with a judge and with a fuser (form fields: the
+ * strategy dropdown, the candidate list, the judge or fuser), cost_optimized with failover in price order and hedged fallback (JSON mode).
  */
 import type { INodeCredentials } from 'n8n-workflow';
 import {
@@ -26,12 +26,14 @@ export const STRATEGY_WORKFLOW_IDS = {
 	bestOf: 'e2eFusionChat008',
 	costOptimized: 'e2eFusionChat009',
 	hedged: 'e2eFusionChat010',
+	fuse: 'e2eFusionChat013',
 } as const;
 
 export const STRATEGY_MOCK_PATHS = {
 	bestOf: '/best-of',
 	costOptimized: '/cost-optimized',
 	hedged: '/hedged',
+	fuse: '/fuse',
 } as const;
 
 export const STRATEGY_CREDENTIALS = {
@@ -89,6 +91,12 @@ export const STRATEGY_CREDENTIALS = {
 		path: STRATEGY_MOCK_PATHS.hedged,
 		withV1: false,
 	},
+	fuseOpenAi: {
+		id: 'e2eCredential0210',
+		type: 'fusionOpenAiApi',
+		path: STRATEGY_MOCK_PATHS.fuse,
+		withV1: true,
+	},
 } satisfies Record<string, CredentialSpec>;
 
 type StrategyCredentialName = keyof typeof STRATEGY_CREDENTIALS;
@@ -126,6 +134,18 @@ export const COST_ORDER = [
 /** The first item finds the cheapest model well; for the second, every model but the dearest is overloaded. */
 export const COST_PROMPTS = ['Name a prime number', 'Name an even number'];
 
+export const FUSE_QUESTION = 'Name three moons of Jupiter.';
+/** A panel of three cheap models, each with its own answer and latency, and a stronger fuser. */
+export const FUSE_PANEL = [
+	{ model: 'openai/gpt-4o-mini', content: 'Io, Europa and Ganymede.', delayMs: 400 },
+	{ model: 'openai/gpt-4.1-nano', content: 'Callisto, Io, Europa.', delayMs: 600 },
+	{ model: 'openai/gpt-4.1-mini', content: 'Ganymede, Callisto and Amalthea.', delayMs: 800 },
+] as const;
+export const FUSER_MODEL = 'openai/gpt-4.1';
+export const FUSED_ANSWER = 'Io, Europa and Ganymede (Callisto too).';
+export const PANEL_USAGE = { prompt_tokens: 20, completion_tokens: 10, total_tokens: 30 };
+export const FUSER_USAGE = { prompt_tokens: 160, completion_tokens: 12, total_tokens: 172 };
+
 export const HEDGE_AFTER_MS = 200;
 /** Long enough that an answer in about the hedge delay can only have come from the backup. */
 export const PRIMARY_DELAY_MS = 6_000;
@@ -161,8 +181,10 @@ const overloadedGemini: MockReply = {
 	json: { error: { code: 503, message: 'The model is overloaded.', status: 'UNAVAILABLE' } },
 };
 
+const upstreamOf = (fusionId: string) => fusionId.slice(fusionId.indexOf('/') + 1);
+
 export function scriptStrategyReplies(mock: MockProviderServer): void {
-	const judgeUpstream = JUDGE_MODEL.slice(JUDGE_MODEL.indexOf('/') + 1);
+	const judgeUpstream = upstreamOf(JUDGE_MODEL);
 	mock.reply(
 		(request) => under(STRATEGY_MOCK_PATHS.bestOf)(request) && forModel(judgeUpstream)(request),
 		openAiCompletion(judgeUpstream, String(JUDGE_VERDICT), JUDGE_USAGE),
@@ -181,6 +203,19 @@ export function scriptStrategyReplies(mock: MockProviderServer): void {
 	mock.reply(
 		(request) => failing(request) && request.path.includes('/models/gemini-2.5-flash:'),
 		overloadedGemini,
+	);
+
+	const fuse = (model: string) => (request: RecordedRequest) =>
+		under(STRATEGY_MOCK_PATHS.fuse)(request) && forModel(upstreamOf(model))(request);
+	for (const member of FUSE_PANEL) {
+		mock.reply(fuse(member.model), {
+			...openAiCompletion(upstreamOf(member.model), member.content, PANEL_USAGE),
+			delayMs: member.delayMs,
+		});
+	}
+	mock.reply(
+		fuse(FUSER_MODEL),
+		openAiCompletion(upstreamOf(FUSER_MODEL), FUSED_ANSWER, FUSER_USAGE),
 	);
 
 	mock.reply(`${STRATEGY_MOCK_PATHS.hedged}/v1/chat/completions`, {
@@ -217,6 +252,28 @@ export function strategyWorkflows(
 						...slot('bestOfAnthropic'),
 						...slot('bestOfGemini'),
 					},
+				}),
+			],
+		),
+		linearWorkflow(
+			STRATEGY_WORKFLOW_IDS.fuse,
+			'Fusion Chat e2e: best_of fused by a stronger model, form fields',
+			[
+				manualTrigger(),
+				codeItems('Questions', [{ question: FUSE_QUESTION }]),
+				fusionChat({
+					nodeTypePrefix: COMMUNITY_NODE_PREFIX,
+					parameters: {
+						providers: ['openai'],
+						inputMode: 'fields',
+						strategy: 'best_of',
+						candidates: { models: FUSE_PANEL.map(({ model }) => ({ model: modelById(model) })) },
+						selection: 'fuse',
+						judgeModel: modelById(FUSER_MODEL),
+						prompt: '={{ $json.question }}',
+						options: {},
+					},
+					credentials: slot('fuseOpenAi'),
 				}),
 			],
 		),

@@ -1,9 +1,15 @@
 import type { SseEvent } from './mock-provider-server';
+import {
+	simulatedAnswerFromToolResults,
+	simulatedToolCall,
+	type SimulatedToolCall,
+} from './simulated-tool-call';
 import { asRecord, tokenCount, wordPieces } from './wire-json';
 
 /**
  * Anthropic's Messages API as strictly as the real one checks what fusion sends (content blocks, thinking and
- * its rules), and its answers to JSON and thinking requests: a forced tool answered with a tool_use block, a
+ * its rules, tool_use / tool_result pairing), and its answers to JSON, thinking and tool requests: a forced tool
+ * answered with a tool_use block, an offered tool called until its result is back (simulated-tool-call.ts), a
  * thinking request with a thinking block before the text, so that a test proves the thinking is not the answer.
  */
 
@@ -55,6 +61,38 @@ function blockProblem(block: Json, where: string): string | undefined {
 	}
 }
 
+function blocksOf(message: unknown): Json[] {
+	const content = asRecord(message)?.content;
+	return Array.isArray(content) ? content.map((block) => asRecord(block) ?? {}) : [];
+}
+
+/** Each tool_result must answer a tool_use of the turn right before it. */
+function unexpectedToolResult(messages: unknown[]): string | undefined {
+	for (const [index, message] of messages.entries()) {
+		const useIds = blocksOf(messages[index - 1])
+			.filter((block) => block.type === 'tool_use')
+			.map((block) => block.id);
+		for (const [blockIndex, block] of blocksOf(message).entries()) {
+			if (block.type === 'tool_result' && !useIds.includes(block.tool_use_id))
+				return `messages.${index}.content.${blockIndex}: unexpected \`tool_use_id\` found in \`tool_result\` blocks: ${String(block.tool_use_id)}. Each \`tool_result\` block must have a corresponding \`tool_use\` block in the previous message.`;
+		}
+	}
+	return undefined;
+}
+
+/** Each tool_use must be answered in the next turn, unless it ends the conversation (a prefill). */
+function unansweredToolUse(messages: unknown[]): string | undefined {
+	for (const [index, message] of messages.slice(0, -1).entries()) {
+		const resultIds = blocksOf(messages[index + 1]).map((block) => block.tool_use_id);
+		const unanswered = blocksOf(message)
+			.filter((block) => block.type === 'tool_use' && !resultIds.includes(block.id))
+			.map((block) => String(block.id));
+		if (unanswered.length > 0)
+			return `messages.${index + 1}: \`tool_use\` ids were found without \`tool_result\` blocks immediately after: ${unanswered.join(', ')}. Each \`tool_use\` block must have a corresponding \`tool_result\` block in the next message.`;
+	}
+	return undefined;
+}
+
 function messagesProblem(messages: unknown[]): string | undefined {
 	for (const [index, message] of messages.entries()) {
 		const content = asRecord(message)?.content;
@@ -96,9 +134,30 @@ function thinkingProblem(body: Json): string | undefined {
 	return undefined;
 }
 
+/**
+ * With a fixed thinking budget, a conversation that continues a tool call must give back the thinking block that
+ * opened the calling turn; adaptive thinking may start over.
+ */
+function toolLoopThinkingProblem(body: Json): string | undefined {
+	if (asRecord(body.thinking)?.type !== 'enabled') return undefined;
+	const messages = body.messages as unknown[];
+	const last = messages.length - 1;
+	if (!blocksOf(messages[last]).some((block) => block.type === 'tool_result')) return undefined;
+	const first = blocksOf(messages[last - 1])[0]?.type;
+	if (first === 'thinking' || first === 'redacted_thinking') return undefined;
+	return `messages.${last - 1}.content.0.type: Expected \`thinking\` or \`redacted_thinking\`, but found \`${String(first)}\`. When \`thinking\` is enabled, a final \`assistant\` message must start with a thinking block (preceeding the lastmost set of \`tool_use\` and \`tool_result\` blocks). We recommend you include thinking blocks from previous turns. To avoid this requirement, disable \`thinking\`.`;
+}
+
 /** What Anthropic would answer 400 to in the blocks and the thinking settings; undefined when it would take it. */
 export function anthropicWireProblem(body: Json): string | undefined {
-	return messagesProblem(body.messages as unknown[]) ?? thinkingProblem(body);
+	const messages = body.messages as unknown[];
+	return (
+		messagesProblem(messages) ??
+		unexpectedToolResult(messages) ??
+		unansweredToolUse(messages) ??
+		thinkingProblem(body) ??
+		toolLoopThinkingProblem(body)
+	);
 }
 
 /** The forced tool's name, when the request forces one (its answer is that tool's input). */
@@ -120,10 +179,41 @@ export interface AnthropicAnswerShape {
 	toolName?: string;
 	/** A thinking block comes first. */
 	thinks: boolean;
+	/** The offered tool the model calls, when no tool result is back yet. */
+	toolCall?: SimulatedToolCall;
+	/** The tool results of the last user turn, which a text answer reports. */
+	toolResults?: string[];
+}
+
+function toolResultText(content: unknown): string {
+	return typeof content === 'string'
+		? content
+		: blocksOf({ content })
+				.map((block) => block.text)
+				.join('');
 }
 
 export function anthropicAnswerShape(body: Json): AnthropicAnswerShape {
-	return { toolName: forcedToolName(body), thinks: thinkingOn(body) };
+	const messages = body.messages as unknown[];
+	const offered = (Array.isArray(body.tools) ? body.tools : []).map((tool) => ({
+		name: String(asRecord(tool)?.name),
+		parameters: asRecord(tool)?.input_schema,
+	}));
+	const toolCall = simulatedToolCall(offered, {
+		toolResultSeen: messages.some((message) =>
+			blocksOf(message).some((block) => block.type === 'tool_result'),
+		),
+		toolsDisabled: asRecord(body.tool_choice)?.type === 'none',
+	});
+	const results = blocksOf(messages[messages.length - 1])
+		.filter((block) => block.type === 'tool_result')
+		.map((block) => toolResultText(block.content));
+	return {
+		toolName: forcedToolName(body),
+		thinks: thinkingOn(body),
+		...(toolCall === undefined ? {} : { toolCall }),
+		...(results.length === 0 ? {} : { toolResults: results }),
+	};
 }
 
 export const SIMULATED_THINKING = 'Let me think about what the user asked before answering.';
@@ -132,7 +222,22 @@ interface AnthropicTurn {
 	model: string;
 	prompt: string;
 	stream: boolean;
+	/** Set when the request asks for a JSON answer, which then stays the answer after tool results. */
+	json?: unknown;
 	anthropic?: AnthropicAnswerShape;
+}
+
+/** A forced tool answers as before; an offered tool is called with its arguments as the tool input's JSON. */
+function withToolTurn(shape: AnthropicAnswerShape, turn: AnthropicTurn, text: string) {
+	if (shape.toolName !== undefined) return { shape, text };
+	if (shape.toolCall !== undefined)
+		return {
+			shape: { ...shape, toolName: shape.toolCall.name },
+			text: JSON.stringify(shape.toolCall.arguments),
+		};
+	if (shape.toolResults !== undefined && turn.json === undefined)
+		return { shape, text: simulatedAnswerFromToolResults(shape.toolResults) };
+	return { shape, text };
 }
 
 function answerBlock(shape: AnthropicAnswerShape, text: string): Json {
@@ -156,9 +261,9 @@ function streamedBlock(index: number, block: Json, deltas: Json[]): SseEvent[] {
 /** The answer as Anthropic sends it: JSON or an SSE stream, with thinking and a forced tool where asked. */
 export function anthropicReply(
 	turn: AnthropicTurn,
-	text: string,
+	answerText: string,
 ): { json: Json } | { sse: SseEvent[] } {
-	const shape = turn.anthropic ?? { thinks: false };
+	const { shape, text } = withToolTurn(turn.anthropic ?? { thinks: false }, turn, answerText);
 	// A tool's input is always an object: broken or non-object JSON comes back in words, as a real model's might.
 	const viaTool =
 		shape.toolName !== undefined && isJsonObject(text) ? shape : { ...shape, toolName: undefined };

@@ -1,10 +1,12 @@
 import type { MockReply } from './mock-provider-server';
+import { simulatedToolCall, type SimulatedToolCall } from './simulated-tool-call';
 import { asRecord } from './wire-json';
 
 /**
- * Gemini's strictness on the request parts the engine sends (contents, JSON output, thinking), so that a request
- * the real API would refuse with a 400 is refused here too; and the thought summary a thinking model puts before
- * its answer, so that tests prove it never becomes the answer. The model facts here are written from Google's
+ * Gemini's strictness on the request parts the engine sends (contents, function calls and responses, JSON output,
+ * thinking), so that a request the real API would refuse with a 400 is refused here too; the thought summary a
+ * thinking model puts before its answer, so that tests prove it never becomes the answer; and function calls
+ * signed as Gemini signs them, so that tests prove the signature comes back. The model facts here are written from Google's
  * documentation on their own, not taken from the adapter, so that the two can disagree.
  */
 
@@ -86,8 +88,43 @@ function partProblem(part: JsonObject, where: string): string | undefined {
 	return undefined;
 }
 
+/** The thought signature this simulator gives a call of the named function. */
+export function simulatedThoughtSignature(name: string): string {
+	return Buffer.from(`simulated thought before calling ${name}`).toString('base64');
+}
+
+/** Google's documented stand-in for a call whose signature is lost. */
+const SKIP_SIGNATURE = 'skip_thought_signature_validator';
+
+function partsOf(content: unknown): JsonObject[] {
+	const parts = asRecord(content)?.parts;
+	return Array.isArray(parts) ? parts.map((part) => asRecord(part) ?? {}) : [];
+}
+
+/** A turn of function responses answers the calls of the model turn right before it, one response per call. */
+function functionResponseProblem(contents: unknown[], index: number): string | undefined {
+	const responses = partsOf(contents[index]).filter((part) => part.functionResponse !== undefined);
+	if (responses.length === 0) return undefined;
+	const calls = partsOf(contents[index - 1]).filter((part) => part.functionCall !== undefined);
+	if (asRecord(contents[index - 1])?.role !== 'model' || calls.length === 0)
+		return 'Please ensure that function response turn comes immediately after a function call turn.';
+	if (responses.length !== calls.length)
+		return 'Please ensure that the number of function response parts is equal to the number of function call parts of the function call turn.';
+	return undefined;
+}
+
+/** A signature Gemini did not give (nor the stand-in) is refused as Gemini refuses a damaged one. */
+function signatureProblem(part: JsonObject): string | undefined {
+	const signature = part.thoughtSignature;
+	if (signature === undefined || signature === SKIP_SIGNATURE) return undefined;
+	const name = String(asRecord(part.functionCall)?.name);
+	return signature === simulatedThoughtSignature(name) ? undefined : 'Corrupted thought signature.';
+}
+
 function contentsProblem(contents: unknown[], model: string): string | undefined {
 	for (const [index, value] of contents.entries()) {
+		const toolTurn = functionResponseProblem(contents, index);
+		if (toolTurn) return toolTurn;
 		const content = asRecord(value);
 		const parts = content?.parts;
 		if (!Array.isArray(parts) || parts.length === 0)
@@ -95,7 +132,9 @@ function contentsProblem(contents: unknown[], model: string): string | undefined
 		if (content?.role !== undefined && content.role !== 'user' && content.role !== 'model')
 			return `Please use a valid role: user, model.`;
 		for (const [partIndex, part] of parts.entries()) {
-			const problem = partProblem(asRecord(part) ?? {}, `contents[${index}].parts[${partIndex}]`);
+			const record = asRecord(part) ?? {};
+			const problem =
+				partProblem(record, `contents[${index}].parts[${partIndex}]`) ?? signatureProblem(record);
 			if (problem) return problem;
 		}
 		const firstCall = parts.map(asRecord).find((part) => part?.functionCall !== undefined);
@@ -179,12 +218,82 @@ function generationConfigProblem(config: JsonObject, model: string): string | un
 	return thinking ? thinkingProblem(thinking, model) : undefined;
 }
 
+function callingConfigOf(body: JsonObject): JsonObject | undefined {
+	return asRecord(asRecord(body.toolConfig)?.functionCallingConfig);
+}
+
+function declarationsOf(body: JsonObject): JsonObject[] {
+	const tools = Array.isArray(body.tools) ? body.tools : [];
+	return tools.flatMap((tool) => {
+		const declarations = asRecord(tool)?.functionDeclarations;
+		return Array.isArray(declarations) ? declarations.map((item) => asRecord(item) ?? {}) : [];
+	});
+}
+
+/** Gemini takes functions beside a JSON answer from Gemini 3 on, and then only when no call is forced. */
+function toolsWithJsonProblem(body: JsonObject, model: string): string | undefined {
+	const json = asRecord(body.generationConfig)?.responseMimeType === 'application/json';
+	if (!json || declarationsOf(body).length === 0) return undefined;
+	if (!isGemini3(model))
+		return "Function calling with a response mime type: 'application/json' is unsupported";
+	if (callingConfigOf(body)?.mode === 'ANY')
+		return "Forced function calling (ANY mode) with a response mime type: 'application/json' is unsupported";
+	return undefined;
+}
+
 /** What Gemini would refuse in this generateContent body, in its own words where they are known. */
 export function geminiWireProblem(body: JsonObject, model: string): string | undefined {
 	const contents = contentsProblem(body.contents as unknown[], model);
 	if (contents) return contents;
+	const tools = toolsWithJsonProblem(body, model);
+	if (tools) return tools;
 	const config = asRecord(body.generationConfig);
 	return config ? generationConfigProblem(config, model) : undefined;
+}
+
+/** What a simulated Gemini does about the functions it is offered. */
+export interface GeminiToolTurn {
+	/** The function it calls, when no function response is back yet. */
+	toolCall?: SimulatedToolCall;
+	/** The responses of the last user turn, which a text answer reports. */
+	toolResults?: string[];
+}
+
+function responseText(functionResponse: unknown): string {
+	const response = asRecord(asRecord(functionResponse)?.response);
+	return typeof response?.result === 'string' ? response.result : JSON.stringify(response);
+}
+
+export function geminiToolTurn(body: JsonObject): GeminiToolTurn {
+	const contents = body.contents as unknown[];
+	const config = callingConfigOf(body);
+	const allowed = Array.isArray(config?.allowedFunctionNames) ? config.allowedFunctionNames : [];
+	const offered = declarationsOf(body).map((declaration) => ({
+		name: String(declaration.name),
+		parameters: declaration.parametersJsonSchema ?? declaration.parameters,
+	}));
+	const toolCall = simulatedToolCall(offered, {
+		forced: typeof allowed[0] === 'string' ? allowed[0] : undefined,
+		toolResultSeen: contents.some((content) =>
+			partsOf(content).some((part) => part.functionResponse !== undefined),
+		),
+		toolsDisabled: config?.mode === 'NONE',
+	});
+	const results = partsOf(contents[contents.length - 1])
+		.filter((part) => part.functionResponse !== undefined)
+		.map((part) => responseText(part.functionResponse));
+	return {
+		...(toolCall === undefined ? {} : { toolCall }),
+		...(results.length === 0 ? {} : { toolResults: results }),
+	};
+}
+
+/** The call as Gemini sends it: a whole functionCall part, signed, with no id of its own. */
+export function geminiFunctionCallPart(call: SimulatedToolCall): JsonObject {
+	return {
+		functionCall: { name: call.name, args: call.arguments },
+		thoughtSignature: simulatedThoughtSignature(call.name),
+	};
 }
 
 /** A request that asks to think: a thinking level, or a budget other than 0. */

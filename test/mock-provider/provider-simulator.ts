@@ -4,7 +4,14 @@ import {
 	anthropicWireProblem,
 	type AnthropicAnswerShape,
 } from './anthropic-wire';
-import { geminiThinks, geminiWireProblem, withGeminiThought } from './gemini-wire';
+import {
+	geminiFunctionCallPart,
+	geminiThinks,
+	geminiToolTurn,
+	geminiWireProblem,
+	withGeminiThought,
+	type GeminiToolTurn,
+} from './gemini-wire';
 import type { MockReply, RecordedRequest, SseEvent } from './mock-provider-server';
 import {
 	jsonBehaviourOf,
@@ -13,7 +20,14 @@ import {
 	type JsonRequest,
 } from './simulated-json';
 import { modelListReply } from './simulated-model-lists';
+import { simulatedAnswerFromToolResults } from './simulated-tool-call';
 import { mistralMessagesProblem, openAiPartsProblem } from './openai-wire';
+import {
+	answerFromToolResults,
+	openAiToolCallReply,
+	openAiToolTurnOf,
+	type OpenAiToolTurn,
+} from './openai-tool-turn';
 import { asRecord, tokenCount, wordPieces } from './wire-json';
 
 /**
@@ -69,6 +83,9 @@ interface SimulatedTurn {
 	anthropic?: AnthropicAnswerShape;
 	/** Set when a Gemini request asks to think: the answer then opens with a thought summary. */
 	thinks?: boolean;
+	gemini?: GeminiToolTurn;
+	/** OpenAI and Mistral: the tools offered and the results back, when the request has any. */
+	openAiTools?: OpenAiToolTurn;
 }
 
 /** The replies the simulator sends (it never hangs or drops a connection by itself). */
@@ -192,6 +209,10 @@ function parseChatRequest(request: RecordedRequest): ParsedRequest | undefined {
 	if (extraFields) return { refusal: extraFields };
 	const partsProblem = format === 'openai' ? openAiPartsProblem(body) : undefined;
 	if (partsProblem) return { refusal: simulatedErrorReply(format, 400, partsProblem) };
+	const tools =
+		format === 'openai' || format === 'mistral' ? openAiToolTurnOf(body, format) : undefined;
+	if (tools !== undefined && 'problem' in tools)
+		return { refusal: simulatedErrorReply(format, 400, tools.problem) };
 	const model = gemini ? gemini[1] : deployment ? deployment[1] : String(body.model);
 	const geminiProblem = gemini ? geminiWireProblem(body, decodeURIComponent(model)) : undefined;
 	if (geminiProblem) return { refusal: simulatedErrorReply(format, 400, geminiProblem) };
@@ -204,6 +225,8 @@ function parseChatRequest(request: RecordedRequest): ParsedRequest | undefined {
 			json: jsonRequestOf(body, format),
 			anthropic: format === 'anthropic' ? anthropicAnswerShape(body) : undefined,
 			thinks: format === 'gemini' && geminiThinks(body),
+			gemini: format === 'gemini' ? geminiToolTurn(body) : undefined,
+			openAiTools: tools?.turn,
 		},
 	};
 }
@@ -334,17 +357,30 @@ function mistralReply(turn: SimulatedTurn, text: string): SimulatedReply {
 	};
 }
 
-function geminiReply(turn: SimulatedTurn, text: string): SimulatedReply {
+/**
+ * A function call comes whole: in the one answer, or streamed as one chunk followed by an empty one that carries
+ * the finish reason, as Gemini streams it. After the responses, the text reports them (unless JSON was asked for).
+ */
+function geminiReply(turn: SimulatedTurn, answerText: string): SimulatedReply {
+	const { toolCall, toolResults } = turn.gemini ?? {};
+	const text =
+		toolResults !== undefined && turn.json === undefined
+			? simulatedAnswerFromToolResults(toolResults)
+			: answerText;
 	const prompt = tokenCount(turn.prompt);
 	const usageMetadata = (completion: number) => ({
 		promptTokenCount: prompt,
 		candidatesTokenCount: completion,
 		totalTokenCount: prompt + completion,
 	});
-	const response = (parts: string, finishReason: string | undefined, completion: number) => ({
+	const response = (
+		parts: Record<string, unknown>[],
+		finishReason: string | undefined,
+		completion: number,
+	) => ({
 		candidates: [
 			{
-				content: { parts: [{ text: parts }], role: 'model' },
+				content: { parts, role: 'model' },
 				...(finishReason ? { finishReason } : {}),
 				index: 0,
 			},
@@ -353,7 +389,18 @@ function geminiReply(turn: SimulatedTurn, text: string): SimulatedReply {
 		modelVersion: turn.model,
 		responseId: 'sim-response',
 	});
-	if (!turn.stream) return { json: response(text, 'STOP', tokenCount(text)) };
+	if (toolCall !== undefined) {
+		const callTokens = tokenCount(JSON.stringify(toolCall));
+		const callPart = geminiFunctionCallPart(toolCall);
+		if (!turn.stream) return { json: response([callPart], 'STOP', callTokens) };
+		return {
+			sse: [
+				{ data: JSON.stringify(response([callPart], undefined, callTokens)) },
+				{ data: JSON.stringify(response([{ text: '' }], 'STOP', callTokens)) },
+			],
+		};
+	}
+	if (!turn.stream) return { json: response([{ text }], 'STOP', tokenCount(text)) };
 	const pieces = wordPieces(text);
 	let sent = '';
 	return {
@@ -361,7 +408,11 @@ function geminiReply(turn: SimulatedTurn, text: string): SimulatedReply {
 			sent += piece;
 			return {
 				data: JSON.stringify(
-					response(piece, index === pieces.length - 1 ? 'STOP' : undefined, tokenCount(sent)),
+					response(
+						[{ text: piece }],
+						index === pieces.length - 1 ? 'STOP' : undefined,
+						tokenCount(sent),
+					),
 				),
 			};
 		}),
@@ -432,9 +483,14 @@ export function simulatedErrorReply(
 }
 
 function answerReply(turn: SimulatedTurn): SimulatedReply {
+	const { openAiTools } = turn;
+	if (openAiTools?.call !== undefined && (turn.format === 'openai' || turn.format === 'mistral'))
+		return openAiToolCallReply({ ...turn, format: turn.format }, openAiTools.call);
 	const text =
 		turn.json === undefined
-			? (simulatedVerdict(turn.prompt) ?? simulatedAnswerText(turn.model, turn.prompt))
+			? ((openAiTools && answerFromToolResults(openAiTools)) ??
+				simulatedVerdict(turn.prompt) ??
+				simulatedAnswerText(turn.model, turn.prompt))
 			: simulatedJsonText(turn.json, jsonBehaviourOf(turn.model));
 	if (turn.format === 'anthropic') return anthropicReply(turn, text);
 	if (turn.format === 'gemini')

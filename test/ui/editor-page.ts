@@ -34,6 +34,25 @@ export interface NewCredential {
 	baseUrl: string;
 }
 
+/**
+ * Which model field: the main Model (the default), a row of Fallback Models or of a strategy's Models, or
+ * another single model field (the judge's or fuser's, `judgeModel`).
+ */
+export interface ModelSlot {
+	fallbackRow?: number;
+	candidateRow?: number;
+	field?: string;
+}
+
+/** Where a model slot's value lives among the node's parameters. */
+function slotPath(where: ModelSlot): { list?: string; row: number; field: string } {
+	if (where.fallbackRow !== undefined)
+		return { list: 'fallbackModels', row: where.fallbackRow, field: 'model' };
+	if (where.candidateRow !== undefined)
+		return { list: 'candidates', row: where.candidateRow, field: 'model' };
+	return { row: 0, field: where.field ?? 'model' };
+}
+
 export class EditorPage {
 	constructor(
 		private readonly page: Page,
@@ -327,7 +346,7 @@ export class EditorPage {
 	 * Sets a model field (the main one, or the `row`-th of Fallback Models) from the list, by searching for the
 	 * model's id as a user types it.
 	 */
-	async pickModel(modelId: string, where: { fallbackRow?: number } = {}): Promise<void> {
+	async pickModel(modelId: string, where: ModelSlot = {}): Promise<void> {
 		const field = await this.modelField(where);
 		await (await field.$(byTestId('rlc-input')))!.click();
 		const search = await this.page.waitForSelector(`input${byTestId('rlc-search')}`, {
@@ -344,7 +363,7 @@ export class EditorPage {
 	}
 
 	/** Sets a model field to an id typed in the "By ID" mode (a model the list does not offer). */
-	async typeModelId(modelId: string, where: { fallbackRow?: number } = {}): Promise<void> {
+	async typeModelId(modelId: string, where: ModelSlot = {}): Promise<void> {
 		const field = await this.modelField(where);
 		await (await field.$(byTestId('rlc-mode-selector')))!.click();
 		await this.clickText('.el-select-dropdown__item, [role="option"]', 'By ID');
@@ -369,12 +388,11 @@ export class EditorPage {
 	 * Waits until the node itself holds the model, as Execute step reads it: what a text box shows is not yet
 	 * what n8n keeps. Read from the editor's workflow store, the one place the open node's parameters live.
 	 */
-	private async modelSaved(modelId: string, where: { fallbackRow?: number }): Promise<void> {
-		const row = where.fallbackRow;
+	private async modelSaved(modelId: string, where: ModelSlot): Promise<void> {
 		await eventually(
 			`the node to hold the model ${modelId}`,
 			() =>
-				this.page.evaluate((fallbackRow) => {
+				this.page.evaluate((slot) => {
 					type Node = { type: string; parameters: Record<string, unknown> };
 					type Store = { allNodes?: Node[] };
 					type App = {
@@ -389,13 +407,13 @@ export class EditorPage {
 						.__vue_app__.config.globalProperties.$pinia._s.values()) {
 						for (const node of Array.isArray(store.allNodes) ? store.allNodes : []) {
 							if (!node.type.endsWith('.fusionChat')) continue;
-							const fallback = (
-								node.parameters.fallbackModels as
+							const rows = (
+								node.parameters[slot.list ?? ''] as
 									| { models?: Array<{ model?: unknown }> }
 									| undefined
 							)?.models;
 							models.push(
-								fallbackRow === null ? node.parameters.model : fallback?.[fallbackRow]?.model,
+								slot.list === undefined ? node.parameters[slot.field] : rows?.[slot.row]?.model,
 							);
 						}
 					}
@@ -404,12 +422,12 @@ export class EditorPage {
 							? (model as { value?: unknown }).value
 							: model,
 					);
-				}, row ?? null),
+				}, slotPath(where)),
 			(values) => values.includes(modelId),
 		);
 	}
 
-	async modelValue(where: { fallbackRow?: number } = {}): Promise<string> {
+	async modelValue(where: ModelSlot = {}): Promise<string> {
 		const field = await this.modelField(where);
 		return field.$eval(
 			`${byTestId('rlc-input')} input, input${byTestId('rlc-input')}`,
@@ -417,23 +435,30 @@ export class EditorPage {
 		);
 	}
 
-	private async modelField(where: { fallbackRow?: number }): Promise<ElementHandle> {
-		if (where.fallbackRow === undefined) {
-			const [main] = await this.visible(`${byTestId('parameter-input-model')}`);
-			if (main === undefined) throw new Error('no Model field on show');
-			return main;
+	private async modelField(where: ModelSlot): Promise<ElementHandle> {
+		const { list, row, field } = slotPath(where);
+		if (list === undefined) {
+			const [single] = await this.visible(`${byTestId(`parameter-input-${field}`)}`);
+			if (single === undefined) throw new Error(`no ${field} field on show`);
+			return single;
 		}
 		const rows = await this.visible(
-			`${byTestId('fixed-collection-fallbackModels')} ${byTestId('parameter-input-model')}`,
+			`${byTestId(`fixed-collection-${list}`)} ${byTestId('parameter-input-model')}`,
 		);
-		const row = rows[where.fallbackRow];
-		if (row === undefined) throw new Error(`Fallback Models has no row ${where.fallbackRow + 1}`);
-		await row.scrollIntoView();
-		return row;
+		const found = rows[row];
+		if (found === undefined) throw new Error(`${list} has no row ${row + 1}`);
+		await found.scrollIntoView();
+		return found;
 	}
 
 	async addFallbackModel(): Promise<void> {
 		await this.clickText('button', 'Add Fallback Model');
+		await delay(500);
+	}
+
+	/** Adds a row to the Models list of a strategy other than fallback. */
+	async addCandidateModel(): Promise<void> {
+		await this.clickText('button', 'Add Model');
 		await delay(500);
 	}
 

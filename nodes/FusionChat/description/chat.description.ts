@@ -7,6 +7,7 @@ import {
 	reasoningEffortParameter,
 	responseFormatProperties,
 } from './structured-output.description';
+import { toolsOption } from './tools.description';
 
 // An expression, so that the item's text is inserted (and escaped as a JSON string) for every item.
 const SAMPLE_REQUEST = `={
@@ -254,6 +255,12 @@ export const chatProperties: INodeProperties[] = [
 				description: 'The first good answer; the other calls are stopped',
 			},
 			{
+				name: 'Fuse',
+				value: 'fuse',
+				description:
+					'A fuser model reads every answer and writes the final one; costs one more call, often the best answer',
+			},
+			{
 				name: 'Judge Model',
 				value: 'judge',
 				description: 'A judge model reads the answers and names the best',
@@ -279,8 +286,20 @@ export const chatProperties: INodeProperties[] = [
 	...providerNotices('judgeProviderNotice', 'judgeModel', {
 		inputMode: ['fields'],
 		strategy: ['best_of'],
-		selection: ['judge'],
+		selection: ['judge', 'fuse'],
 	}),
+	// The fuser is the request's judge_model too; a field of its own gives it a label that says what it does.
+	{
+		...modelLocator(
+			'judgeModel',
+			'Fuser Model',
+			"The model that reads every answer and writes the final one: pick a strong one, the panel's can be cheap",
+			'openai/gpt-4.1',
+		),
+		displayOptions: {
+			show: { inputMode: ['fields'], strategy: ['best_of'], selection: ['fuse'] },
+		},
+	},
 	{
 		displayName: 'Request (JSON)',
 		name: 'requestJson',
@@ -440,6 +459,16 @@ export const chatProperties: INodeProperties[] = [
 				description:
 					'Retries on the same model after a rate limit (429), a server error (5xx), 408/409 or a network failure, with backoff. Other errors move on to the next model at once.',
 			},
+			{
+				displayName: 'OpenRouter Provider Preferences',
+				name: 'openRouterProvider',
+				type: 'json',
+				default: '',
+				placeholder: '{ "order": ["anthropic", "amazon-bedrock"], "allow_fallbacks": false }',
+				description:
+					"Which providers behind an openrouter/ model may serve the request, as OpenRouter's provider object: order, only, ignore, allow_fallbacks, sort, max_price, data_collection, require_parameters, zdr, quantizations. Sent to openrouter/ models only; other models get a warning.",
+				displayOptions: { show: { '/inputMode': ['fields'] } },
+			},
 			outputParsedOnlyOption,
 			{
 				displayName: 'Requests per Minute',
@@ -467,6 +496,7 @@ export const chatProperties: INodeProperties[] = [
 				description:
 					'The most tokens (prompt estimate plus max tokens, settled with the real usage) sent to each credential per minute, shared like Requests per Minute. 0 means no limit.',
 			},
+			toolsOption,
 			{
 				displayName: 'When Budget Is Spent',
 				name: 'whenBudgetSpent',

@@ -1,7 +1,8 @@
 import { parseUnifiedRequest, type ChatMessage, type UnifiedChatRequest } from '../../engine';
 import type { ReadParameter } from '../../shared/item-parameters';
-import { InvalidRequestError, parseJson } from './invalid-request';
+import { InvalidRequestError, jsonFieldValue, parseJson } from './invalid-request';
 import { responseFormatFromFields } from './response-format-from-fields';
+import { toolsFromFields } from './tools-from-fields';
 
 interface ModelParameters {
 	stream?: boolean;
@@ -53,7 +54,8 @@ export function modelSpecFromFields(read: ReadParameter): unknown {
 	});
 	if (strategy !== 'best_of') return { strategy, models };
 	const selection = read('selection', 'consensus') as string;
-	const judgeModel = selection === 'judge' ? locatorValue(read('judgeModel', '')) : '';
+	const judgeModel =
+		selection === 'judge' || selection === 'fuse' ? locatorValue(read('judgeModel', '')) : '';
 	return { strategy, models, selection, ...(judgeModel === '' ? {} : { judge_model: judgeModel }) };
 }
 
@@ -90,6 +92,11 @@ function requestFromFields(read: ReadParameter): Record<string, unknown> {
 		messages,
 		...samplingFromFields(read),
 		response_format: responseFormatFromFields(read),
+		tools: toolsFromFields(read),
+		provider: jsonFieldValue(
+			read('options.openRouterProvider', ''),
+			'Options → OpenRouter Provider Preferences',
+		),
 	};
 }
 

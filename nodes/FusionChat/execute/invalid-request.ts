@@ -20,3 +20,15 @@ export function parseJson(
 		return { ok: false, reason: (error as Error).message };
 	}
 }
+
+/**
+ * A JSON field's value: its text parsed, or what an expression in it gave; undefined when it is empty. `label`
+ * is the field as the editor shows it, for the error.
+ */
+export function jsonFieldValue(raw: unknown, label: string): unknown {
+	if (typeof raw !== 'string') return raw;
+	if (raw.trim() === '') return undefined;
+	const parsed = parseJson(raw);
+	if (!parsed.ok) throw new InvalidRequestError([`${label} is not valid JSON (${parsed.reason})`]);
+	return parsed.value;
+}

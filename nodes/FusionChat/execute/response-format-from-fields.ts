@@ -1,5 +1,5 @@
 import type { ReadParameter } from '../../shared/item-parameters';
-import { InvalidRequestError, parseJson } from './invalid-request';
+import { InvalidRequestError, jsonFieldValue } from './invalid-request';
 
 // OpenAI's rule for json_schema.name, the strictest of the providers that take a name.
 const SCHEMA_NAME_LENGTH = 64;
@@ -17,11 +17,7 @@ function schemaNameOf(schema: Record<string, unknown>): string {
 
 /** The JSON Schema field as an object: typed as JSON text, or an object from an expression. */
 function jsonSchemaFromField(read: ReadParameter): Record<string, unknown> {
-	const raw = read('jsonSchema', '');
-	const parsed = typeof raw === 'string' ? parseJson(raw) : { ok: true as const, value: raw };
-	if (!parsed.ok)
-		throw new InvalidRequestError([`JSON Schema is not valid JSON (${parsed.reason})`]);
-	const schema = parsed.value;
+	const schema = jsonFieldValue(read('jsonSchema', ''), 'JSON Schema');
 	if (schema === null || typeof schema !== 'object' || Array.isArray(schema))
 		throw new InvalidRequestError([
 			'JSON Schema must be a JSON object such as {"type": "object", "properties": {…}}',

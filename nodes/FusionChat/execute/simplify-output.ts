@@ -45,6 +45,10 @@ export function toSimplifiedOutput(output: ChatCompletionOutput): IDataObject {
 	const parsed = parsedAnswerOf(output);
 	return {
 		answer: choice.message.content,
+		// Beside the answer, so that a Switch on finish_reason "tool_calls" finds the calls to run next to it.
+		...(choice.message.tool_calls !== undefined && {
+			tool_calls: choice.message.tool_calls as unknown as IDataObject[],
+		}),
 		...(parsed !== undefined && { parsed: parsed as IDataObject }),
 		// A model that refused (and no other answered) leaves the answer null and says why here.
 		...(choice.message.refusal !== null && { refusal: choice.message.refusal }),

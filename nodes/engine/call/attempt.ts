@@ -11,8 +11,8 @@ export interface Attempt {
 	model: string;
 	provider: ProviderId;
 	status: 'ok' | 'error' | 'skipped' | 'cancelled';
-	/** Set for a call that is not a candidate's answer: the best_of judge's verdict. */
-	role?: 'judge';
+	/** Set for a call that is not a candidate's answer: the best_of judge's verdict, the fuser's final answer. */
+	role?: 'judge' | 'fuser';
 	error?: { type: FusionErrorKind; message: string; http_status?: number };
 	/** Why a candidate was not called (price cap, score floor, cool-down), or why its call was stopped. */
 	reason?: string;
@@ -41,4 +41,15 @@ export function attemptFrom(
 /** A candidate not called, with the error that says why. */
 export function notCalledAttempt(target: ResolvedModel, error: FusionError): Attempt {
 	return { ...attemptFrom(target, performance.now(), error), status: 'skipped', latency_ms: 0 };
+}
+
+/** A candidate left out without a call, and why. */
+export function skippedAttempt(target: ResolvedModel, reason: string): Attempt {
+	return {
+		model: target.fusionId,
+		provider: target.provider.id,
+		status: 'skipped',
+		reason,
+		latency_ms: 0,
+	};
 }

@@ -19,18 +19,22 @@ import {
 	type UpstreamResponse,
 } from '../transport/send-upstream';
 import { timeoutError } from '../transport/timeouts';
+import { deliverWhole, hasLiveClient } from './deliver-answer';
 import { parsedAnswerOf } from './json-answer';
 import { toModelCallRequest, type CallSettings, type ModelCallResult } from './model-call';
 import { PartialAnswerError } from './partial-answer-error';
+import { providerPreferencesFor } from './provider-preferences';
 
 /** What one exchange needs: no state, no retries; those are the policy's (call-model.ts). */
 export type ExchangeSettings = Pick<
 	CallSettings,
-	'timeouts' | 'signal' | 'onDelta' | 'failOverOnRefusal'
+	'timeouts' | 'signal' | 'onDelta' | 'onToolCallDelta' | 'failOverOnRefusal'
 >;
 
 interface StreamProgress {
 	text: string;
+	/** Something, text or a piece of a tool call, has reached the live client. */
+	delivered: boolean;
 	ttftMs?: number;
 }
 
@@ -52,6 +56,11 @@ async function readStreamedAnswer(
 		clearTimeout(idleTimer);
 		idleTimer = setTimeout(idleTimeout, idleMs);
 	};
+	const firstToken = () => {
+		if (progress.ttftMs !== undefined) return;
+		progress.ttftMs = Math.round(performance.now() - startedAt);
+		clearTimeout(firstTokenTimer);
+	};
 	try {
 		const assembler = provider.adapter.createStreamAssembler();
 		const endedEarly = await readSseStream(
@@ -59,12 +68,15 @@ async function readStreamedAnswer(
 			(event) => {
 				const delta = assembler.push(event);
 				if (delta !== '') {
-					if (progress.ttftMs === undefined) {
-						progress.ttftMs = Math.round(performance.now() - startedAt);
-						clearTimeout(firstTokenTimer);
-					}
+					firstToken();
 					progress.text += delta;
+					if (settings.onDelta !== undefined) progress.delivered = true;
 					settings.onDelta?.(delta);
+				}
+				for (const piece of assembler.takeToolCallDeltas?.() ?? []) {
+					firstToken();
+					if (settings.onToolCallDelta !== undefined) progress.delivered = true;
+					settings.onToolCallDelta?.(piece);
 				}
 				return assembler.hasEnded();
 			},
@@ -102,16 +114,16 @@ async function exchange(
 ): Promise<ModelCallResult> {
 	const { provider } = target;
 	assertUsableConnection(connection, provider.displayName);
-	const built = provider.adapter.toChatRequest(
-		toModelCallRequest(request, target.upstreamModel, target.catalog?.capabilities),
-		connection,
-	);
+	const call = toModelCallRequest(request, target.upstreamModel, target.catalog?.capabilities);
+	const preferences = providerPreferencesFor(request, target);
+	const built = provider.adapter.toChatRequest({ ...call, ...preferences.fields }, connection);
+	const warnings = [...built.warnings, ...preferences.warnings];
 	const startedAt = performance.now();
 	const response = await sendUpstream(built.http, {
 		timeouts: settings.timeouts,
 		signal: settings.signal,
 	});
-	const progress: StreamProgress = { text: '' };
+	const progress: StreamProgress = { text: '', delivered: false };
 	try {
 		if (response.status >= 300)
 			throw await fusionErrorFromResponse(response, provider, built.http.url);
@@ -119,8 +131,7 @@ async function exchange(
 		const answer = streamed
 			? await readStreamedAnswer(response, provider, settings, startedAt, progress)
 			: await readAnswer(response, provider, built.http.url);
-		if (request.stream === true && !streamed && answer.content !== '')
-			settings.onDelta?.(answer.content);
+		if (request.stream === true && !streamed) deliverWhole(answer, settings);
 		if (answer.finishReason === 'content_filter') {
 			const refusal =
 				answer.refusal ??
@@ -131,22 +142,21 @@ async function exchange(
 					kind: 'content_filter',
 					message: `${provider.displayName} refused: ${refusal}`,
 				});
-			return { answer: { ...answer, refusal }, warnings: built.warnings, ttftMs: progress.ttftMs };
+			return { answer: { ...answer, refusal }, warnings, ttftMs: progress.ttftMs };
 		}
-		if (answer.content.trim() === '') {
+		if (answer.content.trim() === '' && answer.toolCalls === undefined) {
 			// An empty answer is useless to the next node; another model may well answer.
 			throw new FusionError({
 				kind: 'invalid_response',
 				message: `${provider.displayName} answered with empty content (finish_reason ${answer.finishReason})`,
 			});
 		}
-		return { answer, warnings: built.warnings, ttftMs: progress.ttftMs };
+		return { answer, warnings, ttftMs: progress.ttftMs };
 	} catch (error) {
 		const failure = response.signal.aborted
 			? response.abortReason()
 			: fusionErrorFromTransportFailure(error, describeTarget(built.http.url), settings.timeouts);
-		if (settings.onDelta !== undefined && progress.text !== '')
-			throw new PartialAnswerError(target.fusionId, progress.text, failure);
+		if (progress.delivered) throw new PartialAnswerError(target.fusionId, progress.text, failure);
 		throw failure;
 	} finally {
 		response.done();
@@ -166,8 +176,9 @@ export async function callModelOnce(
 	settings: ExchangeSettings,
 ): Promise<ModelCallResult> {
 	const result = await exchange(target, request, connection, settings);
-	// A refusal kept as the answer has no JSON to check.
-	if (result.answer.finishReason === 'content_filter') return result;
+	// A refusal kept as the answer has no JSON to check, nor has a turn that calls tools: the JSON comes after.
+	if (result.answer.finishReason === 'content_filter' || result.answer.toolCalls !== undefined)
+		return result;
 	try {
 		const parsed = parsedAnswerOf(
 			result.answer,
@@ -176,7 +187,7 @@ export async function callModelOnce(
 		);
 		return parsed === undefined ? result : { ...result, parsed };
 	} catch (error) {
-		const sentToClient = request.stream === true && settings.onDelta !== undefined;
+		const sentToClient = request.stream === true && hasLiveClient(settings);
 		if (sentToClient && error instanceof FusionError)
 			throw new PartialAnswerError(target.fusionId, result.answer.content, error);
 		throw error;

@@ -1,6 +1,6 @@
 import type { ConnectionResolver } from '../providers/connection-resolver';
 import type { ModelCapabilities } from '../providers/listed-model';
-import type { ModelAnswer, ModelCallRequest } from '../providers/provider-adapter';
+import type { ModelAnswer, ModelCallRequest, ToolCallDelta } from '../providers/provider-adapter';
 import { maxOutputTokens, type UnifiedChatRequest } from '../request/unified-request';
 import type { FusionState, RateLimits } from '../state/fusion-state';
 import type { RetryPolicy } from '../transport/retry-policy';
@@ -21,6 +21,8 @@ export interface CallSettings {
 	 * right after it.
 	 */
 	onDelta?: (text: string) => void;
+	/** Receives each piece of a tool call as it arrives, under the same rule as onDelta. */
+	onToolCallDelta?: (delta: ToolCallDelta) => void;
 	/** Per-credential limits; none by default. */
 	rateLimits?: RateLimits;
 	/**
@@ -59,5 +61,8 @@ export function toModelCallRequest(
 		reasoning_effort: request.reasoning_effort,
 		seed: request.seed,
 		user: request.user,
+		tools: request.tools,
+		tool_choice: request.tool_choice,
+		parallel_tool_calls: request.parallel_tool_calls,
 	};
 }

@@ -15,8 +15,12 @@ export class PartialAnswerError extends Error {
 		readonly partialContent: string,
 		readonly cause: FusionError,
 	) {
+		const sent =
+			partialContent === ''
+				? 'part of a tool call had already been streamed'
+				: `${partialContent.length} characters had already been streamed`;
 		super(
-			`The answer from ${model} broke off after ${partialContent.length} characters had already been streamed (${cause.message}); it was not retried on another model because part of it had been sent`,
+			`The answer from ${model} broke off after ${sent} (${cause.message}); it was not retried on another model because part of it had been sent`,
 		);
 		this.name = 'PartialAnswerError';
 	}

@@ -10,6 +10,8 @@ export interface CapabilityNeeds {
 	jsonSchema?: boolean;
 	/** `reasoning_effort`. */
 	reasoning?: boolean;
+	/** `tools`, or a conversation that has called them. */
+	tools?: boolean;
 }
 
 /** A model as the catalog knows it: a CatalogModel fits, or a copy carrying the id the user wrote. */
@@ -37,6 +39,7 @@ const NEEDS: ReadonlyArray<{
 		missing: 'answer in JSON (no JSON Schema and no JSON mode)',
 	},
 	{ need: 'reasoning', capabilities: ['reasoning'], missing: 'take a reasoning effort' },
+	{ need: 'tools', capabilities: ['tools'], missing: 'call tools' },
 ];
 
 /**

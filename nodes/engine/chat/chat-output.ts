@@ -3,7 +3,7 @@ import { performance } from 'node:perf_hooks';
 import type { Attempt } from '../call/attempt';
 import type { FinishReason, ModelAnswer, Usage } from '../providers/provider-adapter';
 import type { ProviderId } from '../providers/provider-registry';
-import type { StrategyName } from '../request/unified-request';
+import type { StrategyName, ToolCall } from '../request/unified-request';
 import type { CandidateAnswer, Routed } from '../strategies/routing-strategy';
 
 export interface FusionMetadata {
@@ -35,11 +35,13 @@ export interface ChatCompletionOutput {
 		index: 0;
 		/**
 		 * A refusal has its text in `refusal`, and `content` null unless part of an answer came first. `parsed`:
-		 * the JSON value of the content, for a json_object or json_schema request.
+		 * the JSON value of the content, for a json_object or json_schema request. An answer that calls tools
+		 * has them in `tool_calls`, and `content` null unless it also said something.
 		 */
 		message: {
 			role: 'assistant';
 			content: string | null;
+			tool_calls?: ToolCall[];
 			parsed?: unknown;
 			refusal: string | null;
 		};
@@ -55,6 +57,13 @@ function messageOf(
 	answer: ModelAnswer,
 	parsed: unknown,
 ): ChatCompletionOutput['choices'][0]['message'] {
+	if (answer.toolCalls !== undefined)
+		return {
+			role: 'assistant',
+			content: answer.content === '' ? null : answer.content,
+			tool_calls: answer.toolCalls,
+			refusal: null,
+		};
 	if (answer.refusal === undefined)
 		return {
 			role: 'assistant',

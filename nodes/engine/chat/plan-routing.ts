@@ -3,7 +3,7 @@ import { resolveModelId, type ResolvedModel } from '../models/resolve-model-id';
 import type { ConnectionResolver } from '../providers/connection-resolver';
 import { credentialKeyOf } from '../providers/credential-key';
 import type { ProviderDefinition, ProviderId } from '../providers/provider-registry';
-import type { BestOfSelection, ModelSpec, StrategyName } from '../request/unified-request';
+import type { BestOfSelection, StrategyName, UnifiedChatRequest } from '../request/unified-request';
 import { toCandidate, type Candidate } from '../strategies/candidate';
 
 export interface RoutingPlan {
@@ -14,8 +14,12 @@ export interface RoutingPlan {
 	hedgeAfterMs?: number;
 }
 
-/** Turns the request's `model` into a strategy and resolved candidates; every id is checked before any call. */
-export function planRouting(model: ModelSpec): RoutingPlan {
+/**
+ * Turns the request's `model` into a strategy and resolved candidates; every id is checked before any call, and
+ * so is whether the strategy can choose among the answers the request asks for.
+ */
+export function planRouting(request: Pick<UnifiedChatRequest, 'model' | 'tools'>): RoutingPlan {
+	const { model } = request;
 	if (typeof model === 'string') return { strategy: 'single', candidates: [toCandidate(model)] };
 	if (Array.isArray(model)) return { strategy: 'fallback', candidates: model.map(toCandidate) };
 	const candidates = model.models.map(toCandidate);
@@ -35,11 +39,18 @@ export function planRouting(model: ModelSpec): RoutingPlan {
 		return { strategy: model.strategy, candidates, hedgeAfterMs: model.hedge_after_ms };
 	}
 	const selection = model.selection ?? (model.judge_model !== undefined ? 'judge' : 'consensus');
-	if (selection === 'judge' && model.judge_model === undefined) {
+	if ((selection === 'judge' || selection === 'fuse') && model.judge_model === undefined) {
+		const role = selection === 'judge' ? 'picks the best answer' : 'writes the final answer';
 		throw new FusionError({
 			kind: 'bad_request',
-			message:
-				'model.judge_model is required when model.selection is "judge", e.g. "openai/gpt-4o-mini"',
+			message: `model.judge_model is required when model.selection is "${selection}" (the model that ${role}), e.g. "openai/gpt-4o-mini"`,
+		});
+	}
+	// Tool calls have no length to compare, no likeness to vote on, and a judge would pick one call at random.
+	if (request.tools !== undefined && selection !== 'fastest') {
+		throw new FusionError({
+			kind: 'bad_request',
+			message: `model.selection "${selection}" cannot choose among tool calls: with tools, best_of takes only "fastest" (the first answer wins)`,
 		});
 	}
 	const judge = model.judge_model === undefined ? undefined : resolveModelId(model.judge_model);

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { deliverWhole, type AnswerSink } from '../call/deliver-answer';
 import { maxOutputTokens, type UnifiedChatRequest } from '../request/unified-request';
 import type { FusionState } from '../state/fusion-state';
 import type { ChatCompletionOutput } from './chat-output';
@@ -11,7 +12,7 @@ export interface CacheSettings {
 
 /**
  * What makes two requests the same: model spec, messages whole (every part, so a one-byte change to an image is
- * another request) and parameters, and the credentials they go out with (credentialKeyOf, never a key).
+ * another request), parameters and the tools offered, and the credentials they go out with (credentialKeyOf, never a key).
  * `stream` is left out (a streamed and a plain call give the same answer), `stop` is always a list and the
  * token limit counts under either name. A digest, so that no prompt text, image or file is kept in a key.
  */
@@ -35,6 +36,10 @@ export function cacheKeyOf(
 		request.reasoning_effort ?? null,
 		request.seed ?? null,
 		request.user ?? null,
+		request.provider ?? null,
+		request.tools ?? null,
+		request.tool_choice ?? null,
+		request.parallel_tool_calls ?? null,
 	]);
 	return `answer:${createHash('sha256').update(identity).digest('base64url')}`;
 }
@@ -47,14 +52,14 @@ export async function answerThroughCache(
 	state: FusionState,
 	cache: CacheSettings,
 	key: string,
-	onDelta: ((text: string) => void) | undefined,
+	sink: AnswerSink,
 	answer: () => Promise<ChatCompletionOutput>,
 ): Promise<ChatCompletionOutput> {
 	// Only answers are stored under these keys.
 	const cached = (await state.getCached(key)) as ChatCompletionOutput | undefined;
 	if (cached !== undefined) {
-		const { content } = cached.choices[0].message;
-		if (content) onDelta?.(content);
+		const { content, tool_calls } = cached.choices[0].message;
+		deliverWhole({ content: content ?? '', toolCalls: tool_calls }, sink);
 		return {
 			...cached,
 			fusion: { ...cached.fusion, attempts: [], latency_ms: 0, cost_usd: 0, cached: true },

@@ -1,5 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import type { Attempt } from '../call/attempt';
+import { hasLiveClient } from '../call/deliver-answer';
 import type { CallSettings } from '../call/model-call';
 import { PartialAnswerError } from '../call/partial-answer-error';
 import type { ProviderId } from '../providers/provider-registry';
@@ -33,7 +34,7 @@ export async function runChat(
 	request: UnifiedChatRequest,
 	settings: ChatSettings,
 ): Promise<ChatCompletionOutput> {
-	const plan = planRouting(request.model);
+	const plan = planRouting(request);
 	const providers = providersOf(plan);
 	const credentials = await credentialKeysOf(providers, settings.connectionFor);
 	if (settings.cache === undefined) return answerRequest(request, plan, credentials, settings);
@@ -43,7 +44,7 @@ export async function runChat(
 		request,
 		providers.map((provider) => credentials.get(provider.id) ?? `${provider.id}:none`),
 	);
-	return answerThroughCache(settings.state, settings.cache, key, settings.onDelta, () =>
+	return answerThroughCache(settings.state, settings.cache, key, settings, () =>
 		answerRequest(request, plan, credentials, settings),
 	);
 }
@@ -81,9 +82,7 @@ async function answerRequest(
 
 	// A live client gets the tokens as they come (a race sends its chosen answer in one piece).
 	const streamed =
-		request.stream === true || settings.onDelta !== undefined
-			? { ...request, stream: true }
-			: request;
+		request.stream === true || hasLiveClient(settings) ? { ...request, stream: true } : request;
 	let routed: Routed;
 	try {
 		routed = await strategy.route(budgeted.candidates, streamed, context);

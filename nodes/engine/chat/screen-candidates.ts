@@ -1,4 +1,4 @@
-import type { Attempt } from '../call/attempt';
+import { skippedAttempt, type Attempt } from '../call/attempt';
 import { toModelCallRequest } from '../call/model-call';
 import {
 	capabilityGap,
@@ -6,10 +6,16 @@ import {
 	type KnownCapabilities,
 } from '../catalog/capability-gap';
 import { partTypesOf } from '../request/message-content';
-import type { UnifiedChatRequest } from '../request/unified-request';
+import { measurePrompt } from '../request/prompt-measure';
+import {
+	maxOutputTokens,
+	type ChatMessage,
+	type UnifiedChatRequest,
+} from '../request/unified-request';
 import type { Candidate } from '../strategies/candidate';
 import { performanceScore } from '../strategies/performance-score';
 import type { CandidateObservations } from '../strategies/routing-strategy';
+import { contextWindowViolation } from './context-window';
 import type { ModelStatus } from './model-status';
 
 export interface ScreenResult {
@@ -20,6 +26,13 @@ export interface ScreenResult {
 	reasoningGaps: ReadonlyMap<string, string>;
 }
 
+/** A turn of a tool conversation: a model that cannot call tools cannot read it either. */
+function isToolTurn(message: ChatMessage): boolean {
+	return (
+		message.role === 'tool' || (message.role === 'assistant' && message.tool_calls !== undefined)
+	);
+}
+
 /** What the request needs that changes the answer's nature: a model without it is not called. */
 function answerNeedsOf(request: UnifiedChatRequest): CapabilityNeeds {
 	const parts = partTypesOf(request.messages);
@@ -27,6 +40,7 @@ function answerNeedsOf(request: UnifiedChatRequest): CapabilityNeeds {
 		image: parts.has('image'),
 		pdf: parts.has('pdf'),
 		jsonSchema: request.response_format?.type === 'json_schema',
+		tools: request.tools !== undefined || request.messages.some(isToolTurn),
 	};
 }
 
@@ -56,16 +70,6 @@ function reasoningGap(candidate: Candidate, request: UnifiedChatRequest): string
 	return gap === undefined ? undefined : `reasoning_effort: ${gap}`;
 }
 
-function skippedAttempt(candidate: Candidate, reason: string): Attempt {
-	return {
-		model: candidate.fusionId,
-		provider: candidate.provider.id,
-		status: 'skipped',
-		reason,
-		latency_ms: 0,
-	};
-}
-
 /** Why the request's own constraints rule a candidate out, or undefined when they allow it. */
 function constraintViolation(
 	candidate: Candidate,
@@ -91,8 +95,9 @@ function constraintViolation(
 }
 
 /**
- * Leaves out candidates that cannot take the request (an image, a PDF or a JSON schema their model or provider
- * cannot honour; a model the catalog does not know is tried), candidates over their price cap or under their
+ * Leaves out candidates that cannot take the request (an image, a PDF, a JSON schema or tools their model or
+ * provider cannot honour, a prompt too long for their context window; a model the catalog does not know is
+ * tried), candidates over their price cap or under their
  * score floor, and models cooling down after repeated failures on this credential. If every remaining model is
  * cooling down they are all kept: trying a recently failing model beats failing the item without a call.
  */
@@ -103,12 +108,15 @@ export function screenCandidates(
 	now: number = Date.now(),
 ): ScreenResult {
 	const needs = answerNeedsOf(request);
+	const measure = measurePrompt(request);
+	const answerLimit = maxOutputTokens(request);
 	const skipped: Attempt[] = [];
 	const allowed: Candidate[] = [];
 	const reasoningGaps = new Map<string, string>();
 	for (const candidate of candidates) {
 		const violation =
 			capabilityViolation(candidate, request, needs) ??
+			contextWindowViolation(candidate, measure, answerLimit) ??
 			constraintViolation(candidate, status.observations);
 		if (violation !== undefined) {
 			skipped.push(skippedAttempt(candidate, violation));

@@ -1,6 +1,7 @@
 import type { FusionErrorKind } from '../errors/fusion-error';
 import type {
 	ChatMessage,
+	ProviderPreferences,
 	ReasoningEffort,
 	ResponseFormat,
 	ToolCall,
@@ -44,6 +45,8 @@ export interface ModelCallRequest {
 	tools?: ToolDefinition[];
 	tool_choice?: ToolChoice;
 	parallel_tool_calls?: boolean;
+	/** OpenRouter's provider preferences; set only for an adapter that takes them (`takesProviderPreferences`). */
+	provider?: ProviderPreferences;
 	/** What the catalog knows the model can do; undefined for a model it does not know. */
 	capabilities?: ModelCapabilities;
 }
@@ -84,10 +87,28 @@ export interface ModelAnswer {
 	reportedCostUsd?: number;
 }
 
+/**
+ * One piece of a streamed tool call, for a live client. The call's id and name come with every piece: a client
+ * that merges pieces by index alone would otherwise join two calls that share an index across answers.
+ */
+export interface ToolCallDelta {
+	/** The call's position in the answer's tool_calls. */
+	index: number;
+	id: string;
+	name: string;
+	/** The next piece of the arguments' JSON text ('' when a piece only announces the call). */
+	argumentsDelta: string;
+}
+
 /** Turns a provider's SSE events into one answer; one assembler per streamed call. */
 export interface StreamAssembler {
 	/** Feeds one event; returns the content text it adds ('' when none). Throws a FusionError on an error event. */
 	push(event: ServerSentEvent): string;
+	/**
+	 * The tool-call pieces the events pushed since the last call, in order; assemblers whose provider streams
+	 * no tool calls leave it out.
+	 */
+	takeToolCallDeltas?(): ToolCallDelta[];
 	/**
 	 * True once the provider's own end marker has arrived (OpenAI's `[DONE]`, Anthropic's `message_stop`, Gemini's
 	 * chunk with a finish reason): the answer is complete even if the connection stays open.
@@ -106,6 +127,8 @@ export interface ProviderErrorDetail {
 }
 
 export interface ProviderAdapter {
+	/** Routes to several upstream providers itself and takes OpenRouter's `provider` preferences for it. */
+	readonly takesProviderPreferences?: boolean;
 	toChatRequest(request: ModelCallRequest, connection: ProviderConnection): BuiltChatRequest;
 	/** Why this provider cannot take the request at all (an image to a text-only API, …); undefined when it can. */
 	requestGap?(request: ModelCallRequest): string | undefined;

@@ -40,6 +40,16 @@ function messageTokens(message: ChatMessage): number {
 	return contentTokens + callTokens + 4;
 }
 
-export function estimatePromptTokens(request: Pick<UnifiedChatRequest, 'messages'>): number {
-	return request.messages.reduce((tokens, message) => tokens + messageTokens(message), 0);
+/** Tool definitions reach the model as part of its prompt: their JSON, counted like text. */
+function toolTokens(tools: UnifiedChatRequest['tools']): number {
+	return tools === undefined ? 0 : Math.ceil(JSON.stringify(tools).length / CHARACTERS_PER_TOKEN);
+}
+
+export function estimatePromptTokens(
+	request: Pick<UnifiedChatRequest, 'messages'> & Partial<Pick<UnifiedChatRequest, 'tools'>>,
+): number {
+	return (
+		request.messages.reduce((tokens, message) => tokens + messageTokens(message), 0) +
+		toolTokens(request.tools)
+	);
 }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { schemaPath } from '../errors/describe-schema-issues';
 import { parseInto } from './dispatch-schema';
 import { messageSchema } from './message-schema';
+import { providerPreferencesSchema } from './provider-preferences-schema';
 import { reasoningEffortSchema, responseFormatSchema } from './response-format-schema';
 import { toolChoiceSchema, toolsSchema } from './tool-schema';
 
@@ -21,6 +22,7 @@ export {
 } from './message-schema';
 export type { ReasoningEffort, ResponseFormat } from './response-format-schema';
 export type { ToolChoice, ToolDefinition } from './tool-schema';
+export type { ProviderPreferences } from './provider-preferences-schema';
 
 export const STRATEGIES = [
 	'fallback',
@@ -33,7 +35,14 @@ export const STRATEGIES = [
 ] as const;
 export type StrategyName = (typeof STRATEGIES)[number];
 
-export const BEST_OF_SELECTIONS = ['judge', 'longest', 'shortest', 'consensus', 'fastest'] as const;
+export const BEST_OF_SELECTIONS = [
+	'judge',
+	'fuse',
+	'longest',
+	'shortest',
+	'consensus',
+	'fastest',
+] as const;
 export type BestOfSelection = (typeof BEST_OF_SELECTIONS)[number];
 
 const modelId = z
@@ -149,6 +158,7 @@ export const unifiedRequestSchema = z
 		tools: toolsSchema.optional(),
 		tool_choice: toolChoiceSchema.optional(),
 		parallel_tool_calls: z.boolean({ invalid_type_error: 'must be true or false' }).optional(),
+		provider: providerPreferencesSchema.optional(),
 	})
 	.strict()
 	.superRefine((request, ctx) => {

@@ -18,6 +18,7 @@ import {
 	toJudgeMessages,
 	wordSimilarity,
 } from './select-best-answer';
+import { askFuser, shuffled } from './fuse-answers';
 
 interface BestOfOptions {
 	selection: BestOfSelection;
@@ -33,6 +34,11 @@ type Outcome = { target: ResolvedModel; latencyMs: number } & (
 	| { ok: true; result: ModelCallResult }
 	| { ok: false; error: unknown }
 );
+
+interface CandidatesAsked {
+	outcomes: Outcome[];
+	answered: Array<Outcome & { ok: true }>;
+}
 
 function errorText(error: unknown): string {
 	return error instanceof Error ? error.message : String(error);
@@ -95,6 +101,46 @@ async function askJudge(
 }
 
 /**
+ * Every candidate's outcome, in the candidates' order, and those that answered. Throws when the execution was
+ * cancelled or no candidate answered.
+ */
+async function askEveryCandidate(
+	candidates: readonly ResolvedModel[],
+	request: UnifiedChatRequest,
+	settings: CallSettings,
+	attempts: Attempt[],
+	maxInFlight: number,
+): Promise<CandidatesAsked> {
+	// Per-candidate lists, joined in the candidates' order: `attempts` then reads the same whatever finished first.
+	const candidateAttempts = candidates.map((): Attempt[] => []);
+	const outcomes = await mapWithConcurrency(
+		candidates,
+		maxInFlight,
+		async (target, index): Promise<Outcome> => {
+			const startedAt = performance.now();
+			try {
+				const result = await callModelWithRetries(
+					target,
+					request,
+					settings,
+					candidateAttempts[index],
+				);
+				return { target, latencyMs: Math.round(performance.now() - startedAt), ok: true, result };
+			} catch (error) {
+				return { target, latencyMs: Math.round(performance.now() - startedAt), ok: false, error };
+			}
+		},
+	);
+	attempts.push(...candidateAttempts.flat());
+	const cancelled = outcomes.find((outcome) => !outcome.ok && isCancellation(outcome.error));
+	if (cancelled && !cancelled.ok && settings.signal?.aborted) throw cancelled.error;
+
+	const answered = outcomes.filter((outcome): outcome is Outcome & { ok: true } => outcome.ok);
+	if (answered.length === 0) throw new AllModelsFailedError(attempts);
+	return { outcomes, answered };
+}
+
+/**
  * Asks every candidate (in parallel, bounded) and keeps one answer: the judge model's pick, the longest or
  * shortest, the consensus (closest to all others), or the fastest (the rest are aborted when it arrives). A
  * judge that fails or gives no usable verdict falls back to consensus, and the output says so.
@@ -138,32 +184,24 @@ async function runBestOf(
 		};
 	}
 
-	// Per-candidate lists, joined in the candidates' order: `attempts` then reads the same whatever finished first.
-	const candidateAttempts = candidates.map((): Attempt[] => []);
-	const outcomes = await mapWithConcurrency(
+	const asked = await askEveryCandidate(
 		candidates,
+		request,
+		settings,
+		attempts,
 		options.maxInFlight,
-		async (target, index): Promise<Outcome> => {
-			const startedAt = performance.now();
-			try {
-				const result = await callModelWithRetries(
-					target,
-					request,
-					settings,
-					candidateAttempts[index],
-				);
-				return { target, latencyMs: Math.round(performance.now() - startedAt), ok: true, result };
-			} catch (error) {
-				return { target, latencyMs: Math.round(performance.now() - startedAt), ok: false, error };
-			}
-		},
 	);
-	attempts.push(...candidateAttempts.flat());
-	const cancelled = outcomes.find((outcome) => !outcome.ok && isCancellation(outcome.error));
-	if (cancelled && !cancelled.ok && settings.signal?.aborted) throw cancelled.error;
+	return chooseAnswer(asked, request, settings, attempts, options);
+}
 
-	const answered = outcomes.filter((outcome): outcome is Outcome & { ok: true } => outcome.ok);
-	if (answered.length === 0) throw new AllModelsFailedError(attempts);
+/** Keeps one of the answers by the selection's rule (judge, longest, shortest, consensus). */
+async function chooseAnswer(
+	{ outcomes, answered }: CandidatesAsked,
+	request: UnifiedChatRequest,
+	settings: CallSettings,
+	attempts: Attempt[],
+	options: BestOfOptions,
+): Promise<BestOfResult> {
 	const contents = answered.map((outcome) => outcome.result.answer.content);
 	// JSON answers (all of them are, or none) are compared as values, texts by their words.
 	const agreement = (): number[] =>
@@ -218,17 +256,72 @@ async function runBestOf(
 	};
 }
 
+/**
+ * Asks every candidate (in parallel, bounded, nothing streamed), then has the fuser write the final answer from
+ * all of theirs, streamed to a live client as it is written. With one answer there is nothing to fuse, and a
+ * fuser that fails leaves the choice to consensus; the output says which happened.
+ */
+async function runFuse(
+	candidates: readonly ResolvedModel[],
+	request: UnifiedChatRequest,
+	settings: CallSettings,
+	attempts: Attempt[],
+	options: BestOfOptions & { fuser: ResolvedModel; random: () => number },
+): Promise<BestOfResult> {
+	const quiet = { ...settings, onDelta: undefined };
+	const asked = await askEveryCandidate(candidates, request, quiet, attempts, options.maxInFlight);
+	let fallback = 'consensus (only one answer to fuse)';
+	const notes: string[] = [];
+	if (asked.answered.length > 1) {
+		const answers = asked.answered.map(({ result }) => result.answer.content);
+		const fused = await askFuser(
+			options.fuser,
+			request,
+			shuffled(answers, options.random),
+			settings,
+			attempts,
+		);
+		const candidateAnswers = asked.outcomes.map(toCandidateAnswer);
+		if (fused.ok) {
+			return {
+				...fused.result,
+				target: options.fuser,
+				candidates: candidateAnswers,
+				selection: 'fuse',
+				costUsd: addCosts([...candidateAnswers.map((answer) => answer.cost_usd), fused.costUsd]),
+				notes: [],
+			};
+		}
+		fallback = 'consensus (fuser failed)';
+		notes.push(`best_of fuser: ${fused.problem}; the answer was chosen by consensus instead`);
+	}
+	const chosen = await chooseAnswer(asked, request, quiet, attempts, {
+		...options,
+		selection: 'consensus',
+	});
+	if (chosen.answer.content !== '') settings.onDelta?.(chosen.answer.content);
+	return { ...chosen, selection: fallback, notes: [...chosen.notes, ...notes] };
+}
+
 export const bestOfStrategy: RoutingStrategy<'best_of'> = {
 	name: 'best_of',
 	label: 'Best Of',
 	description: 'Ask every model at once and keep one answer',
 	order: async (candidates) => [...candidates],
-	route: (candidates, request, { settings, attempts, options }) =>
-		deliveredInOnePiece(settings, (quiet) =>
-			runBestOf(candidates, request, quiet, attempts, {
-				selection: options.selection ?? 'consensus',
-				judge: options.judge,
-				maxInFlight: options.maxInFlight,
-			}),
-		),
+	route: (candidates, request, { settings, attempts, options, random }) => {
+		const bestOf: BestOfOptions = {
+			selection: options.selection ?? 'consensus',
+			judge: options.judge,
+			maxInFlight: options.maxInFlight,
+		};
+		if (bestOf.selection === 'fuse' && options.judge !== undefined)
+			return runFuse(candidates, request, settings, attempts, {
+				...bestOf,
+				fuser: options.judge,
+				random,
+			});
+		return deliveredInOnePiece(settings, (quiet) =>
+			runBestOf(candidates, request, quiet, attempts, bestOf),
+		);
+	},
 };

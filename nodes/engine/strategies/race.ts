@@ -1,5 +1,6 @@
 import type { Attempt } from '../call/attempt';
 import { callModelWithRetries } from '../call/call-model';
+import { deliverWhole, hasLiveClient } from '../call/deliver-answer';
 import type { CallSettings } from '../call/model-call';
 import { FusionError, isCancellation } from '../errors/fusion-error';
 import type { ResolvedModel } from '../models/resolve-model-id';
@@ -134,8 +135,8 @@ export async function deliveredInOnePiece<Result extends ChosenAnswer>(
 	settings: CallSettings,
 	route: (quiet: CallSettings) => Promise<Result>,
 ): Promise<Result> {
-	if (settings.onDelta === undefined) return route(settings);
-	const result = await route({ ...settings, onDelta: undefined });
-	if (result.answer.content !== '') settings.onDelta(result.answer.content);
+	if (!hasLiveClient(settings)) return route(settings);
+	const result = await route({ ...settings, onDelta: undefined, onToolCallDelta: undefined });
+	deliverWhole(result.answer, settings);
 	return result;
 }

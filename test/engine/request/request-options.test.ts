@@ -111,10 +111,6 @@ describe('parseUnifiedRequest: response_format, reasoning and the other new opti
 			'user must be a string',
 		]);
 	});
-
-	it('still refuses the provider preferences of a later issue as unknown', () => {
-		expect(issuesOf({ ...valid, provider: {} })).toEqual(['unknown field: provider']);
-	});
 });
 
 describe('maxOutputTokens', () => {

@@ -1,20 +1,8 @@
 import { parseUnifiedRequest } from '../../../nodes/engine/request/unified-request';
+import { WEATHER_TOOL, weatherConversation } from '../../fixtures/weather-tool';
 import { issuesOf } from './issues-of';
 
-const weather = {
-	type: 'function',
-	function: {
-		name: 'get_weather',
-		description: 'The weather in a city',
-		parameters: {
-			type: 'object',
-			properties: { city: { type: 'string' } },
-			required: ['city'],
-			additionalProperties: false,
-		},
-		strict: true,
-	},
-};
+const weather = WEATHER_TOOL;
 
 const valid = {
 	model: 'openai/gpt-4o',
@@ -22,21 +10,7 @@ const valid = {
 	tools: [weather],
 };
 
-const toolTurn = [
-	{ role: 'user', content: 'Weather in Paris?' },
-	{
-		role: 'assistant',
-		content: null,
-		tool_calls: [
-			{
-				id: 'call_1',
-				type: 'function',
-				function: { name: 'get_weather', arguments: '{"city":"Paris"}' },
-			},
-		],
-	},
-	{ role: 'tool', tool_call_id: 'call_1', content: '{"celsius":21}' },
-];
+const toolTurn = weatherConversation('call_1', '{"celsius":21}');
 
 describe('parseUnifiedRequest: tools', () => {
 	it('keeps tools, every tool_choice and parallel_tool_calls', () => {

@@ -11,6 +11,7 @@ import {
 	type MockReply,
 } from '../../mock-provider/mock-provider-server';
 import { settingsFor } from '../chat/engine-settings';
+import { answer, costOf } from './scripted-answers';
 
 let server: MockProviderServer;
 beforeAll(async () => {
@@ -30,27 +31,8 @@ const ask = (model: ModelSpec, extra: Partial<UnifiedChatRequest> = {}): Unified
 	...extra,
 });
 
-/** An OpenAI chat.completion with this content and usage 100 prompt / 50 completion tokens. */
-function answer(content: string, delayMs = 0): MockReply {
-	return {
-		delayMs,
-		json: {
-			id: `chatcmpl-${content.length}`,
-			object: 'chat.completion',
-			created: 1,
-			model: 'upstream',
-			choices: [{ index: 0, message: { role: 'assistant', content }, finish_reason: 'stop' }],
-			usage: { prompt_tokens: 100, completion_tokens: 50, total_tokens: 150 },
-		},
-	};
-}
-
 const serverError: MockReply = { status: 500, json: { error: { message: 'boom' } } };
 const noRetries = { retry: { maxRetries: 0, baseDelayMs: 1, maxDelayMs: 1, maxRetryAfterMs: 1 } };
-
-/** gpt-4o: 0.0025/0.01 per 1K; gpt-4o-mini 0.00015/0.0006; gpt-4.1 0.002/0.008 (catalog list prices). */
-const costOf = (promptPer1k: number, completionPer1k: number) =>
-	(100 / 1000) * promptPer1k + (50 / 1000) * completionPer1k;
 
 describe('best_of', () => {
 	it('asks three 700 ms candidates in parallel, in well under 1.4 s, and keeps the longest', async () => {

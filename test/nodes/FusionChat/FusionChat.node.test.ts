@@ -211,6 +211,20 @@ describe('Fusion Chat in n8n', () => {
 		expect(server.requests).toHaveLength(0);
 	});
 
+	/** Fields-mode parameters of a best_of panel that a judge or fuser model finishes. */
+	const bestOfFields = (
+		models: INodeParameters[],
+		selection: string,
+		judgeModel: string,
+	): INodeParameters => ({
+		inputMode: 'fields',
+		strategy: 'best_of',
+		candidates: { models },
+		selection,
+		judgeModel: modelParameter(judgeModel),
+		prompt: 'Capital of France?',
+	});
+
 	it('fields mode: offers every strategy with a candidate list, here best_of with a judge', async () => {
 		server.reply(forModel('gpt-4.1-nano'), {
 			json: {
@@ -225,19 +239,14 @@ describe('Fusion Chat in n8n', () => {
 			},
 		});
 		const { items, error } = await runChat(
-			{
-				inputMode: 'fields',
-				strategy: 'best_of',
-				candidates: {
-					models: [
-						{ model: modelParameter('openai/gpt-4o-mini') },
-						{ model: modelParameter('anthropic/claude-3-opus'), maxCostPer1kTokens: 0.1 },
-					],
-				},
-				selection: 'judge',
-				judgeModel: modelParameter('openai/gpt-4.1-nano'),
-				prompt: 'Capital of France?',
-			},
+			bestOfFields(
+				[
+					{ model: modelParameter('openai/gpt-4o-mini') },
+					{ model: modelParameter('anthropic/claude-3-opus'), maxCostPer1kTokens: 0.1 },
+				],
+				'judge',
+				'openai/gpt-4.1-nano',
+			),
 			[{}],
 		);
 		expect(error).toBeUndefined();
@@ -251,6 +260,62 @@ describe('Fusion Chat in n8n', () => {
 			'openai/gpt-4o-mini',
 			'anthropic/claude-3-opus',
 		]);
+	});
+
+	it("fields mode: Fuse has the Fuser Model write the answer from the panel's answers", async () => {
+		const { items, error } = await runChat(
+			bestOfFields(
+				[
+					{ model: modelParameter('openai/gpt-4o-mini') },
+					{ model: modelParameter('openai/gpt-4.1-nano') },
+				],
+				'fuse',
+				'openai/gpt-4.1',
+			),
+			[{}],
+		);
+		expect(error).toBeUndefined();
+		const output = items[0].json as unknown as ChatItem & { fusion: { selection: string } };
+		expect(output.fusion.selection).toBe('fuse');
+		expect(output.model).toBe('openai/gpt-4.1');
+		const fuserRequest = server.requestsTo(forModel('gpt-4.1'))[0].body as {
+			messages: Array<{ role: string; content: string }>;
+		};
+		expect(fuserRequest.messages[0].content).toMatch(/Answer A:\n.+\n\nAnswer B:\n.+$/s);
+		expect(fuserRequest.messages.at(-1)).toEqual({ role: 'user', content: 'Capital of France?' });
+	});
+
+	it("fields mode: OpenRouter's provider preferences reach the request, and bad JSON there names the option", async () => {
+		const { items } = await runChat(
+			{
+				inputMode: 'fields',
+				model: modelParameter('openai/gpt-4o-mini'),
+				prompt: 'Hi',
+				options: { openRouterProvider: '{"order": ["openai"], "allow_fallbacks": false}' },
+			},
+			[{}],
+		);
+		expect(server.requests[0].body).not.toHaveProperty('provider');
+		expect(
+			(items[0].json as unknown as { fusion: { warnings: string[] } }).fusion.warnings,
+		).toEqual([
+			"provider (OpenRouter's provider preferences) was not sent to openai/gpt-4o-mini: only openrouter/ models take it",
+		]);
+		server.reset();
+		const broken = await runChat(
+			{
+				inputMode: 'fields',
+				model: modelParameter('openai/gpt-4o-mini'),
+				prompt: 'Hi',
+				options: { openRouterProvider: '{"order": ["openai"],}' },
+			},
+			[{}],
+			true,
+		);
+		expect(broken.items[0].json.error).toMatch(
+			/^Invalid request: Options → OpenRouter Provider Preferences is not valid JSON/,
+		);
+		expect(server.requests).toHaveLength(0);
 	});
 
 	it('fields mode: a price cap on a candidate skips it without calling it', async () => {

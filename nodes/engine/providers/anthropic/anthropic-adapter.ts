@@ -2,6 +2,7 @@ import { withQuery } from '../listed-model';
 import type { ProviderAdapter } from '../provider-adapter';
 import { authHeaders, defineProvider, type ProviderAuth } from '../provider-definition';
 import { anthropicErrorDetailFromBody } from './anthropic-error';
+import { anthropicRequestGap } from './anthropic-request-gap';
 import { createAnthropicStreamAssembler } from './anthropic-stream-assembler';
 import { fromAnthropicModelList } from './from-anthropic-model-list';
 import { fromAnthropicResponse } from './from-anthropic-response';
@@ -33,6 +34,7 @@ export const anthropicAdapter: ProviderAdapter = {
 			warnings,
 		};
 	},
+	requestGap: anthropicRequestGap,
 	fromChatResponse: fromAnthropicResponse,
 	createStreamAssembler: createAnthropicStreamAssembler,
 	errorDetailFromBody: anthropicErrorDetailFromBody,

@@ -21,6 +21,7 @@ const usageSchema = z.object({
 const textBlockSchema = z.object({ type: z.literal('text'), text: z.string() });
 const toolUseBlockSchema = z.object({
 	type: z.literal('tool_use'),
+	id: z.string(),
 	name: z.string(),
 	input: z.unknown(),
 });
@@ -28,7 +29,7 @@ const toolUseBlockSchema = z.object({
 const otherBlockSchema = z
 	.object({ type: z.string() })
 	.refine((block) => block.type !== 'text' && block.type !== 'tool_use', {
-		message: 'a text block must carry a "text" string, a tool_use block a "name"',
+		message: 'a text block must carry a "text" string, a tool_use block an "id" and a "name"',
 	});
 const contentBlockSchema = z.union([textBlockSchema, toolUseBlockSchema, otherBlockSchema]);
 export type AnthropicTextBlock = z.infer<typeof textBlockSchema>;

@@ -13,7 +13,7 @@ import {
 } from './anthropic-api-schemas';
 import { fusionErrorFromAnthropicStreamError } from './anthropic-error';
 import { convertAnthropicUsage, type AnthropicUsageCounts } from './convert-anthropic-usage';
-import { anthropicAnswerEnding } from './from-anthropic-response';
+import { anthropicAnswerEnding, toolCallOfAnthropicBlock } from './from-anthropic-response';
 import { ANTHROPIC_JSON_TOOL_NAME } from './to-anthropic-output';
 
 const eventEnvelopeSchema = z.object({ type: z.string() });
@@ -22,7 +22,16 @@ function invalidStream(message: string): FusionError {
 	return new FusionError({ kind: 'invalid_response', message });
 }
 
-/** Assembles one streamed Messages API answer from its events. */
+/** A tool_use block being streamed: its input arrives as pieces of JSON text. */
+interface StreamedToolUse {
+	id: string;
+	name: string;
+	/** The input the block opened with, which counts when no input_json_delta follows. */
+	initialInput: unknown;
+	inputJson: string;
+}
+
+/** Assembles one streamed Messages API answer from its events; tool_use blocks are assembled per block index. */
 export function createAnthropicStreamAssembler(): StreamAssembler {
 	let id: string | undefined;
 	let upstreamModel: string | undefined;
@@ -32,6 +41,7 @@ export function createAnthropicStreamAssembler(): StreamAssembler {
 	let content = '';
 	/** The index of the forced JSON tool's block, whose input_json_delta pieces are the answer. */
 	let jsonToolIndex: number | undefined;
+	const toolUses = new Map<number, StreamedToolUse>();
 	let stopped = false;
 
 	function addText(text: string): string {
@@ -73,18 +83,27 @@ export function createAnthropicStreamAssembler(): StreamAssembler {
 						// The JSON answer replaces any words the model said before calling the tool.
 						jsonToolIndex = data.index;
 						content = '';
+					} else if (isAnthropicToolUseBlock(block)) {
+						const { id, name, input } = block;
+						toolUses.set(data.index, { id, name, initialInput: input, inputJson: '' });
 					}
 					return isAnthropicTextBlock(block) && jsonToolIndex === undefined
 						? addText(block.text)
 						: '';
 				}
-				case 'content_block_delta':
+				case 'content_block_delta': {
+					const toolUse = toolUses.get(data.index);
+					if (toolUse !== undefined) {
+						if (isAnthropicInputJsonDelta(data.delta)) toolUse.inputJson += data.delta.partial_json;
+						return '';
+					}
 					if (jsonToolIndex !== undefined) {
 						return data.index === jsonToolIndex && isAnthropicInputJsonDelta(data.delta)
 							? addText(data.delta.partial_json)
 							: '';
 					}
 					return isAnthropicTextDelta(data.delta) ? addText(data.delta.text) : '';
+				}
 				case 'message_delta': {
 					if (data.delta.stop_reason !== undefined) stopReason = data.delta.stop_reason;
 					refusalExplanation = data.delta.stop_details?.explanation ?? refusalExplanation;
@@ -127,7 +146,17 @@ export function createAnthropicStreamAssembler(): StreamAssembler {
 					message: 'the Anthropic stream ended before message_stop; the answer is incomplete',
 				});
 			}
+			const toolCalls = [...toolUses.entries()]
+				.sort(([a], [b]) => a - b)
+				.map(([, use]) =>
+					toolCallOfAnthropicBlock(
+						use.id,
+						use.name,
+						use.inputJson === '' ? JSON.stringify(use.initialInput ?? {}) : use.inputJson,
+					),
+				);
 			return {
+				...(toolCalls.length === 0 ? {} : { toolCalls }),
 				id,
 				upstreamModel,
 				content,

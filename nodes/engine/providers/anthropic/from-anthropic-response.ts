@@ -1,5 +1,6 @@
 import { describeSchemaIssues } from '../../errors/describe-schema-issues';
 import { FusionError } from '../../errors/fusion-error';
+import type { ToolCall } from '../../request/unified-request';
 import type { FinishReason, ModelAnswer } from '../provider-adapter';
 import {
 	anthropicMessagesResponseSchema,
@@ -25,6 +26,21 @@ function answerText(blocks: AnthropicContentBlock[]): { text: string; viaJsonToo
 		.map((block) => block.text)
 		.join('');
 	return { text, viaJsonTool: false };
+}
+
+/** One tool_use block as an OpenAI tool call: Anthropic's id kept, the input object as JSON text. */
+export function toolCallOfAnthropicBlock(id: string, name: string, inputJson: string): ToolCall {
+	return { id, type: 'function', function: { name, arguments: inputJson } };
+}
+
+/** The calls the model asks the caller to make: every tool_use block but the forced JSON tool's. */
+function toolCallsOf(blocks: AnthropicContentBlock[]): ToolCall[] {
+	return blocks
+		.filter(isAnthropicToolUseBlock)
+		.filter((block) => block.name !== ANTHROPIC_JSON_TOOL_NAME)
+		.map((block) =>
+			toolCallOfAnthropicBlock(block.id, block.name, JSON.stringify(block.input ?? {})),
+		);
 }
 
 /**
@@ -55,7 +71,9 @@ export function fromAnthropicResponse(body: unknown): ModelAnswer {
 	}
 	const response = parsed.data;
 	const { text, viaJsonTool } = answerText(response.content);
+	const toolCalls = toolCallsOf(response.content);
 	return {
+		...(toolCalls.length === 0 ? {} : { toolCalls }),
 		id: response.id,
 		upstreamModel: response.model,
 		content: text,

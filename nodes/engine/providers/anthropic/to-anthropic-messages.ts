@@ -150,3 +150,9 @@ export function toAnthropicMessages(messages: readonly ChatMessage[]): Anthropic
 	const turns = messages.flatMap((message, index) => turnOf(message, index) ?? []);
 	return mergeConsecutiveTurns(turns);
 }
+
+/** True when the conversation ends in the middle of a tool call: the assistant's last message called tools. */
+export function continuesToolCall(messages: readonly ChatMessage[]): boolean {
+	const last = messages.filter((message) => message.role !== 'tool').at(-1);
+	return last?.role === 'assistant' && last.tool_calls !== undefined;
+}

@@ -3,15 +3,17 @@ import type { AnthropicModelTraits } from './anthropic-model-traits';
 import { toAnthropicOutputSchema } from './to-anthropic-output-schema';
 
 /**
- * The one tool a JSON answer is forced through; its input is the answer. The name is ours alone (the request
- * sends no other tools), so an answer's tool_use block of this name is read back as the answer's JSON text.
+ * The one tool a JSON answer is forced through; its input is the answer. The name is ours alone (a request with
+ * tools of its own never takes this path), so an answer's tool_use block of this name is the answer's JSON text.
  */
 export const ANTHROPIC_JSON_TOOL_NAME = 'json_answer';
 
 export interface AnthropicTool {
 	name: string;
-	description: string;
+	description?: string;
 	input_schema: Record<string, unknown>;
+	/** Strict tool use: the input is held to input_schema by the grammar of structured outputs. */
+	strict?: true;
 }
 
 export interface AnthropicOutput {

@@ -1,17 +1,32 @@
+import { FusionError } from '../../errors/fusion-error';
 import type { ModelCallRequest } from '../provider-adapter';
+import { anthropicRequestGap } from './anthropic-request-gap';
 import { anthropicModelTraits } from './anthropic-model-traits';
 import {
 	ANTHROPIC_JSON_TOOL_NAME,
 	toAnthropicOutput,
+	type AnthropicOutput,
 	type AnthropicTool,
 } from './to-anthropic-output';
 import {
 	anthropicSystemOf,
+	continuesToolCall,
 	toAnthropicMessages,
 	type AnthropicMessage,
 } from './to-anthropic-messages';
 import { toAnthropicSampling } from './to-anthropic-sampling';
-import { toAnthropicReasoning, type AnthropicThinking } from './to-anthropic-thinking';
+import {
+	toAnthropicReasoning,
+	type AnthropicThinking,
+	type ThinkingBlocker,
+} from './to-anthropic-thinking';
+import {
+	forcesToolUse,
+	toAnthropicToolUse,
+	type AnthropicToolChoice,
+	type AnthropicToolUse,
+} from './to-anthropic-tools';
+import type { AnthropicModelTraits } from './anthropic-model-traits';
 
 export { ANTHROPIC_DEFAULT_MAX_TOKENS } from './to-anthropic-thinking';
 
@@ -31,21 +46,39 @@ export interface AnthropicMessagesRequestBody {
 		format?: { type: 'json_schema'; schema: Record<string, unknown> };
 	};
 	tools?: AnthropicTool[];
-	tool_choice?: { type: 'tool'; name: string };
+	tool_choice?: AnthropicToolChoice;
 }
 
-/** Translates the unified request into a Messages API body; settings Anthropic cannot honour become warnings. */
+function thinkingBlocker(
+	request: ModelCallRequest,
+	traits: AnthropicModelTraits,
+	output: AnthropicOutput,
+	toolUse: AnthropicToolUse,
+): ThinkingBlocker | undefined {
+	if (output.tool !== undefined) return 'response_format';
+	if (forcesToolUse(toolUse.tool_choice)) return 'tool_choice';
+	if (traits.thinking === 'budget' && continuesToolCall(request.messages)) return 'tool_loop';
+	return undefined;
+}
+
+/**
+ * Translates the unified request into a Messages API body; settings Anthropic cannot honour become warnings.
+ * Throws a bad_request FusionError for what cannot be sent at all (see anthropicRequestGap).
+ */
 export function toAnthropicRequest(request: ModelCallRequest): {
 	body: AnthropicMessagesRequestBody;
 	warnings: string[];
 } {
+	const gap = anthropicRequestGap(request);
+	if (gap !== undefined) throw new FusionError({ kind: 'bad_request', message: gap });
 	const traits = anthropicModelTraits(request.model, request.capabilities);
 	const output = toAnthropicOutput(request.response_format, traits);
+	const toolUse = toAnthropicToolUse(request, traits);
 	const reasoning = toAnthropicReasoning(
 		request.reasoning_effort,
 		request.max_tokens,
 		traits,
-		output.tool !== undefined,
+		thinkingBlocker(request, traits, output, toolUse),
 	);
 	const thinkingOn = reasoning.thinking !== undefined && reasoning.thinking.type !== 'disabled';
 	const sampling = toAnthropicSampling(
@@ -54,7 +87,12 @@ export function toAnthropicRequest(request: ModelCallRequest): {
 		traits,
 		thinkingOn || traits.thinkingAlwaysOn,
 	);
-	const warnings = [...output.warnings, ...reasoning.warnings, ...sampling.warnings];
+	const warnings = [
+		...output.warnings,
+		...toolUse.warnings,
+		...reasoning.warnings,
+		...sampling.warnings,
+	];
 
 	let system = anthropicSystemOf(request.messages);
 	// A leading assistant turn is sent as it is: Anthropic's own API has accepted one since October 2024.
@@ -97,6 +135,9 @@ export function toAnthropicRequest(request: ModelCallRequest): {
 	if (output.tool !== undefined) {
 		body.tools = [output.tool];
 		body.tool_choice = { type: 'tool', name: ANTHROPIC_JSON_TOOL_NAME };
+	} else if (toolUse.tools.length > 0) {
+		body.tools = toolUse.tools;
+		if (toolUse.tool_choice !== undefined) body.tool_choice = toolUse.tool_choice;
 	}
 	if (request.stream) body.stream = true;
 

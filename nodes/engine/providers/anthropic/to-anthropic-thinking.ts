@@ -35,8 +35,21 @@ const ADAPTIVE_DEFAULT_MAX_TOKENS = 16_000;
 
 const NO_THINKING_CONTROL =
 	'reasoning_effort was not sent: this Anthropic model has no thinking control';
-const NO_THINKING_WITH_FORCED_TOOL =
-	'reasoning_effort was not sent: this Anthropic model answers to the response format through a forced tool, and Anthropic does not allow thinking with a forced tool';
+/**
+ * Why a request may not think: its answer comes through a forced tool (the response format), its tool_choice forces
+ * a tool (Anthropic allows thinking with neither), or it continues a tool call whose turn's thinking block the
+ * chat/completions format did not keep (a model with a fixed budget needs that block to think on).
+ */
+export type ThinkingBlocker = 'response_format' | 'tool_choice' | 'tool_loop';
+
+const BLOCKED_THINKING: Record<ThinkingBlocker, string> = {
+	response_format:
+		'reasoning_effort was not sent: this Anthropic model answers to the response format through a forced tool, and Anthropic does not allow thinking with a forced tool',
+	tool_choice:
+		'reasoning_effort was not sent: tool_choice makes the model call a tool, and Anthropic does not allow thinking then',
+	tool_loop:
+		"reasoning_effort was not sent: the conversation continues a tool call, and this Anthropic model can think on only with that turn's thinking block, which the chat/completions format does not carry",
+};
 
 export type AnthropicThinking =
 	| { type: 'enabled'; budget_tokens: number }
@@ -95,15 +108,16 @@ function turnedOff(traits: AnthropicModelTraits, maxTokens: number): AnthropicRe
  * Models that think adaptively may think unasked (Sonnet 5 does by default), which a forced tool does not allow,
  * so thinking is turned off in so many words.
  */
-function withForcedTool(
+function withoutThinking(
 	effort: ReasoningEffort | undefined,
 	traits: AnthropicModelTraits,
 	maxTokens: number,
+	blocker: ThinkingBlocker,
 ): AnthropicReasoning {
 	const warnings =
 		effort === undefined || effort === 'none'
 			? []
-			: [traits.thinking === 'none' ? NO_THINKING_CONTROL : NO_THINKING_WITH_FORCED_TOOL];
+			: [traits.thinking === 'none' ? NO_THINKING_CONTROL : BLOCKED_THINKING[blocker]];
 	return traits.thinking === 'adaptive' && !traits.thinkingAlwaysOn
 		? { thinking: { type: 'disabled' }, max_tokens: maxTokens, warnings }
 		: { max_tokens: maxTokens, warnings };
@@ -111,17 +125,17 @@ function withForcedTool(
 
 /**
  * reasoning_effort as Anthropic's thinking controls: adaptive thinking with an effort where the model has it,
- * else a fixed budget. `forcedTool` is set when the answer comes through a forced tool, which Anthropic does not
- * allow with thinking: the schema decides the answer's shape, so thinking gives way, with a warning.
+ * else a fixed budget. Where something blocks thinking, the response format or the tools decide the answer's
+ * shape, so thinking gives way, with a warning.
  */
 export function toAnthropicReasoning(
 	effort: ReasoningEffort | undefined,
 	maxTokens: number | undefined,
 	traits: AnthropicModelTraits,
-	forcedTool: boolean,
+	blocker: ThinkingBlocker | undefined,
 ): AnthropicReasoning {
 	const answerRoom = maxTokens ?? ANTHROPIC_DEFAULT_MAX_TOKENS;
-	if (forcedTool) return withForcedTool(effort, traits, answerRoom);
+	if (blocker !== undefined) return withoutThinking(effort, traits, answerRoom, blocker);
 	if (effort === undefined) return { max_tokens: answerRoom, warnings: [] };
 	if (effort === 'none') return turnedOff(traits, answerRoom);
 	if (traits.thinking === 'none') {

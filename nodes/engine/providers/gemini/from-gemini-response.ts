@@ -1,5 +1,6 @@
 import { FusionError } from '../../errors/fusion-error';
-import type { ModelAnswer, Usage } from '../provider-adapter';
+import type { ToolCall } from '../../request/unified-request';
+import type { FinishReason, ModelAnswer, Usage } from '../provider-adapter';
 import {
 	geminiResponseSchema,
 	type GeminiPart,
@@ -8,6 +9,7 @@ import {
 } from './gemini-api-schemas';
 import { mapGeminiFinishReason } from './map-gemini-finish-reason';
 import { describeSchemaIssues } from '../../errors/describe-schema-issues';
+import { toolCallIdOfGeminiCall } from './gemini-tool-call-id';
 
 /** The answer text of a candidate's parts; thought summaries are reasoning, not answer. */
 export function textOfGeminiParts(parts: readonly GeminiPart[] | null | undefined): string {
@@ -15,6 +17,32 @@ export function textOfGeminiParts(parts: readonly GeminiPart[] | null | undefine
 		.filter((part) => part.thought !== true)
 		.map((part) => part.text ?? '')
 		.join('');
+}
+
+/** The functionCall parts as OpenAI tool calls, each with its thought signature in its id (gemini-tool-call-id.ts). */
+export function toolCallsOfGeminiParts(
+	parts: readonly GeminiPart[] | null | undefined,
+): ToolCall[] {
+	return (parts ?? []).flatMap((part) => {
+		const call = part.functionCall;
+		if (call === null || call === undefined || !call.name) return [];
+		return [
+			{
+				id: toolCallIdOfGeminiCall(call.id, part.thoughtSignature),
+				type: 'function' as const,
+				function: { name: call.name, arguments: JSON.stringify(call.args ?? {}) },
+			},
+		];
+	});
+}
+
+/** Gemini ends a turn that calls functions with STOP; in OpenAI's vocabulary the caller has calls to make. */
+export function geminiFinishReason(
+	finishReason: string | null | undefined,
+	hasToolCalls: boolean,
+): FinishReason {
+	const mapped = mapGeminiFinishReason(finishReason);
+	return hasToolCalls && mapped === 'stop' ? 'tool_calls' : mapped;
 }
 
 /**
@@ -81,10 +109,12 @@ export function fromGeminiResponse(body: unknown): ModelAnswer {
 	};
 	const blocked = geminiPromptBlockReason(response);
 	if (candidate !== undefined) {
-		const finishReason = mapGeminiFinishReason(candidate.finishReason);
+		const toolCalls = toolCallsOfGeminiParts(candidate.content?.parts);
+		const finishReason = geminiFinishReason(candidate.finishReason, toolCalls.length > 0);
 		const answer: ModelAnswer = {
 			...common,
 			content: textOfGeminiParts(candidate.content?.parts),
+			...(toolCalls.length === 0 ? {} : { toolCalls }),
 			finishReason,
 		};
 		if (finishReason === 'content_filter')

@@ -13,6 +13,16 @@ const partSchema = z.object({
 	text: z.string().nullish(),
 	/** Thought summaries come as text parts flagged `thought: true`; they are not the answer. */
 	thought: z.boolean().nullish(),
+	/** A whole call; Gemini gives it an id only sometimes, and no args for a function without parameters. */
+	functionCall: z
+		.object({
+			id: z.string().nullish(),
+			name: z.string().nullish(),
+			args: z.record(z.unknown()).nullish(),
+		})
+		.nullish(),
+	/** Gemini 3 requires the signature of a functionCall part back with that call on the next request. */
+	thoughtSignature: z.string().nullish(),
 });
 export type GeminiPart = z.infer<typeof partSchema>;
 

@@ -25,12 +25,15 @@ export interface GeminiModelTraits {
 	takesJsonSchema: boolean;
 	/** Fetches a public https URL given as `fileData`; Gemini 2.0 and older do not. */
 	fetchesUrls: boolean;
+	/** Takes function declarations beside a JSON response format (Gemini 3 and later, and not in ANY mode). */
+	toolsWithJsonOutput: boolean;
 }
 
 const OLDER_GENERATION: GeminiModelTraits = {
 	thinking: { kind: 'none' },
 	takesJsonSchema: false,
 	fetchesUrls: false,
+	toolsWithJsonOutput: false,
 };
 
 const BUDGET_RANGES: ReadonlyArray<[RegExp, ThinkingBudgetRange]> = [
@@ -65,11 +68,13 @@ export function geminiModelTraits(modelName: string): GeminiModelTraits {
 			thinking: { kind: 'budget', range: budget[1] },
 			takesJsonSchema: true,
 			fetchesUrls: true,
+			toolsWithJsonOutput: false,
 		};
 	}
 	return {
 		thinking: { kind: 'level', levels: thinkingLevelsOf(model) },
 		takesJsonSchema: true,
 		fetchesUrls: true,
+		toolsWithJsonOutput: true,
 	};
 }

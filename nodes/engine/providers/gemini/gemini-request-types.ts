@@ -16,7 +16,7 @@ export interface GeminiFileDataPart {
 
 export interface GeminiFunctionCallPart {
 	functionCall: { id: string; name: string; args: Record<string, unknown> };
-	/** Gemini 3 checks that each call in the history carries the signature it gave the call (see thoughtSignatureFor). */
+	/** Gemini 3 checks that each call in the history carries the signature it gave the call (gemini-tool-call-id.ts). */
 	thoughtSignature?: string;
 }
 
@@ -61,8 +61,26 @@ export interface GeminiGenerationConfig {
 	thinkingConfig?: GeminiThinkingConfig;
 }
 
+export interface GeminiFunctionDeclaration {
+	name: string;
+	description?: string;
+	/** JSON Schema as is, which Gemini 2.5 and later take. */
+	parametersJsonSchema?: Record<string, unknown>;
+	/** The OpenAPI 3.0 subset older models take. */
+	parameters?: Record<string, unknown>;
+}
+
+/** VALIDATED: the model may answer in text, and a call it makes is held to the function's schema. */
+export type GeminiFunctionCallingMode = 'AUTO' | 'ANY' | 'NONE' | 'VALIDATED';
+
+export interface GeminiToolConfig {
+	functionCallingConfig: { mode: GeminiFunctionCallingMode; allowedFunctionNames?: string[] };
+}
+
 export interface GeminiGenerateContentRequest {
 	systemInstruction?: { parts: GeminiTextPart[] };
 	contents: GeminiContent[];
+	tools?: [{ functionDeclarations: GeminiFunctionDeclaration[] }];
+	toolConfig?: GeminiToolConfig;
 	generationConfig?: GeminiGenerationConfig;
 }

@@ -14,13 +14,15 @@ import {
 	type GeminiUsageMetadata,
 } from './gemini-api-schemas';
 import { fusionErrorFromGeminiStreamError } from './gemini-error';
+import type { ToolCall } from '../../request/unified-request';
 import {
 	convertGeminiUsage,
+	geminiFinishReason,
 	geminiPromptBlockReason,
 	geminiRefusal,
 	textOfGeminiParts,
+	toolCallsOfGeminiParts,
 } from './from-gemini-response';
-import { mapGeminiFinishReason } from './map-gemini-finish-reason';
 
 function invalidChunk(message: string): FusionError {
 	return new FusionError({ kind: 'invalid_response', message });
@@ -48,8 +50,8 @@ function parseChunk(data: string): GeminiResponse {
 }
 
 /**
- * Assembles `streamGenerateContent?alt=sse`. Each chunk carries new text only, but its usageMetadata is the running
- * total so far, so the latest one wins rather than being summed.
+ * Assembles `streamGenerateContent?alt=sse`. Each chunk carries new text only, and function calls whole, but its
+ * usageMetadata is the running total so far, so the latest one wins rather than being summed.
  */
 export function createGeminiStreamAssembler(): StreamAssembler {
 	let content = '';
@@ -59,6 +61,7 @@ export function createGeminiStreamAssembler(): StreamAssembler {
 	let usage: GeminiUsageMetadata | undefined;
 	let id: string | undefined;
 	let upstreamModel: string | undefined;
+	const toolCalls: ToolCall[] = [];
 
 	return {
 		push(event: ServerSentEvent): string {
@@ -70,9 +73,10 @@ export function createGeminiStreamAssembler(): StreamAssembler {
 			blockReason ??= geminiPromptBlockReason(chunk);
 			if (blockReason !== undefined) finishReason = 'content_filter';
 			const candidate = chunk.candidates?.[0];
+			toolCalls.push(...toolCallsOfGeminiParts(candidate?.content?.parts));
 			if (candidate?.finishReason) {
 				rawFinishReason = candidate.finishReason;
-				finishReason = mapGeminiFinishReason(candidate.finishReason);
+				finishReason = geminiFinishReason(candidate.finishReason, toolCalls.length > 0);
 			}
 			const text = textOfGeminiParts(candidate?.content?.parts);
 			content += text;
@@ -92,6 +96,7 @@ export function createGeminiStreamAssembler(): StreamAssembler {
 				id,
 				upstreamModel,
 				content,
+				...(toolCalls.length === 0 ? {} : { toolCalls }),
 				finishReason,
 				usage: convertGeminiUsage(usage),
 			};

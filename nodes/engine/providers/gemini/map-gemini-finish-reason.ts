@@ -2,8 +2,8 @@ import type { FinishReason } from '../provider-adapter';
 
 /**
  * Gemini's finishReason in OpenAI's vocabulary. Everything that is neither a length cut nor a filter (OTHER,
- * LANGUAGE, MALFORMED_FUNCTION_CALL, values Google adds later) counts as a stop: the answer ended and the engine
- * offers no tools, so no finer OpenAI reason applies.
+ * LANGUAGE, MALFORMED_FUNCTION_CALL, values Google adds later) counts as a stop. Gemini has no reason of its own for
+ * a turn that calls functions (it says STOP); geminiFinishReason makes that tool_calls from the answer's parts.
  */
 export function mapGeminiFinishReason(finishReason: string | null | undefined): FinishReason {
 	switch (finishReason) {

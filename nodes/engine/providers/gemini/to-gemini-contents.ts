@@ -10,6 +10,7 @@ import type {
 import { parseJson } from '../parse-json';
 import { geminiImagePart } from './gemini-image-part';
 import { geminiModelTraits } from './gemini-model-traits';
+import { geminiCallOfToolCallId } from './gemini-tool-call-id';
 import type {
 	GeminiContent,
 	GeminiFunctionCallPart,
@@ -17,9 +18,9 @@ import type {
 } from './gemini-request-types';
 
 /**
- * Gemini 3 refuses a function call in the history without the thought signature it gave the call. Calls that
- * come from the chat/completions format carry none (another model may have made them), so they get the value
- * Google documents for this case, which tells Gemini to skip the check.
+ * Gemini 3 refuses a function call in the history without the thought signature it gave the call. A call Gemini
+ * made carries its signature in its id (gemini-tool-call-id.ts); one that carries none (another model made it)
+ * gets the value Google documents for this case, which tells Gemini to skip the check.
  */
 const FOREIGN_CALL_SIGNATURE = 'skip_thought_signature_validator';
 
@@ -83,15 +84,18 @@ function functionCallParts(
 ): GeminiFunctionCallPart[] {
 	return (message.tool_calls ?? []).map((call, callIndex) => {
 		const field = `messages[${index}].tool_calls[${callIndex}].function.arguments`;
+		const { callId, thoughtSignature } = geminiCallOfToolCallId(call.id);
 		const part: GeminiFunctionCallPart = {
 			functionCall: {
-				id: call.id,
+				id: callId,
 				name: call.function.name,
 				args: argsOf(call.function.arguments, field),
 			},
 		};
 		// Gemini signs the first call of a turn only; parallel calls after it carry no signature.
-		if (signed && callIndex === 0) part.thoughtSignature = FOREIGN_CALL_SIGNATURE;
+		const signature =
+			thoughtSignature ?? (signed && callIndex === 0 ? FOREIGN_CALL_SIGNATURE : undefined);
+		if (signature !== undefined) part.thoughtSignature = signature;
 		return part;
 	});
 }
@@ -109,7 +113,7 @@ function functionResponsePart(
 	}
 	return {
 		functionResponse: {
-			id: message.tool_call_id,
+			id: geminiCallOfToolCallId(message.tool_call_id).callId,
 			name,
 			response: { result: textOf(message.content) },
 		},

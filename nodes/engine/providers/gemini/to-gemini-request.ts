@@ -1,8 +1,11 @@
+import { FusionError } from '../../errors/fusion-error';
 import type { ModelCallRequest } from '../provider-adapter';
+import { toolsWithJsonGap } from './gemini-request-gap';
 import type { GeminiGenerateContentRequest, GeminiGenerationConfig } from './gemini-request-types';
 import { toGeminiContents } from './to-gemini-contents';
 import { toGeminiResponseFormat } from './to-gemini-response-format';
 import { toGeminiThinkingConfig } from './to-gemini-thinking-config';
+import { toGeminiToolUse } from './to-gemini-tools';
 
 export interface GeminiRequestConversion {
 	body: GeminiGenerateContentRequest;
@@ -45,9 +48,11 @@ function generationConfigOf(
 /**
  * Translates the unified request into a Gemini generateContent body. Pure: the model and the stream flag go in the
  * URL, which the adapter builds. Throws a bad_request FusionError for what Gemini cannot be sent (see
- * toGeminiContents).
+ * toGeminiContents and geminiRequestGap).
  */
 export function toGeminiRequest(request: ModelCallRequest): GeminiRequestConversion {
+	const toolsGap = toolsWithJsonGap(request);
+	if (toolsGap !== undefined) throw new FusionError({ kind: 'bad_request', message: toolsGap });
 	const warnings: string[] = [];
 	const { systemText, contents } = toGeminiContents(request.messages, request.model, warnings);
 	const body: GeminiGenerateContentRequest = { contents };
@@ -64,6 +69,7 @@ export function toGeminiRequest(request: ModelCallRequest): GeminiRequestConvers
 	if (request.user !== undefined) {
 		warnings.push('user is not supported by Google Gemini and was not sent');
 	}
+	Object.assign(body, toGeminiToolUse(request, warnings));
 	const generationConfig = generationConfigOf(request, warnings);
 	if (generationConfig !== undefined) body.generationConfig = generationConfig;
 	return { body, warnings };

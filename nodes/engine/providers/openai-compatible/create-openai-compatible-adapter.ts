@@ -19,6 +19,7 @@ export function createOpenAiCompatibleAdapter(config: OpenAiCompatibleConfig): P
 	});
 	const { credentialCheckPath } = config;
 	return {
+		takesProviderPreferences: config.takesProviderPreferences === true,
 		requestGap: (request) => openAiCompatibleRequestGap(request, config),
 		toChatRequest: (request, connection) => toOpenAiCompatibleRequest(request, connection, config),
 		fromChatResponse: fromOpenAiCompatibleResponse,

@@ -9,6 +9,7 @@ import {
 import { fusionErrorFromInBandError } from './openai-compatible-error';
 import { mapOpenAiFinishReason } from './map-openai-finish-reason';
 import { describeSchemaIssues } from '../../errors/describe-schema-issues';
+import { toolCallsFromOpenAi, withToolCalls } from './openai-tool-calls';
 
 /** The answer text of a message or delta: the string, or the `text` parts (Mistral's thinking parts are not answer). */
 export function openAiContentText(content: OpenAiContent): string {
@@ -71,10 +72,13 @@ export function fromOpenAiCompatibleResponse(body: unknown): ModelAnswer {
 	const { id, created, model, choices, usage } = parsed.data;
 	const [choice] = choices;
 	const answer = withRefusal(
-		{
-			content: openAiContentText(choice.message.content),
-			finishReason: mapOpenAiFinishReason(choice.finish_reason),
-		},
+		withToolCalls(
+			{
+				content: openAiContentText(choice.message.content),
+				finishReason: mapOpenAiFinishReason(choice.finish_reason),
+			},
+			toolCallsFromOpenAi(choice.message.tool_calls ?? []),
+		),
 		choice.message.refusal,
 	);
 	if (id !== null && id !== undefined) answer.id = id;

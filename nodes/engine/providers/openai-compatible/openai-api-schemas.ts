@@ -41,10 +41,36 @@ const completionHeaderFields = {
 /** The text of a message or delta: content, or a refusal (OpenAI's structured outputs, safety) instead. */
 const answerTextSchema = z.object({ content: openAiContentSchema, refusal: z.string().nullish() });
 
+/**
+ * A tool call of a whole answer. Some compatible servers leave out the id, and some send the arguments as an
+ * object instead of JSON text; both are mended when read.
+ */
+const toolCallSchema = z.object({
+	id: z.string().nullish(),
+	function: z.object({
+		name: z.string().min(1, 'must name the function'),
+		arguments: z.union([z.string(), z.record(z.unknown())]).nullish(),
+	}),
+});
+export type OpenAiToolCall = z.infer<typeof toolCallSchema>;
+
+/** One piece of a streamed tool call: its index (some servers leave it out), the id and name in its first piece. */
+const toolCallDeltaSchema = z.object({
+	index: z.number().int().nonnegative().nullish(),
+	id: z.string().nullish(),
+	function: z.object({ name: z.string().nullish(), arguments: z.string().nullish() }).nullish(),
+});
+export type OpenAiToolCallDelta = z.infer<typeof toolCallDeltaSchema>;
+
+const messageSchema = answerTextSchema.extend({ tool_calls: z.array(toolCallSchema).nullish() });
+const deltaSchema = answerTextSchema.extend({
+	tool_calls: z.array(toolCallDeltaSchema).nullish(),
+});
+
 export const openAiChatResponseSchema = z.object({
 	...completionHeaderFields,
 	choices: z
-		.array(z.object({ message: answerTextSchema, finish_reason: z.string().nullish() }))
+		.array(z.object({ message: messageSchema, finish_reason: z.string().nullish() }))
 		.min(1, 'must hold at least one choice'),
 	usage: openAiUsageSchema.nullish(),
 });
@@ -66,7 +92,7 @@ export const openAiChatChunkSchema = z.object({
 	...completionHeaderFields,
 	// The include_usage chunk has an empty array; an error chunk may have none at all.
 	choices: z
-		.array(z.object({ delta: answerTextSchema.nullish(), finish_reason: z.string().nullish() }))
+		.array(z.object({ delta: deltaSchema.nullish(), finish_reason: z.string().nullish() }))
 		.nullish(),
 	usage: openAiUsageSchema.nullish(),
 	/** OpenRouter (and Groq, vLLM) report a failure met after the 200 status as a chunk with an `error`. */

@@ -1,5 +1,6 @@
 import type { ModelListPage } from '../listed-model';
 import type { ReasoningEffort } from '../../request/unified-request';
+import type { ToolChoiceMode } from '../../request/tool-schema';
 import type { ModelCallRequest, ProviderConnection } from '../provider-adapter';
 import { authHeaders, type ProviderAuth } from '../provider-definition';
 
@@ -30,6 +31,22 @@ export interface ReasoningControl {
  * (a request with a schema gets JSON mode and the schema as an instruction in the system message).
  */
 export type JsonMode = 'json_schema' | 'json_object';
+
+/** A provider's rule for tool call ids: exactly `length` characters of `alphabet` (Mistral: nine letters or digits). */
+export interface ToolCallIdRule {
+	alphabet: string;
+	length: number;
+}
+
+/** How a provider takes OpenAI's tool settings. */
+export interface ToolDialect {
+	/** tool_choice modes the provider names otherwise (Mistral's "any" for "required"). */
+	choiceNames?: Readonly<Partial<Record<ToolChoiceMode, string>>>;
+	/** Takes `parallel_tool_calls`; else it is left out with a warning. */
+	parallelToolCalls: boolean;
+	/** Set where the provider refuses other ids: a conversation's ids are then mapped to fit, the same way each turn. */
+	callIds?: ToolCallIdRule;
+}
 
 /** What differs for some of a provider's models. */
 export interface ModelRule {
@@ -81,8 +98,11 @@ export interface OpenAiCompatibleConfig {
 	seedField?: 'seed' | 'random_seed';
 	/** Takes OpenAI's `user` (the end user's id); else it is dropped with a warning. */
 	takesUser: boolean;
+	tools: ToolDialect;
 	/** Every matching rule's parameters are dropped; the first matching token-limit field, reasoning control and JSON mode win. */
 	modelRules?: readonly ModelRule[];
+	/** OpenRouter: takes the request's `provider` preferences as they are. */
+	takesProviderPreferences?: boolean;
 	/** Fixed headers on every request (app attribution). */
 	headers?: Readonly<Record<string, string>>;
 }

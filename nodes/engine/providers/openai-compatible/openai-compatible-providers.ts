@@ -8,6 +8,7 @@ import type {
 	ModelRule,
 	OpenAiCompatibleConfig,
 	ReasoningControl,
+	ToolDialect,
 } from './openai-compatible-config';
 
 /* The OpenAI-compatible providers, as data; each setting follows the provider's own API reference. */
@@ -48,6 +49,12 @@ const OPENAI_NO_REASONING_CONTROL: ModelRule = {
 	reason: 'models before o1 and gpt-5 have no reasoning control',
 };
 
+/** OpenAI's tool settings, all taken as OpenAI names them. */
+const OPENAI_TOOLS: ToolDialect = { parallelToolCalls: true };
+
+/** Tools and tool_choice as OpenAI's, but no parallel_tool_calls in the provider's API reference. */
+const TOOLS_WITHOUT_PARALLEL_SETTING: ToolDialect = { parallelToolCalls: false };
+
 /** An entry's API details; its authentication, API version and name are the provider's, given once in its definition. */
 type OpenAiCompatibleApi = Omit<
 	OpenAiCompatibleConfig,
@@ -79,6 +86,7 @@ const OPENAI_FEATURES = {
 	developerRole: true,
 	seedField: 'seed',
 	takesUser: true,
+	tools: OPENAI_TOOLS,
 } satisfies Partial<OpenAiCompatibleApi>;
 
 /** A provider whose key is a bearer token unless it says otherwise. */
@@ -148,6 +156,15 @@ export const mistralProvider = provider(
 		seedField: 'random_seed',
 		// Its chat API has no reasoning_effort nor user; either would be a 422.
 		takesUser: false,
+		tools: {
+			// Mistral forces a call with "any"; the ids it accepts back are nine letters or digits (400 otherwise).
+			choiceNames: { required: 'any' },
+			parallelToolCalls: true,
+			callIds: {
+				alphabet: 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789',
+				length: 9,
+			},
+		},
 	},
 );
 
@@ -170,6 +187,7 @@ export const openRouterProvider = provider(
 		// Deprecated there and without effect: the usage (with its cost) is always in the last chunk.
 		streamUsageOption: false,
 		headers: { 'x-title': 'n8n-nodes-fusion' },
+		takesProviderPreferences: true,
 		// Its own reasoning object, which it translates for every model behind it (thinking budgets included).
 		reasoning: { ...OPENAI_REASONING, field: 'reasoning.effort' },
 		jsonMode: 'json_schema',
@@ -178,6 +196,7 @@ export const openRouterProvider = provider(
 		developerRole: false,
 		seedField: 'seed',
 		takesUser: true,
+		tools: OPENAI_TOOLS,
 	},
 );
 
@@ -199,6 +218,7 @@ export const groqProvider = provider(
 		jsonMode: 'json_object',
 		...IMAGES_NO_PDF,
 		takesUser: true,
+		tools: OPENAI_TOOLS,
 		modelRules: [
 			{
 				models: /(?:gpt-oss|kimi-k2|llama-4)/,
@@ -242,6 +262,7 @@ export const deepSeekProvider = provider(
 		pdfs: 'none',
 		developerRole: false,
 		takesUser: false,
+		tools: TOOLS_WITHOUT_PARALLEL_SETTING,
 		modelRules: [
 			{
 				models: /^deepseek-reasoner/,
@@ -273,6 +294,7 @@ export const xaiProvider = provider(
 		jsonMode: 'json_schema',
 		...IMAGES_NO_PDF,
 		takesUser: true,
+		tools: OPENAI_TOOLS,
 		modelRules: [
 			// grok-4 and its fast variants reason at a fixed effort and reject the setting.
 			{
@@ -327,6 +349,7 @@ export const togetherProvider = provider(
 		jsonMode: 'json_schema',
 		...IMAGES_NO_PDF,
 		takesUser: false,
+		tools: TOOLS_WITHOUT_PARALLEL_SETTING,
 	},
 );
 
@@ -356,6 +379,7 @@ export const ollamaProvider = provider(
 		jsonMode: 'json_schema',
 		...IMAGES_NO_PDF,
 		takesUser: false,
+		tools: TOOLS_WITHOUT_PARALLEL_SETTING,
 	},
 );
 

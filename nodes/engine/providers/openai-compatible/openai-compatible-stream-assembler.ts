@@ -11,13 +11,15 @@ import {
 	withRefusal,
 } from './from-openai-compatible-response';
 import { mapOpenAiFinishReason } from './map-openai-finish-reason';
+import { collectToolCallPieces } from './openai-tool-call-pieces';
+import { withToolCalls } from './openai-tool-calls';
 
 /** OpenAI-style streams end with this sentinel instead of JSON. */
 const DONE = '[DONE]';
 
 /**
  * Assembles one streamed chat/completions answer from its chunks: content deltas appended (reasoning is not
- * answer text), the last finish_reason kept, usage taken from whichever chunk carries it (a separate
+ * answer text), tool-call pieces joined by index, the last finish_reason kept, usage taken from whichever chunk carries it (a separate
  * include_usage chunk with no choices, or the last content chunk as Mistral, DeepSeek and Groq send it).
  */
 export function createOpenAiCompatibleStreamAssembler(): StreamAssembler {
@@ -29,6 +31,7 @@ export function createOpenAiCompatibleStreamAssembler(): StreamAssembler {
 	let content = '';
 	let refusal = '';
 	let ended = false;
+	const toolCalls = collectToolCallPieces();
 
 	return {
 		push(event: ServerSentEvent): string {
@@ -58,10 +61,13 @@ export function createOpenAiCompatibleStreamAssembler(): StreamAssembler {
 				finishReason = choice.finish_reason;
 			// Refusal text is no answer, and is not handed to a live client as one.
 			refusal += choice.delta?.refusal ?? '';
+			toolCalls.add(choice.delta?.tool_calls ?? []);
 			const text = openAiContentText(choice.delta?.content);
 			content += text;
 			return text;
 		},
+
+		takeToolCallDeltas: () => toolCalls.take(),
 
 		hasEnded: () => ended,
 
@@ -73,7 +79,10 @@ export function createOpenAiCompatibleStreamAssembler(): StreamAssembler {
 				});
 			}
 			const answer = withRefusal(
-				{ content, finishReason: mapOpenAiFinishReason(finishReason) },
+				withToolCalls(
+					{ content, finishReason: mapOpenAiFinishReason(finishReason) },
+					toolCalls.calls(),
+				),
 				refusal,
 			);
 			if (id !== undefined) answer.id = id;

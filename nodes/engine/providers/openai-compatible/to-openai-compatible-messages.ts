@@ -1,8 +1,14 @@
 import { textOf } from '../../request/message-content';
-import type { ChatMessage, ContentPart, UserMessage } from '../../request/unified-request';
+import type {
+	AssistantMessage,
+	ChatMessage,
+	ContentPart,
+	UserMessage,
+} from '../../request/unified-request';
 import type { OpenAiCompatibleConfig } from './openai-compatible-config';
+import { toProviderToolCallId } from './to-openai-compatible-tools';
 
-type MessageConfig = Pick<OpenAiCompatibleConfig, 'developerRole' | 'pdfs'>;
+type MessageConfig = Pick<OpenAiCompatibleConfig, 'developerRole' | 'pdfs' | 'tools'>;
 
 /** A PDF as Mistral's chat API takes it: a `document_url` part holding the data URL itself. */
 function toProviderPart(part: ContentPart, config: MessageConfig): unknown {
@@ -20,8 +26,32 @@ function hasPartToConvert(message: UserMessage, config: MessageConfig): boolean 
 	);
 }
 
+/** OpenAI's shape of a turn that calls tools: `content: null` when it has no text, ids as the provider takes them. */
+function toProviderToolCallTurn(
+	message: AssistantMessage & Required<Pick<AssistantMessage, 'tool_calls'>>,
+	config: MessageConfig,
+): unknown {
+	const rule = config.tools.callIds;
+	return {
+		...message,
+		content: message.content ?? null,
+		tool_calls: message.tool_calls.map((call) => ({
+			...call,
+			id: toProviderToolCallId(call.id, rule),
+		})),
+	};
+}
+
 function toProviderMessage(message: ChatMessage, config: MessageConfig): unknown {
 	if (message.role === 'developer' && !config.developerRole) return { ...message, role: 'system' };
+	if (message.role === 'assistant' && message.tool_calls !== undefined)
+		return toProviderToolCallTurn({ ...message, tool_calls: message.tool_calls }, config);
+	if (message.role === 'tool' && config.tools.callIds !== undefined) {
+		return {
+			...message,
+			tool_call_id: toProviderToolCallId(message.tool_call_id, config.tools.callIds),
+		};
+	}
 	if (message.role === 'user' && hasPartToConvert(message, config)) {
 		const parts = message.content as ContentPart[];
 		return { ...message, content: parts.map((part) => toProviderPart(part, config)) };

@@ -10,6 +10,7 @@ import {
 import { effortFor, reasoningFields } from './openai-compatible-reasoning';
 import { openAiCompatibleRequestGap } from './openai-compatible-request-gap';
 import { jsonSchemaInstruction, toOpenAiCompatibleMessages } from './to-openai-compatible-messages';
+import { toOpenAiCompatibleToolFields } from './to-openai-compatible-tools';
 
 /** In the order they appear in the body. */
 const SAMPLING_PARAMETERS: readonly SamplingParameter[] = [
@@ -106,7 +107,10 @@ function reasoningParts(
 	return reasoningFields(control.field, mapped.value);
 }
 
-/** `seed` and `user` under the provider's names; what it does not take is dropped with a warning. */
+/**
+ * `seed` and `user` under the provider's names (what it does not take is dropped with a warning), and OpenRouter's
+ * `provider` preferences, which the engine hands only to a provider that takes them.
+ */
 function seedAndUserFields(
 	request: ModelCallRequest,
 	config: OpenAiCompatibleConfig,
@@ -125,6 +129,7 @@ function seedAndUserFields(
 		if (config.takesUser) fields.user = request.user;
 		else dropped('user');
 	}
+	if (request.provider !== undefined) fields.provider = request.provider;
 	return fields;
 }
 
@@ -165,6 +170,7 @@ export function toOpenAiCompatibleRequest(
 	Object.assign(
 		body,
 		...rules.map((rule) => rule.extraFields ?? {}),
+		toOpenAiCompatibleToolFields(request, config, warnings),
 		formatFields,
 		reasoningParts(request, config, rules, warnings),
 		seedAndUserFields(request, config, warnings),

@@ -1,16 +1,8 @@
-import { createAnthropicStreamAssembler } from '../../../../nodes/engine/providers/anthropic/anthropic-stream-assembler';
 import { fromAnthropicResponse } from '../../../../nodes/engine/providers/anthropic/from-anthropic-response';
 import {
-	anthropicRecordedChunks,
 	anthropicRecordedResponse,
-	type AnthropicRecording,
+	anthropicStreamedRecording as streamed,
 } from './anthropic-fixtures';
-
-function streamed(name: AnthropicRecording) {
-	const assembler = createAnthropicStreamAssembler();
-	const added = anthropicRecordedChunks(name).map((data) => assembler.push({ data }));
-	return { added, answer: assembler.finish() };
-}
 
 describe('Anthropic answers, replayed from recordings', () => {
 	it('a forced JSON tool: the tool input is the content, as JSON text, and the call counts as a finished answer', () => {

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { createAnthropicStreamAssembler } from '../../../../nodes/engine/providers/anthropic/anthropic-stream-assembler';
 
 /** The Anthropic recordings beyond the plain text ones (see test/fixtures/recorded/README.md). */
 export type AnthropicRecording =
@@ -7,7 +8,9 @@ export type AnthropicRecording =
 	| 'adaptive-thinking'
 	| 'json-output-format'
 	| 'json-tool'
-	| 'refusal';
+	| 'refusal'
+	| 'tool-call'
+	| 'tool-no-args';
 
 const directory = join(__dirname, '../../../fixtures/recorded');
 
@@ -20,4 +23,11 @@ export function anthropicRecordedChunks(name: AnthropicRecording): string[] {
 	return readFileSync(join(directory, `anthropic-${name}.chunks.txt`), 'utf8')
 		.split('\n')
 		.filter((line) => line.trim() !== '');
+}
+
+/** The recorded stream fed through the stream assembler: the text each event added, and the answer. */
+export function anthropicStreamedRecording(name: AnthropicRecording) {
+	const assembler = createAnthropicStreamAssembler();
+	const added = anthropicRecordedChunks(name).map((data) => assembler.push({ data }));
+	return { added, answer: assembler.finish() };
 }

@@ -18,4 +18,5 @@ export const EXAMPLE_CONFIG: OpenAiCompatibleConfig = {
 	takesUser: true,
 	tokenLimitField: 'max_tokens',
 	streamUsageOption: true,
+	tools: { parallelToolCalls: true },
 };

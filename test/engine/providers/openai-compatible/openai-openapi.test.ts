@@ -13,6 +13,7 @@ import {
 import type { ModelCallRequest } from '../../../../nodes/engine/providers/provider-adapter';
 import type { ProviderDefinition } from '../../../../nodes/engine/providers/provider-registry';
 import { openAiSchemaValidator, schemaErrors } from '../../../fixtures/openapi/openai-schemas';
+import { WEATHER_TOOL, weatherConversation } from '../../../fixtures/weather-tool';
 import { useMockProvider } from '../../../mock-provider/use-mock-provider';
 import { settingsFor } from '../../chat/engine-settings';
 import { connectionFor } from './build-chat-request';
@@ -62,6 +63,17 @@ const COMBINATIONS: Record<string, Partial<ModelCallRequest>> = {
 	seed: { seed: 42 },
 	user: { user: 'user-1234' },
 	streaming: { stream: true },
+	tools: { tools: [WEATHER_TOOL], parallel_tool_calls: false },
+	'tool_choice named': {
+		tools: [WEATHER_TOOL],
+		tool_choice: { type: 'function', function: { name: 'get_weather' } },
+	},
+	'tool_choice required': { tools: [WEATHER_TOOL], tool_choice: 'required' },
+	'tool call and result': {
+		tools: [WEATHER_TOOL],
+		tool_choice: 'auto',
+		messages: weatherConversation('call_1', '18 degrees'),
+	},
 	'every setting': {
 		max_tokens: 100,
 		temperature: 0.2,
@@ -142,6 +154,8 @@ describe('the bodies we send validate against CreateChatCompletionRequest', () =
 			badDetail,
 			unknownPart,
 			{ ...good, reasoning_effort: 'extreme' },
+			{ ...good, tool_choice: 'any' },
+			{ ...good, tools: [{ type: 'function', name: 'get_weather' }] },
 		]) {
 			expect(schemaErrors(validate, wrong)).not.toEqual([]);
 		}
@@ -159,6 +173,8 @@ describe('our output validates against CreateChatCompletionResponse', () => {
 			{ response_format: { type: 'json_schema', json_schema: { name: 'person', schema: SCHEMA } } },
 		],
 		['a streamed answer', { stream: true }],
+		['a tool call', { tools: [WEATHER_TOOL] }],
+		['a streamed tool call', { tools: [WEATHER_TOOL], stream: true }],
 	])('%s', async (_name, extra) => {
 		const output = await runChat(
 			{ model: 'openai/gpt-4o', messages: [{ role: 'user', content: 'Hi' }], ...extra } as never,
