@@ -74,7 +74,7 @@ export class EngineChatModel extends BaseChatModel<CallConfig> {
 	}
 
 	/**
-	 * Text comes as the provider sends it. The engine's partial-answer rule holds: once text has reached the
+	 * Text and tool-call pieces come as the provider sends them. The engine's partial-answer rule holds: once text has reached the
 	 * agent, a failure ends the call instead of asking another model, whose answer would follow the first's.
 	 */
 	async *stream(messages: Message[], config?: CallConfig): AsyncIterable<StreamChunk> {
@@ -87,6 +87,16 @@ export class EngineChatModel extends BaseChatModel<CallConfig> {
 			...this.setup.settings,
 			signal: this.signalFor(config, stopped.signal),
 			onDelta: (delta) => chunks.write({ type: 'text-delta', delta } satisfies StreamChunk),
+			// The id on every piece: the SDK's adapter gives all pieces one index, and merges by id.
+			onToolCallDelta: (piece) => {
+				streamedCallIds.add(piece.id);
+				chunks.write({
+					type: 'tool-call-delta',
+					id: piece.id,
+					name: piece.name,
+					argumentsDelta: piece.argumentsDelta,
+				} satisfies StreamChunk);
+			},
 		}).then(
 			(output) => {
 				this.setup.onAnswer?.(output);

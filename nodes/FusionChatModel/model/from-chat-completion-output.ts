@@ -9,12 +9,6 @@ import type { ChatCompletionOutput } from '../../engine';
 
 type UnifiedFinishReason = ChatCompletionOutput['choices'][0]['finish_reason'];
 
-/** The answer's function calls, as OpenAI writes them: arguments are JSON text. */
-interface UnifiedToolCall {
-	id: string;
-	function: { name: string; arguments: string };
-}
-
 const FINISH_REASONS: Record<UnifiedFinishReason, FinishReason> = {
 	stop: 'stop',
 	length: 'length',
@@ -40,12 +34,6 @@ export function fromUnifiedUsage(usage: ChatCompletionOutput['usage']): TokenUsa
 	};
 }
 
-export function toolCallsOf(output: ChatCompletionOutput): UnifiedToolCall[] {
-	const message: { content: string | null; tool_calls?: UnifiedToolCall[] } =
-		output.choices[0].message;
-	return message.tool_calls ?? [];
-}
-
 /** A refusal kept as the answer (Fail Over on Refusal off) reaches the agent as the answer's text. */
 function answerTextOf(output: ChatCompletionOutput): string {
 	const { content, refusal } = output.choices[0].message;
@@ -60,7 +48,7 @@ export function fromChatCompletionOutput(output: ChatCompletionOutput): Generate
 	const text = answerTextOf(output);
 	const content: MessageContent[] = [
 		...(text === '' ? [] : [{ type: 'text' as const, text }]),
-		...toolCallsOf(output).map(
+		...(output.choices[0].message.tool_calls ?? []).map(
 			(call): MessageContent => ({
 				type: 'tool-call',
 				toolCallId: call.id,
@@ -83,7 +71,9 @@ export function closingChunksOf(
 	output: ChatCompletionOutput,
 	streamedCallIds: ReadonlySet<string>,
 ): StreamChunk[] {
-	const unsent = toolCallsOf(output).filter((call) => !streamedCallIds.has(call.id));
+	const unsent = (output.choices[0].message.tool_calls ?? []).filter(
+		(call) => !streamedCallIds.has(call.id),
+	);
 	return [
 		...unsent.map(
 			(call): StreamChunk => ({

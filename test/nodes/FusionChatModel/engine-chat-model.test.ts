@@ -1,4 +1,5 @@
-import type { Message, StreamChunk } from '@n8n/ai-node-sdk';
+import type { Message, StreamChunk, Tool } from '@n8n/ai-node-sdk';
+import { z } from 'zod';
 import {
 	PartialAnswerError,
 	type ChatCompletionOutput,
@@ -33,6 +34,25 @@ const question: Message[] = [
 	{ role: 'system', content: [{ type: 'text', text: 'Be brief.' }] },
 	{ role: 'user', content: [{ type: 'text', text: 'Say hello' }] },
 ];
+
+const addTool: Tool = {
+	type: 'function',
+	name: 'add',
+	description: 'Adds two numbers',
+	inputSchema: z.object({ a: z.number(), b: z.number() }),
+};
+
+/** The conversation after the model asked for `add`: its call, then the tool's result. */
+function withToolResult(call: { id: string; input: string }): Message[] {
+	return [
+		...question,
+		{
+			role: 'assistant',
+			content: [{ type: 'tool-call', toolCallId: call.id, toolName: 'add', input: call.input }],
+		},
+		{ role: 'tool', content: [{ type: 'tool-result', toolCallId: call.id, result: '5' }] },
+	];
+}
 
 async function collect(stream: AsyncIterable<StreamChunk>): Promise<StreamChunk[]> {
 	const chunks: StreamChunk[] = [];
@@ -175,5 +195,79 @@ describe('EngineChatModel.stream', () => {
 		expect(
 			mock.server.requests.map((request) => (request.body as { model: string }).model),
 		).toEqual(['gpt-4o']);
+	});
+});
+
+describe("EngineChatModel with the agent's tools", () => {
+	it('sends the tools, gives the tool call back, then answers from the tool result', async () => {
+		const model = modelFor('openai/gpt-4o-mini').withTools([addTool]);
+		const first = await model.generate(question);
+		expect(first.finishReason).toBe('tool-calls');
+		const [call] = first.message.content;
+		expect(call).toMatchObject({ type: 'tool-call', toolName: 'add' });
+		if (call.type !== 'tool-call') throw new Error('no tool call');
+		expect(call.toolCallId).toEqual(expect.any(String));
+		expect(JSON.parse(call.input)).toEqual({ a: expect.any(Number), b: expect.any(Number) });
+
+		const second = await model.generate(
+			withToolResult({ id: call.toolCallId ?? '', input: call.input }),
+		);
+		expect(second.finishReason).toBe('stop');
+		expect(second.message.content).toEqual([{ type: 'text', text: 'Using the tool results: 5' }]);
+
+		const [firstTurn, secondTurn] = mock.server
+			.requestsTo('/v1/chat/completions')
+			.map((request) => request.body as Record<string, unknown>);
+		expect(firstTurn.tools).toEqual([
+			{
+				type: 'function',
+				function: {
+					name: 'add',
+					description: 'Adds two numbers',
+					parameters: {
+						type: 'object',
+						properties: { a: { type: 'number' }, b: { type: 'number' } },
+						required: ['a', 'b'],
+						additionalProperties: false,
+					},
+				},
+			},
+		]);
+		expect(secondTurn.messages).toEqual([
+			{ role: 'system', content: 'Be brief.' },
+			{ role: 'user', content: 'Say hello' },
+			{
+				role: 'assistant',
+				content: null,
+				tool_calls: [
+					{
+						id: call.toolCallId,
+						type: 'function',
+						function: { name: 'add', arguments: call.input },
+					},
+				],
+			},
+			{ role: 'tool', tool_call_id: call.toolCallId, content: '5' },
+		]);
+	});
+
+	it("streams a tool call in pieces that each carry the call's id and name", async () => {
+		const chunks = await collect(
+			modelFor('openai/gpt-4o-mini').withTools([addTool]).stream(question),
+		);
+		const pieces = chunks.filter((chunk) => chunk.type === 'tool-call-delta');
+		expect(pieces.length).toBeGreaterThan(0);
+		const [firstPiece] = pieces;
+		if (firstPiece.type !== 'tool-call-delta') throw new Error('no tool-call piece');
+		for (const piece of pieces) expect(piece).toMatchObject({ id: firstPiece.id, name: 'add' });
+		const argumentsText = pieces
+			.map((piece) => (piece.type === 'tool-call-delta' ? (piece.argumentsDelta ?? '') : ''))
+			.join('');
+		expect(JSON.parse(argumentsText)).toEqual({ a: expect.any(Number), b: expect.any(Number) });
+		expect(chunks[chunks.length - 1]).toMatchObject({ type: 'finish', finishReason: 'tool-calls' });
+		expect(mock.server.requests[0].body).toMatchObject({
+			stream: true,
+			tools: [expect.anything()],
+		});
 	});
 });
