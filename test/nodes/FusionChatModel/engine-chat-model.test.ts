@@ -1,11 +1,11 @@
-import type { Message, StreamChunk, Tool } from '@n8n/ai-node-sdk';
-import { z } from 'zod';
+import type { Message, StreamChunk } from '@n8n/ai-node-sdk';
 import {
 	PartialAnswerError,
 	type ChatCompletionOutput,
 	type ChatSettings,
 } from '../../../nodes/engine';
 import { EngineChatModel } from '../../../nodes/FusionChatModel/model/engine-chat-model';
+import { addTool, addToolAsFunction } from './add-tool';
 import { useMockProvider } from '../../mock-provider/use-mock-provider';
 import { settingsFor } from '../../engine/chat/engine-settings';
 import { recordedChunks, recordedSseEvents } from '../../fixtures/recorded';
@@ -34,13 +34,6 @@ const question: Message[] = [
 	{ role: 'system', content: [{ type: 'text', text: 'Be brief.' }] },
 	{ role: 'user', content: [{ type: 'text', text: 'Say hello' }] },
 ];
-
-const addTool: Tool = {
-	type: 'function',
-	name: 'add',
-	description: 'Adds two numbers',
-	inputSchema: z.object({ a: z.number(), b: z.number() }),
-};
 
 /** The conversation after the model asked for `add`: its call, then the tool's result. */
 function withToolResult(call: { id: string; input: string }): Message[] {
@@ -218,21 +211,7 @@ describe("EngineChatModel with the agent's tools", () => {
 		const [firstTurn, secondTurn] = mock.server
 			.requestsTo('/v1/chat/completions')
 			.map((request) => request.body as Record<string, unknown>);
-		expect(firstTurn.tools).toEqual([
-			{
-				type: 'function',
-				function: {
-					name: 'add',
-					description: 'Adds two numbers',
-					parameters: {
-						type: 'object',
-						properties: { a: { type: 'number' }, b: { type: 'number' } },
-						required: ['a', 'b'],
-						additionalProperties: false,
-					},
-				},
-			},
-		]);
+		expect(firstTurn.tools).toEqual([addToolAsFunction]);
 		expect(secondTurn.messages).toEqual([
 			{ role: 'system', content: 'Be brief.' },
 			{ role: 'user', content: 'Say hello' },

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { addTool, addToolAsFunction } from './add-tool';
 import { parseUnifiedRequest } from '../../../nodes/engine';
 import {
 	toUnifiedTools,
@@ -8,12 +8,7 @@ import {
 describe('toUnifiedTools', () => {
 	it('turns a Zod schema into JSON Schema without its $schema, and keeps a JSON Schema as given', () => {
 		const tools = toUnifiedTools([
-			{
-				type: 'function',
-				name: 'add',
-				description: 'Adds two numbers',
-				inputSchema: z.object({ a: z.number(), b: z.number().describe('the second') }),
-			},
+			addTool,
 			{
 				type: 'function',
 				name: 'lookup',
@@ -22,22 +17,7 @@ describe('toUnifiedTools', () => {
 			},
 		]);
 		expect(tools).toEqual([
-			{
-				type: 'function',
-				function: {
-					name: 'add',
-					description: 'Adds two numbers',
-					parameters: {
-						type: 'object',
-						properties: {
-							a: { type: 'number' },
-							b: { type: 'number', description: 'the second' },
-						},
-						required: ['a', 'b'],
-						additionalProperties: false,
-					},
-				},
-			},
+			addToolAsFunction,
 			{
 				type: 'function',
 				function: {
