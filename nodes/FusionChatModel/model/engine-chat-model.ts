@@ -74,8 +74,9 @@ export class EngineChatModel extends BaseChatModel<CallConfig> {
 	}
 
 	/**
-	 * Text and tool-call pieces come as the provider sends them. The engine's partial-answer rule holds: once text has reached the
-	 * agent, a failure ends the call instead of asking another model, whose answer would follow the first's.
+	 * Text and tool-call pieces come as the provider sends them. The engine's partial-answer rule holds: once
+	 * text has reached the agent, a failure ends the call instead of asking another model, whose answer would
+	 * follow the first's.
 	 */
 	async *stream(messages: Message[], config?: CallConfig): AsyncIterable<StreamChunk> {
 		const request = this.requestFor(messages, config);
@@ -87,7 +88,7 @@ export class EngineChatModel extends BaseChatModel<CallConfig> {
 			...this.setup.settings,
 			signal: this.signalFor(config, stopped.signal),
 			onDelta: (delta) => chunks.write({ type: 'text-delta', delta } satisfies StreamChunk),
-			// The id on every piece: the SDK's adapter gives all pieces one index, and merges by id.
+			// The id on every piece: the SDK's adapter gives every piece index 0, so only ids keep two calls apart.
 			onToolCallDelta: (piece) => {
 				streamedCallIds.add(piece.id);
 				chunks.write({
