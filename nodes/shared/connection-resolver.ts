@@ -1,4 +1,4 @@
-import type { IExecuteFunctions } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 import { FusionError, type ConnectionResolver, type ProviderConnection } from '../engine';
 import { connectionFromCredential } from './connection-from-credential';
 import { chosenProviders } from './provider-credentials';
@@ -7,7 +7,10 @@ import { chosenProviders } from './provider-credentials';
  * Credentials are read once per provider and execution: every item of a batch shares them. A model whose
  * provider is not chosen under "Providers" has no credential slot, and the error says how to add it.
  */
-export function createConnectionResolver(context: IExecuteFunctions): ConnectionResolver {
+export function createConnectionResolver(context: {
+	getNodeParameter(name: string, itemIndex: number, fallback?: unknown): unknown;
+	getCredentials(type: string): Promise<ICredentialDataDecryptedObject>;
+}): ConnectionResolver {
 	const chosen = chosenProviders(context.getNodeParameter('providers', 0, []));
 	const cache = new Map<string, Promise<ProviderConnection>>();
 	return async (provider) => {

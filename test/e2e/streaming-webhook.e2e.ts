@@ -3,9 +3,9 @@
  * `Webhook (Respond: Streaming) → Fusion Chat` is published, n8n is started, and `curl -N` posts a message.
  * The simulator drips its answer, so the chunks n8n forwards are observably separate.
  */
-import { spawn } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { MockProviderServer } from '../mock-provider/mock-provider-server';
+import { curlStream } from './curl-stream';
 import { simulatedAnswerText } from '../mock-provider/provider-simulator';
 import {
 	COMMUNITY_NODE_PREFIX,
@@ -25,20 +25,6 @@ const DRIP_MS = 150;
 const UPSTREAM_MODEL = `sim-drip-${DRIP_MS}`;
 const MESSAGE = 'Explain streaming in a few words';
 const API_KEY = `fusion-e2e-stream-${randomBytes(12).toString('hex')}`;
-
-/** A line of n8n's streamed webhook response, and when its last byte arrived. */
-interface StreamedLine {
-	type: string;
-	content?: string;
-	metadata?: { nodeName?: string; itemIndex?: number };
-	arrivedAt: number;
-}
-
-interface CurlResult {
-	exitCode: number | null;
-	lines: StreamedLine[];
-	stderr: string;
-}
 
 let mock: MockProviderServer;
 let prepared: PreparedUserFolder;
@@ -92,52 +78,6 @@ afterAll(async () => {
 	await mock?.close();
 	prepared?.remove();
 }, 60_000);
-
-/** `curl -N` as a user would run it, each response line stamped with the time it arrived. */
-function curlStream(url: string, body: unknown): Promise<CurlResult> {
-	return new Promise((resolve, reject) => {
-		const curl = spawn(
-			'curl',
-			[
-				'-N',
-				'-sS',
-				'--max-time',
-				'60',
-				'-X',
-				'POST',
-				'-H',
-				'content-type: application/json',
-				'--data',
-				JSON.stringify(body),
-				url,
-			],
-			{
-				stdio: ['ignore', 'pipe', 'pipe'],
-			},
-		);
-		const lines: StreamedLine[] = [];
-		let pending = '';
-		let stderr = '';
-		curl.stdout.on('data', (chunk: Buffer) => {
-			const arrivedAt = Date.now();
-			pending += chunk.toString('utf8');
-			const complete = pending.split('\n');
-			pending = complete.pop() ?? '';
-			for (const line of complete.filter((text) => text.trim() !== ''))
-				lines.push({ ...(JSON.parse(line) as Omit<StreamedLine, 'arrivedAt'>), arrivedAt });
-		});
-		curl.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
-		curl.on('error', reject);
-		curl.on('close', (exitCode) => {
-			if (pending.trim() !== '')
-				lines.push({
-					...(JSON.parse(pending) as Omit<StreamedLine, 'arrivedAt'>),
-					arrivedAt: Date.now(),
-				});
-			resolve({ exitCode, lines, stderr });
-		});
-	});
-}
 
 describe('Fusion Chat behind a streaming webhook, in n8n started as a server', () => {
 	it('sends the answer to curl -N in several chunks that join into the full answer', async () => {

@@ -30,7 +30,7 @@ interface CandidateFields {
 }
 
 /** The `model` of the unified request, from the strategy fields. Zero caps and weight 1 are the defaults. */
-function modelSpecFromFields(read: ReadParameter): unknown {
+export function modelSpecFromFields(read: ReadParameter): unknown {
 	const strategy = read('strategy', 'fallback') as string;
 	if (strategy === 'fallback') {
 		const model = locatorValue(read('model', ''));
@@ -59,10 +59,25 @@ function modelSpecFromFields(read: ReadParameter): unknown {
 	return { strategy, models, selection, ...(judgeModel === '' ? {} : { judge_model: judgeModel }) };
 }
 
+/** The request's sampling settings from the Model Parameters collection; unset ones are undefined. */
+export function samplingFromFields(read: ReadParameter): Record<string, unknown> {
+	const parameters = read('parameters', {}) as ModelParameters;
+	const stop = parameters.stop?.split('\n').filter((line) => line !== '');
+	return {
+		max_tokens: parameters.maxTokens,
+		temperature: parameters.temperature,
+		top_p: parameters.topP,
+		frequency_penalty: parameters.frequencyPenalty,
+		presence_penalty: parameters.presencePenalty,
+		stop: stop && stop.length > 0 ? stop : undefined,
+		stream: parameters.stream === true ? true : undefined,
+		reasoning_effort: parameters.reasoningEffort,
+	};
+}
+
 function requestFromFields(read: ReadParameter): Record<string, unknown> {
 	const prompt = read('prompt', '');
 	const systemMessage = read('systemMessage', '');
-	const parameters = read('parameters', {}) as ModelParameters;
 
 	const messages: Array<Partial<ChatMessage> & { content: unknown }> = [];
 	if (typeof systemMessage === 'string' && systemMessage.trim() !== '')
@@ -72,18 +87,10 @@ function requestFromFields(read: ReadParameter): Record<string, unknown> {
 		content: typeof prompt === 'string' ? prompt : JSON.stringify(prompt),
 	});
 
-	const stop = parameters.stop?.split('\n').filter((line) => line !== '');
 	return {
 		model: modelSpecFromFields(read),
 		messages,
-		max_tokens: parameters.maxTokens,
-		temperature: parameters.temperature,
-		top_p: parameters.topP,
-		frequency_penalty: parameters.frequencyPenalty,
-		presence_penalty: parameters.presencePenalty,
-		stop: stop && stop.length > 0 ? stop : undefined,
-		stream: parameters.stream === true ? true : undefined,
-		reasoning_effort: parameters.reasoningEffort,
+		...samplingFromFields(read),
 		response_format: responseFormatFromFields(read),
 		tools: toolsFromFields(read),
 		provider: jsonFieldValue(
@@ -102,7 +109,7 @@ function requestFromJson(read: ReadParameter): unknown {
 	return parsed.value;
 }
 
-function withoutUndefined(request: Record<string, unknown>): Record<string, unknown> {
+export function withoutUndefined(request: Record<string, unknown>): Record<string, unknown> {
 	return Object.fromEntries(Object.entries(request).filter(([, value]) => value !== undefined));
 }
 

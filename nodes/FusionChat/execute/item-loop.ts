@@ -9,18 +9,12 @@ import {
 } from 'n8n-workflow';
 import {
 	AllModelsFailedError,
-	DEFAULT_RETRY_POLICY,
 	FusionError,
 	mapWithConcurrency,
 	PartialAnswerError,
-	processFusionState,
 	runChat,
-	timeoutsFromTotal,
 	BudgetExceededError,
-	SpendBudget,
-	type BudgetExhaustedBehaviour,
 	type ChatCompletionOutput,
-	type ChatSettings,
 } from '../../engine';
 import { binaryFieldNamesFrom, withBinaryFiles } from './attach-binary-files';
 import { buildUnifiedRequest } from './build-unified-request';
@@ -28,23 +22,8 @@ import { InvalidRequestError } from './invalid-request';
 import { prepareAhead } from './prepare-ahead';
 import { toParsedOnlyOutput } from './parsed-output';
 import { summarizeAttempts, toSimplifiedOutput } from './simplify-output';
-import { createConnectionResolver } from '../../shared/connection-resolver';
+import { chatSettingsFrom, type ChatOptions } from '../../shared/chat-settings';
 import { ItemParameters, type ReadParameter } from '../../shared/item-parameters';
-
-interface ChatOptions {
-	cacheTtl?: number;
-	requestsPerMinute?: number;
-	tokensPerMinute?: number;
-	firstTokenTimeout?: number;
-	idleTimeout?: number;
-	budgetUsd?: number;
-	whenBudgetSpent?: BudgetExhaustedBehaviour;
-	concurrency?: number;
-	failOverOnRefusal?: boolean;
-	maxRetries?: number;
-	outputParsedOnly?: boolean;
-	timeout?: number;
-}
 
 type ItemOutcome = { ok: true; json: IDataObject } | { ok: false; error: unknown };
 
@@ -53,7 +32,12 @@ function prepareRequest(read: ReadParameter) {
 	return { request: buildUnifiedRequest(read), binaryFields: binaryFieldNamesFrom(read) };
 }
 
-function toNodeError(context: IExecuteFunctions, error: unknown, itemIndex: number): Error {
+/** An engine failure as the n8n error a node throws: upstream failures name their attempts, bad input its field. */
+export function toNodeError(
+	context: Pick<IExecuteFunctions, 'getNode'>,
+	error: unknown,
+	itemIndex: number,
+): Error {
 	const node = context.getNode();
 	if (error instanceof AllModelsFailedError) {
 		const lastStatus = [...error.attempts]
@@ -125,33 +109,7 @@ function errorItem(error: unknown, itemIndex: number, simplify: boolean): INodeE
 export async function executeFusionChat(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
 	const options = this.getNodeParameter('options', 0, {}) as ChatOptions;
-	const timeouts = timeoutsFromTotal((options.timeout ?? 120) * 1000);
-	if (options.firstTokenTimeout) timeouts.firstTokenMs = options.firstTokenTimeout * 1000;
-	if (options.idleTimeout) timeouts.idleMs = options.idleTimeout * 1000;
-	const settings: ChatSettings = {
-		timeouts,
-		retry: {
-			...DEFAULT_RETRY_POLICY,
-			maxRetries: options.maxRetries ?? DEFAULT_RETRY_POLICY.maxRetries,
-		},
-		signal: this.getExecutionCancelSignal(),
-		connectionFor: createConnectionResolver(this),
-		state: processFusionState(),
-		budget: options.budgetUsd
-			? new SpendBudget(options.budgetUsd, options.whenBudgetSpent ?? 'fail')
-			: undefined,
-		rateLimits: {
-			requestsPerMinute: options.requestsPerMinute || undefined,
-			tokensPerMinute: options.tokensPerMinute || undefined,
-		},
-		failOverOnRefusal: options.failOverOnRefusal ?? true,
-		cache: options.cacheTtl
-			? {
-					ttlMs: options.cacheTtl * 1000,
-					scope: `${this.getWorkflow().id ?? ''}:${this.getNode().id}`,
-				}
-			: undefined,
-	};
+	const settings = chatSettingsFrom(options, this);
 
 	// A chat trigger or a streaming webhook shows tokens as they arrive. Items go one at a time then, so that
 	// their texts do not interleave in the one response the client reads.
