@@ -81,6 +81,30 @@ describe("Fusion Chat's item loop", () => {
 		expect(elapsed).toBeLessThan(2_000);
 	});
 
+	it('never has more than Concurrency items with providers at once', async () => {
+		const inputs = Array.from({ length: 9 }, (_, index) => ({ text: `item ${index}` }));
+		const { items } = await runChat(
+			{
+				inputMode: 'fields',
+				// The simulator answers this model after 200 ms.
+				model: modelParameter('openai/gpt-4o-mini-sim-slow-200'),
+				prompt: '={{ $json.text }}',
+				options: { concurrency: 3 },
+			},
+			inputs,
+		);
+		expect(items).toHaveLength(9);
+		const arrivals = server.requests.map((request) => request.receivedAt).sort((a, b) => a - b);
+		expect(arrivals).toHaveLength(9);
+		// A fourth call only after one of the three before it was answered, 200 ms after it arrived.
+		for (let index = 3; index < arrivals.length; index++)
+			expect(arrivals[index] - arrivals[index - 3]).toBeGreaterThanOrEqual(190);
+		// In input order, three at a time.
+		expect(server.requests.map((request) => JSON.stringify(request.body))).toEqual(
+			inputs.map((input) => expect.stringContaining(input.text)),
+		);
+	});
+
 	it('validates a typed-in JSON request once and applies it, or its error, to every item', async () => {
 		const good = await runChat(
 			{
