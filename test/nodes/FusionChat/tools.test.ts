@@ -100,6 +100,52 @@ describe('Fusion Chat: tools in JSON mode', () => {
 	});
 });
 
+describe('Fusion Chat: a broken tool request', () => {
+	it('is the item’s error naming the field, and nothing is sent; the other items carry on', async () => {
+		const tools = JSON.parse(SAMPLE_TOOLS) as Array<{ function: { name: string } }>;
+		const question = { role: 'user', content: 'Weather in Paris?' };
+		const call = (args: string) => ({
+			role: 'assistant',
+			content: null,
+			tool_calls: [
+				{ id: 'call_1', type: 'function', function: { name: 'get_weather', arguments: args } },
+			],
+		});
+		const requests = [
+			{ messages: [question], tools: [{ type: 'function', function: { description: 'no name' } }] },
+			{
+				messages: [question],
+				tools,
+				tool_choice: { type: 'function', function: { name: 'get_time' } },
+			},
+			{ messages: [question, call('{"city":"Paris"}'), { role: 'tool', content: '18 °C' }], tools },
+			{
+				messages: [
+					question,
+					call('{city: Paris}'),
+					{ role: 'tool', tool_call_id: 'call_1', content: '18 °C' },
+				],
+				tools,
+			},
+			{ messages: [question], tools },
+		].map((request) => ({ request: { model: 'openai/gpt-4o-mini', ...request } }));
+		const { items } = await runFusionChat(
+			server,
+			{ inputMode: 'json', requestJson: '={{ $json.request }}' },
+			requests,
+			true,
+		);
+		expect(items.slice(0, 4).map((item) => item.json.error)).toEqual([
+			'Invalid request: tools[0].function.name is required',
+			`Invalid request: tool_choice.function.name names "get_time", which is not among the offered tools (${tools[0].function.name})`,
+			'Invalid request: messages[2].tool_call_id is required',
+			'Invalid request: messages[1].tool_calls[0].function.arguments must be JSON text (the arguments object written as a string)',
+		]);
+		expect((items[4].json as unknown as ToolOutput).choices[0].finish_reason).toBe('tool_calls');
+		expect(server.requests).toHaveLength(1);
+	});
+});
+
 describe('Fusion Chat v2 simplified output with tools', () => {
 	it('shows tool_calls beside the answer and keeps every other field', async () => {
 		const { items } = await runNodeInN8n({
