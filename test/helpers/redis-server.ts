@@ -25,7 +25,11 @@ async function freePort(): Promise<number> {
 async function launch(port: number): Promise<ChildProcess> {
 	const child = spawn(
 		'redis-server',
-		['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+		[
+			...['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+			// DEBUG SLEEP makes a slow Redis.
+			...['--enable-debug-command', 'local'],
+		],
 		{ stdio: ['ignore', 'pipe', 'pipe'] },
 	);
 	let output = '';
