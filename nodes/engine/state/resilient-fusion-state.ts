@@ -9,9 +9,12 @@ import type {
 
 /** The longest a shared store may add to an operation before the process answers from its own memory. */
 const DEFAULT_TIMEOUT_MS = 50;
+/** The process's first operation also waits for the connection, and loads the scripts: once, a longer bound. */
+const DEFAULT_FIRST_TIMEOUT_MS = 1_000;
 
 export interface ResilientFusionStateOptions {
 	timeoutMs?: number;
+	firstTimeoutMs?: number;
 	/** Told once when the shared store fails and once when it is back: for the host's log. */
 	report?: (message: string) => void;
 }
@@ -29,6 +32,9 @@ class TimedOut extends Error {
  */
 export class ResilientFusionState implements FusionState {
 	private readonly timeoutMs: number;
+	private readonly firstTimeoutMs: number;
+	/** Whether the shared state has answered or failed yet. */
+	private tried = false;
 	private readonly report: (message: string) => void;
 	private problem?: string;
 
@@ -38,6 +44,7 @@ export class ResilientFusionState implements FusionState {
 		options: ResilientFusionStateOptions = {},
 	) {
 		this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+		this.firstTimeoutMs = options.firstTimeoutMs ?? DEFAULT_FIRST_TIMEOUT_MS;
 		this.report = options.report ?? (() => {});
 	}
 
@@ -47,12 +54,13 @@ export class ResilientFusionState implements FusionState {
 
 	private async answer<T>(ask: (state: FusionState) => Promise<T>): Promise<T> {
 		let timer: NodeJS.Timeout | undefined;
+		const timeoutMs = this.tried ? this.timeoutMs : this.firstTimeoutMs;
 		const asked = ask(this.shared);
 		try {
 			const answer = await Promise.race([
 				asked,
 				new Promise<never>((_, reject) => {
-					timer = setTimeout(() => reject(new TimedOut(this.timeoutMs)), this.timeoutMs);
+					timer = setTimeout(() => reject(new TimedOut(timeoutMs)), timeoutMs);
 				}),
 			]);
 			if (this.problem !== undefined) {
@@ -71,6 +79,7 @@ export class ResilientFusionState implements FusionState {
 			}
 			return ask(this.fallback);
 		} finally {
+			this.tried = true;
 			clearTimeout(timer);
 		}
 	}

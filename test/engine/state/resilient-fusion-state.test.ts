@@ -73,9 +73,14 @@ describe('ResilientFusionState', () => {
 		expect(reports).toEqual([state.degraded()]);
 
 		await server.restart();
-		await Promise.all([ready(redis), ready(inspector)]);
-		expect((await state.takeRateLimit('c', limits, 0)).waitMs).toBe(0);
+		await ready(inspector);
+		// The connection comes back when an operation asks, at most a backoff after the last attempt.
+		for (let attempt = 0; state.degraded() !== undefined && attempt < 50; attempt++) {
+			await state.advanceRotation('r', [1]);
+			await new Promise((resolve) => setTimeout(resolve, 50));
+		}
 		expect(state.degraded()).toBeUndefined();
+		expect((await state.takeRateLimit('c', limits, 0)).waitMs).toBe(0);
 		expect(await inspector.exists('down:limits:c')).toBe(1);
 		expect(reports).toHaveLength(2);
 		expect(reports[1]).toMatch(/answers again/);

@@ -2,15 +2,15 @@ import { Redis, type RedisOptions } from 'ioredis';
 import type { RedisTarget } from '../fusion-state-config';
 
 /**
- * A command fails at once while Redis is out of reach (no queue of waiting commands grows), is not retried
- * (the process's memory answers instead), and the connection comes back by itself, trying at most every two
- * seconds.
+ * A command fails at once while Redis is out of reach (no queue of waiting commands grows) and is not retried:
+ * the process's memory answers instead. A lost connection is not retried on a timer either: the state makes a
+ * new one when an operation comes (RedisFusionState), so that nothing keeps a process alive.
  */
 const REDIS_OPTIONS: RedisOptions = {
 	enableOfflineQueue: false,
 	maxRetriesPerRequest: 1,
 	connectTimeout: 2_000,
-	retryStrategy: (attempts) => Math.min(attempts * 100, 2_000),
+	retryStrategy: () => null,
 };
 
 /** The connection a process's state uses. */

@@ -51,7 +51,14 @@ export class RedisFusionState implements FusionState {
 		Script
 	>;
 
-	constructor(redis: Redis, options: RedisFusionStateOptions = {}) {
+	private connecting?: Promise<void>;
+	private failedConnections = 0;
+	private reconnectAt = 0;
+
+	constructor(
+		private readonly redis: Redis,
+		options: RedisFusionStateOptions = {},
+	) {
 		this.prefix = options.prefix ?? 'fusion:';
 		this.cacheEntries = options.cacheEntries ?? DEFAULT_CACHE_ENTRIES;
 		this.clock = options.clock;
@@ -59,7 +66,10 @@ export class RedisFusionState implements FusionState {
 			const command = `fusion_${name}`;
 			redis.defineCommand(command, { lua, numberOfKeys });
 			const script = (redis as unknown as Record<string, Script>)[command];
-			return (...args) => script.apply(redis, args);
+			return async (...args) => {
+				await this.untilConnected();
+				return script.apply(redis, args);
+			};
 		};
 		this.scripts = {
 			takeRateLimit: define('takeRateLimit', TAKE_RATE_LIMIT_LUA, 1),
@@ -72,6 +82,34 @@ export class RedisFusionState implements FusionState {
 			getCached: define('getCached', GET_CACHED_LUA, 3),
 			setCached: define('setCached', SET_CACHED_LUA, 3),
 		};
+	}
+
+	/**
+	 * Waits for the connection being made, if one is; makes one when the last was lost and the backoff has passed.
+	 * Commands are not queued while Redis is out of reach, but a process's first operations must not fail only
+	 * because they came before its connection. Reconnecting only when asked means no timer keeps an idle
+	 * process alive.
+	 */
+	private untilConnected(): Promise<void> {
+		const { redis } = this;
+		if (redis.status === 'end' && Date.now() >= this.reconnectAt) {
+			this.failedConnections += 1;
+			this.reconnectAt = Date.now() + Math.min(100 * 2 ** this.failedConnections, 2_000);
+			redis.connect().catch(() => {});
+		}
+		if (redis.status !== 'connecting' && redis.status !== 'connect') return Promise.resolve();
+		this.connecting ??= new Promise<void>((resolve) => {
+			const settle = () => {
+				redis.off('ready', settle);
+				redis.off('close', settle);
+				if (redis.status === 'ready') this.failedConnections = 0;
+				this.connecting = undefined;
+				resolve();
+			};
+			redis.on('ready', settle);
+			redis.on('close', settle);
+		});
+		return this.connecting;
 	}
 
 	private now(): string {
