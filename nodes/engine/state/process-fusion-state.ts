@@ -13,7 +13,10 @@ import { ResilientFusionState } from './resilient-fusion-state';
 function closeOnExit(redis: Redis): void {
 	// An idle connection must not keep a process that is otherwise done from exiting.
 	redis.on('connect', () => redis.stream.unref());
-	const close = () => redis.disconnect();
+	// Disconnecting a connection already ended would start ioredis's two-second timer for nothing.
+	const close = () => {
+		if (redis.status !== 'end') redis.disconnect();
+	};
 	process.once('beforeExit', close);
 	process.once('exit', close);
 }

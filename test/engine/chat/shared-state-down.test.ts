@@ -40,7 +40,7 @@ describe('runChat with the shared state down', () => {
 				),
 			]);
 		} finally {
-			redis.disconnect();
+			if (redis.status !== 'end') redis.disconnect();
 		}
 	});
 });
