@@ -65,10 +65,10 @@ redis.call('ZREMRANGEBYSCORE', index, '-inf', now - UNUSED_MS)
 redis.call('PEXPIRE', index, UNUSED_MS)
 `;
 
-/** KEYS: the credential's models. ARGV: clock. Returns model, record, model, record… */
+/** KEYS: the credential's models. ARGV: clock. Returns the clock's now, then model, record, model, record… */
 export const READ_MODELS_LUA = `${MODELS_LUA}
 local flat = redis.call('HGETALL', KEYS[1])
-local result = {}
+local result = { num(now) }
 for i = 1, #flat, 2 do
 	if fresh(decode(flat[i + 1])) then
 		result[#result + 1] = flat[i]

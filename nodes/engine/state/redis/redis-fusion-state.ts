@@ -172,11 +172,19 @@ export class RedisFusionState implements FusionState {
 	}
 
 	async readModels(credential: string): Promise<ReadonlyMap<string, ModelRecord>> {
-		const flat = (await this.scripts.readModels(
+		const [now, ...flat] = (await this.scripts.readModels(
 			this.modelsKey(credential),
 			this.now(),
 		)) as string[];
-		return new Map(pairsOf(flat, modelRecordFromFields));
+		// Cool-downs are measured against this process's clock: a failure's time moves to it, its age kept.
+		const skew = this.clock === undefined ? Date.now() - Number(now) : 0;
+		return new Map(
+			pairsOf(flat, (fields) => {
+				const record = modelRecordFromFields(fields);
+				if (record.lastFailureAt !== undefined) record.lastFailureAt += skew;
+				return record;
+			}),
+		);
 	}
 
 	async observedModels(): Promise<ReadonlyMap<string, ModelObservation>> {

@@ -47,15 +47,27 @@ describe('RedisFusionState shared by several processes', () => {
 		expect(await other.getCached('k')).toEqual({ answer: 'shared' });
 	});
 
-	it("keeps Redis's time, not the process's", async () => {
+	it("keeps Redis's time, not the process's, and gives a failure's time on the process's clock", async () => {
 		const client = redisClient();
 		const state = new RedisFusionState(client, { prefix: 'time:' });
-		await state.recordOutcome('c', 'm/x', { ok: false });
-		const [seconds, micros] = await client.time();
-		const redisNow = Number(seconds) * 1_000 + Math.floor(Number(micros) / 1_000);
-		const failedAt = (await state.readModels('c')).get('m/x')?.lastFailureAt ?? 0;
-		expect(redisNow - failedAt).toBeGreaterThanOrEqual(0);
-		expect(redisNow - failedAt).toBeLessThan(1_000);
+		// A worker whose clock is ten minutes ahead.
+		jest.useFakeTimers({
+			now: Date.now() + 600_000,
+			doNotFake: ['nextTick', 'setImmediate', 'setTimeout', 'clearTimeout', 'queueMicrotask'],
+		});
+		try {
+			await state.recordOutcome('c', 'm/x', { ok: false });
+			const [seconds, micros] = await client.time();
+			const redisNow = Number(seconds) * 1_000 + Math.floor(Number(micros) / 1_000);
+			const stored = Number((await client.hget('time:models:c', 'm/x'))?.split('|')[4]);
+			expect(redisNow - stored).toBeGreaterThanOrEqual(0);
+			expect(redisNow - stored).toBeLessThan(1_000);
+			const failedAt = (await state.readModels('c')).get('m/x')?.lastFailureAt ?? 0;
+			expect(Date.now() - failedAt).toBeGreaterThanOrEqual(0);
+			expect(Date.now() - failedAt).toBeLessThan(1_000);
+		} finally {
+			jest.useRealTimers();
+		}
 	});
 
 	it('forgets a model unused for an hour, and a credential with it', async () => {
