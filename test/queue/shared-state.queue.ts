@@ -80,6 +80,7 @@ describe('Fusion Chat in queue mode: one state for every worker, in Redis', () =
 				chatRequests(rotation, 4, 'second'),
 			]);
 			expect(workersOf(executions)).toEqual([...WORKER_NAMES]);
+			expect(stateWarnings(executions)).toEqual([]);
 			// Eight items over three models: 3, 3 and 2. Two rotations of their own would give 4, 2 and 2.
 			const counts = Object.values(scenario.callsByModel()).sort();
 			expect(counts).toEqual([2, 3, 3]);
@@ -103,6 +104,7 @@ describe('Fusion Chat in queue mode: one state for every worker, in Redis', () =
 				chatRequests(models, 2, 'second'),
 			]);
 			expect(workersOf(later)).toEqual([...WORKER_NAMES]);
+			expect(stateWarnings([first, ...later])).toEqual([]);
 			expect(later.map((execution) => execution.worker)).toContainEqual(
 				expect.not.stringMatching(`^${first.worker}$`),
 			);
@@ -125,6 +127,7 @@ describe('Fusion Chat in queue mode: one state for every worker, in Redis', () =
 			expect(first.items[0].fusion?.cached).toBe(false);
 			const later = await scenario.runAtOnce([request, request]);
 			expect(workersOf(later)).toEqual([...WORKER_NAMES]);
+			expect(stateWarnings([first, ...later])).toEqual([]);
 			expect(later.map((execution) => execution.items[0].fusion?.cached)).toEqual([true, true]);
 			expect(scenario.upstreamCalls).toHaveLength(1);
 		},
