@@ -4,6 +4,7 @@
  * Each test uses a credential of its own, so no test sees another's limits, health, rotation or cache.
  */
 import { MockProviderServer } from '../mock-provider/mock-provider-server';
+import { simulatedAnswerText } from '../mock-provider/provider-simulator';
 import { chatRequests, excessOverLimit, QueueScenario, type Execution } from './fusion-queue';
 import { QueueStack, WORKER_NAMES } from './queue-stack';
 
@@ -54,6 +55,23 @@ async function runRateLimitedPair(
 	expect(workersOf(executions)).toEqual([...WORKER_NAMES]);
 	return { scenario, executions };
 }
+
+// Runs first, so that a stack that cannot run executions on both workers fails here, plainly, and not inside a
+// shared-state assertion.
+describe('the queue-mode stack', () => {
+	it('runs two webhook executions at once on two different workers, each answered by Fusion Chat', async () => {
+		const scenario = await QueueScenario.publish(stack, mock, 'both-workers', {});
+		const executions = await scenario.runAtOnce([
+			chatRequests('openai/hello', 1, 'first'),
+			chatRequests('openai/hello', 1, 'second'),
+		]);
+		expect(workersOf(executions)).toEqual([...WORKER_NAMES]);
+		expect(executions.map((execution) => execution.items[0].choices?.[0].message.content)).toEqual([
+			simulatedAnswerText('hello', 'first 0'),
+			simulatedAnswerText('hello', 'second 0'),
+		]);
+	});
+});
 
 describe('Fusion Chat in queue mode: one state for every worker, in Redis', () => {
 	it(
