@@ -26,6 +26,26 @@ class TimedOut extends Error {
 }
 
 /**
+ * Rejects `ms` from now, counted while this process could have sent a request and read its answer: a timer that
+ * fires well after its time says the process was busy (an expression, another item's answer), not the store, so
+ * the store gets `ms` once more from then.
+ */
+function deadline(ms: number): { passed: Promise<never>; cancel(): void } {
+	let timer: NodeJS.Timeout | undefined;
+	const passed = new Promise<never>((_, reject) => {
+		const arm = (again: boolean) => {
+			const armedAt = performance.now();
+			timer = setTimeout(() => {
+				if (!again && performance.now() - armedAt > ms * 1.5) arm(true);
+				else reject(new TimedOut(ms));
+			}, ms);
+		};
+		arm(false);
+	});
+	return { passed, cancel: () => clearTimeout(timer) };
+}
+
+/**
  * The shared state, or this process's memory while the shared one fails or is slow: items never fail for the
  * sake of a limiter or a cache. While degraded, limits, rotations, health and the cache are this process's
  * alone; every operation still asks the shared state first, so the first one that succeeds ends it.
@@ -53,16 +73,11 @@ export class ResilientFusionState implements FusionState {
 	}
 
 	private async answer<T>(ask: (state: FusionState) => Promise<T>): Promise<T> {
-		let timer: NodeJS.Timeout | undefined;
 		const timeoutMs = this.tried ? this.timeoutMs : this.firstTimeoutMs;
+		const bound = deadline(timeoutMs);
 		const asked = ask(this.shared);
 		try {
-			const answer = await Promise.race([
-				asked,
-				new Promise<never>((_, reject) => {
-					timer = setTimeout(() => reject(new TimedOut(timeoutMs)), timeoutMs);
-				}),
-			]);
+			const answer = await Promise.race([asked, bound.passed]);
 			if (this.problem !== undefined) {
 				this.problem = undefined;
 				this.report(
@@ -80,7 +95,7 @@ export class ResilientFusionState implements FusionState {
 			return ask(this.fallback);
 		} finally {
 			this.tried = true;
-			clearTimeout(timer);
+			bound.cancel();
 		}
 	}
 
