@@ -20,7 +20,7 @@ export class RedisServer {
 			'redis-server',
 			[
 				...['--port', String(this.port), '--bind', '127.0.0.1', '--dir', this.dir],
-				...['--save', '', '--appendonly', 'yes', '--appendfsync', 'always'],
+				...['--save', '', '--appendonly', 'yes', '--appendfsync', 'everysec'],
 			],
 			{ cwd: this.dir },
 		);
