@@ -1,76 +1,69 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { once } from 'node:events';
-import { createServer } from 'node:net';
+import { freePort } from '../n8n/n8n-cli';
+import { BackgroundProcess } from './background-process';
 
-/** A real redis-server on a free loopback port, without persistence, for one test file. */
-export interface RedisServer {
-	port: number;
-	url: string;
-	/** Kills the server (by its pid) and waits until it is gone. */
-	stop(): Promise<void>;
-	/** Starts it again on the same port, empty. */
-	restart(): Promise<void>;
+const READY_LINE = 'Ready to accept connections';
+
+export interface RedisServerOptions {
+	/**
+	 * Where Redis keeps an append-only file, so that what it held survives a stop and a start (n8n's queue, for
+	 * a test that takes Redis away mid-run). Without it each start is empty.
+	 */
+	appendOnlyDir?: string;
 }
 
-async function freePort(): Promise<number> {
-	const server = createServer();
-	server.listen(0, '127.0.0.1');
-	await once(server, 'listening');
-	const address = server.address();
-	server.close();
-	if (address === null || typeof address === 'string') throw new Error('no port');
-	return address.port;
-}
+/** A real redis-server on a free loopback port, stopped by its pid (and with the test process at the latest). */
+export class RedisServer {
+	private process?: BackgroundProcess;
 
-async function launch(port: number): Promise<ChildProcess> {
-	const child = spawn(
-		'redis-server',
-		[
-			...['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
-			// DEBUG SLEEP makes a slow Redis.
-			...['--enable-debug-command', 'local'],
-		],
-		{ stdio: ['ignore', 'pipe', 'pipe'] },
-	);
-	let output = '';
-	await new Promise<void>((resolve, reject) => {
-		child.once('error', reject);
-		child.once('exit', (code) => reject(new Error(`redis-server exited (${code}): ${output}`)));
-		child.stdout?.on('data', (chunk: Buffer) => {
-			output += chunk.toString();
-			if (output.includes('Ready to accept connections')) resolve();
-		});
-	});
-	child.removeAllListeners('exit');
-	child.stdout?.removeAllListeners('data').resume();
-	child.stderr?.resume();
-	return child;
-}
+	private constructor(
+		readonly port: number,
+		private readonly options: RedisServerOptions,
+	) {}
 
-async function kill(child: ChildProcess): Promise<void> {
-	if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined) return;
-	const exited = once(child, 'exit');
-	process.kill(child.pid, 'SIGKILL');
-	await exited;
-}
+	static async start(options: RedisServerOptions = {}): Promise<RedisServer> {
+		const server = new RedisServer(await freePort(), options);
+		await server.start();
+		return server;
+	}
 
-export async function startRedisServer(): Promise<RedisServer> {
-	const port = await freePort();
-	let child = await launch(port);
-	// Should jest die before afterAll, the server must not outlive it.
-	const killOnExit = () => {
-		if (child.pid !== undefined && child.exitCode === null) process.kill(child.pid, 'SIGKILL');
-	};
-	process.once('exit', killOnExit);
-	return {
-		port,
-		url: `redis://127.0.0.1:${port}`,
-		async stop() {
-			await kill(child);
-		},
-		async restart() {
-			await kill(child);
-			child = await launch(port);
-		},
-	};
+	get url(): string {
+		return `redis://127.0.0.1:${this.port}`;
+	}
+
+	get logs(): string {
+		return this.process?.logs ?? '';
+	}
+
+	/** Starts it again on the same port after stop(). */
+	async start(): Promise<void> {
+		const dir = this.options.appendOnlyDir;
+		const persistence =
+			// Synced every second, as installations run it; a stop still writes the file whole.
+			dir === undefined
+				? ['--appendonly', 'no']
+				: ['--dir', dir, '--appendonly', 'yes', '--appendfsync', 'everysec'];
+		const server = BackgroundProcess.start(
+			'redis-server',
+			'redis-server',
+			[
+				...['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', ...persistence],
+				// DEBUG SLEEP makes a slow Redis.
+				...['--enable-debug-command', 'local'],
+			],
+			{ cwd: dir ?? process.cwd() },
+		);
+		this.process = server;
+		await server.waitUntil('ready', () => server.logs.includes(READY_LINE), 30_000);
+	}
+
+	/** SIGTERM: Redis writes its append-only file, if any, and exits; clients see their connections refused. */
+	async stop(): Promise<void> {
+		await this.process?.stop();
+	}
+
+	/** A stop and a start: empty again unless it keeps an append-only file. */
+	async restart(): Promise<void> {
+		await this.stop();
+		await this.start();
+	}
 }

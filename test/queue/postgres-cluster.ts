@@ -2,7 +2,7 @@ import { chownSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { runCommandOrThrow } from '../n8n/run-command';
-import { BackgroundProcess } from './background-process';
+import { BackgroundProcess } from '../helpers/background-process';
 import { postgresBinaries } from './debian-packages';
 
 const READY_LINE = 'database system is ready to accept connections';

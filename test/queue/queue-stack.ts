@@ -5,11 +5,11 @@ import { buildAndPack, installTarball } from '../n8n/fusion-package';
 import { freePort, n8nEnvironment } from '../n8n/n8n-cli';
 import { ensureN8nInstalled, type N8nInstallation } from '../n8n/n8n-install';
 import { N8nServer } from '../n8n/n8n-server';
-import { BackgroundProcess } from './background-process';
+import { BackgroundProcess } from '../helpers/background-process';
 import { ensureDebianPackages } from './debian-packages';
 import { N8nRest } from './n8n-rest';
 import { PostgresCluster } from './postgres-cluster';
-import { RedisServer } from './redis-server';
+import { RedisServer } from '../helpers/redis-server';
 
 const WORKER_READY_LINE = 'n8n worker is now ready';
 export const WORKER_NAMES = ['worker-1', 'worker-2'] as const;
@@ -44,8 +44,7 @@ export class QueueStack {
 			for (const worker of WORKER_NAMES)
 				cpSync(join(mainFolder, '.n8n'), join(dir, worker, '.n8n'), { recursive: true });
 
-			const redis = new RedisServer(await freePort(), mkdirIn(dir, 'redis'));
-			await redis.start();
+			const redis = await RedisServer.start({ appendOnlyDir: mkdirIn(dir, 'redis') });
 			started.push(redis);
 			const postgres = await PostgresCluster.start(await freePort());
 			started.push(postgres);

@@ -3,7 +3,7 @@ import type { FusionState } from '../../../nodes/engine/state/fusion-state';
 import { MemoryFusionState } from '../../../nodes/engine/state/memory-fusion-state';
 import { SmoothWeightedRoundRobin } from '../../../nodes/engine/state/memory/smooth-weighted-round-robin';
 import { RedisFusionState } from '../../../nodes/engine/state/redis/redis-fusion-state';
-import { startRedisServer, type RedisServer } from '../../helpers/redis-server';
+import { RedisServer } from '../../helpers/redis-server';
 
 /** Only Date: ioredis needs real timers and ticks while the test moves the clock. */
 const fakeNow = (now: number) =>
@@ -42,7 +42,7 @@ const redisState = (options: { cacheEntries?: number; clock?: () => number } = {
 	});
 
 beforeAll(async () => {
-	server = await startRedisServer();
+	server = await RedisServer.start();
 });
 
 afterAll(async () => {

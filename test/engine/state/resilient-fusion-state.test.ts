@@ -3,14 +3,14 @@ import { MemoryFusionState } from '../../../nodes/engine/state/memory-fusion-sta
 import { connectRedis } from '../../../nodes/engine/state/redis/connect-redis';
 import { RedisFusionState } from '../../../nodes/engine/state/redis/redis-fusion-state';
 import { ResilientFusionState } from '../../../nodes/engine/state/resilient-fusion-state';
-import { startRedisServer, type RedisServer } from '../../helpers/redis-server';
+import { RedisServer } from '../../helpers/redis-server';
 
 let server: RedisServer;
 let redis: Redis;
 let inspector: Redis;
 
 beforeAll(async () => {
-	server = await startRedisServer();
+	server = await RedisServer.start();
 });
 
 beforeEach(async () => {

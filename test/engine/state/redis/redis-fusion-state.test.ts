@@ -1,6 +1,6 @@
 import { Redis } from 'ioredis';
 import { RedisFusionState } from '../../../../nodes/engine/state/redis/redis-fusion-state';
-import { startRedisServer, type RedisServer } from '../../../helpers/redis-server';
+import { RedisServer } from '../../../helpers/redis-server';
 
 let server: RedisServer;
 const clients: Redis[] = [];
@@ -12,7 +12,7 @@ function redisClient(): Redis {
 }
 
 beforeAll(async () => {
-	server = await startRedisServer();
+	server = await RedisServer.start();
 });
 
 afterAll(async () => {
