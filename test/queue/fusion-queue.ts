@@ -29,7 +29,8 @@ export class QueueScenario {
 		private readonly stack: QueueStack,
 		private readonly mock: MockProviderServer,
 		private readonly path: string,
-		private readonly apiKey: string,
+		/** Never to be found in Redis. */
+		readonly apiKey: string,
 	) {}
 
 	static async publish(

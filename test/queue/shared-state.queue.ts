@@ -3,6 +3,8 @@
  * Redis, two workers with concurrency 1 run them, so two executions started at once run on different workers.
  * Each test uses a credential of its own, so no test sees another's limits, health, rotation or cache.
  */
+import { Redis } from 'ioredis';
+import type { INodeParameters } from 'n8n-workflow';
 import { MockProviderServer } from '../mock-provider/mock-provider-server';
 import { simulatedAnswerText } from '../mock-provider/provider-simulator';
 import { chatRequests, excessOverLimit, QueueScenario, type Execution } from './fusion-queue';
@@ -21,6 +23,8 @@ const RATE_LIMITED_OPTIONS = {
 
 let mock: MockProviderServer;
 let stack: QueueStack;
+/** Every scenario published, for the look through Redis for API keys and prompts. */
+const scenarios: QueueScenario[] = [];
 
 beforeAll(async () => {
 	mock = await MockProviderServer.start();
@@ -31,6 +35,25 @@ afterAll(async () => {
 	await stack?.stop();
 	await mock?.close();
 }, 2 * 60_000);
+
+/** Prompts the tests send (chatRequests numbers each label's items from 0). */
+const PROMPT_LABELS = ['first 0', 'second 0', 'cool 0', 'the same question 0'];
+
+async function contentOf(redis: Redis, key: string): Promise<unknown> {
+	const type = await redis.type(key);
+	if (type === 'string') return redis.get(key);
+	if (type === 'hash') return redis.hgetall(key);
+	if (type === 'zset') return redis.zrange(key, 0, -1, 'WITHSCORES');
+	if (type === 'list') return redis.lrange(key, 0, -1);
+	if (type === 'set') return redis.smembers(key);
+	throw new Error(`${key}: a Redis ${type}, which Fusion does not write`);
+}
+
+async function publish(path: string, options: INodeParameters): Promise<QueueScenario> {
+	const scenario = await QueueScenario.publish(stack, mock, path, options);
+	scenarios.push(scenario);
+	return scenario;
+}
 
 const workersOf = (executions: Execution[]) =>
 	executions.map((execution) => execution.worker).sort();
@@ -47,7 +70,7 @@ const stateWarnings = (executions: Execution[]) =>
 async function runRateLimitedPair(
 	path: string,
 ): Promise<{ scenario: QueueScenario; executions: Execution[] }> {
-	const scenario = await QueueScenario.publish(stack, mock, path, RATE_LIMITED_OPTIONS);
+	const scenario = await publish(path, RATE_LIMITED_OPTIONS);
 	const executions = await scenario.runAtOnce([
 		chatRequests('openai/limited', 60, 'first'),
 		chatRequests('openai/limited', 60, 'second'),
@@ -60,7 +83,7 @@ async function runRateLimitedPair(
 // shared-state assertion.
 describe('the queue-mode stack', () => {
 	it('runs two webhook executions at once on two different workers, each answered by Fusion Chat', async () => {
-		const scenario = await QueueScenario.publish(stack, mock, 'both-workers', {});
+		const scenario = await publish('both-workers', {});
 		const executions = await scenario.runAtOnce([
 			chatRequests('openai/hello', 1, 'first'),
 			chatRequests('openai/hello', 1, 'second'),
@@ -88,7 +111,7 @@ describe('Fusion Chat in queue mode: one state for every worker, in Redis', () =
 	it(
 		'gives each of three round-robin models its share of the items of both workers',
 		async () => {
-			const scenario = await QueueScenario.publish(stack, mock, 'round-robin', { maxRetries: 0 });
+			const scenario = await publish('round-robin', { maxRetries: 0 });
 			const rotation = {
 				strategy: 'round_robin',
 				models: ['openai/rr-a', 'openai/rr-b', 'openai/rr-c'],
@@ -109,7 +132,7 @@ describe('Fusion Chat in queue mode: one state for every worker, in Redis', () =
 	it(
 		'skips on one worker a model cooled down by failures on the other',
 		async () => {
-			const scenario = await QueueScenario.publish(stack, mock, 'cool-down', {
+			const scenario = await publish('cool-down', {
 				maxRetries: 0,
 				concurrency: 1,
 			});
@@ -139,7 +162,7 @@ describe('Fusion Chat in queue mode: one state for every worker, in Redis', () =
 	it(
 		'serves on one worker the answer another worker cached',
 		async () => {
-			const scenario = await QueueScenario.publish(stack, mock, 'cache', { cacheTtl: 300 });
+			const scenario = await publish('cache', { cacheTtl: 300 });
 			const request = chatRequests('openai/cached', 1, 'the same question');
 			const first = await scenario.run(request);
 			expect(first.items[0].fusion?.cached).toBe(false);
@@ -152,10 +175,36 @@ describe('Fusion Chat in queue mode: one state for every worker, in Redis', () =
 		TEST_TIMEOUT_MS,
 	);
 
+	it('keeps no API key and no prompt in Redis outside cache entries, and lets every Fusion key expire', async () => {
+		const redis = new Redis(stack.redis.url);
+		try {
+			const keys = await redis.keys('fusion:*');
+			// The limits, models, rotations and cache of the tests above, under the default prefix.
+			expect(keys).toEqual(
+				expect.arrayContaining([
+					expect.stringMatching(/^fusion:limits:/),
+					expect.stringMatching(/^fusion:models:/),
+					expect.stringMatching(/^fusion:rotation:/),
+					expect.stringMatching(/^fusion:cache:/),
+				]),
+			);
+			const secrets = scenarios.map((scenario) => scenario.apiKey);
+			for (const key of keys) {
+				expect(await redis.pttl(key)).toBeGreaterThan(0);
+				const stored = `${key} ${JSON.stringify(await contentOf(redis, key))}`;
+				for (const secret of secrets) expect(stored).not.toContain(secret);
+				if (!key.startsWith('fusion:cache:'))
+					for (const prompt of PROMPT_LABELS) expect(stored).not.toContain(prompt);
+			}
+		} finally {
+			redis.disconnect();
+		}
+	});
+
 	it(
 		'keeps answering items when Redis stops mid-run, and says why in fusion.warnings',
 		async () => {
-			const scenario = await QueueScenario.publish(stack, mock, 'redis-down', { concurrency: 1 });
+			const scenario = await publish('redis-down', { concurrency: 1 });
 			// Ten items of 300 ms each: Redis is gone for the middle of the run and back before it ends, so that
 			// n8n's own queue can report the execution's end.
 			const running = scenario.run(chatRequests('openai/sim-slow-300', 10, 'outage'));
