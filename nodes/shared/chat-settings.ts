@@ -32,6 +32,7 @@ export interface ChatSettingsContext {
 	getExecutionCancelSignal(): AbortSignal | undefined;
 	getWorkflow(): { id?: string };
 	getNode(): { id: string };
+	logger: { warn(message: string): void };
 }
 
 /** The engine's settings for one execution of a node, from its Options. */
@@ -47,7 +48,8 @@ export function chatSettingsFrom(options: ChatOptions, context: ChatSettingsCont
 		},
 		signal: context.getExecutionCancelSignal(),
 		connectionFor: createConnectionResolver(context),
-		state: processFusionState(),
+		// n8n's log hears, once, when the state shared by its workers fails and when it is back.
+		state: processFusionState((message) => context.logger.warn(message)),
 		budget: options.budgetUsd
 			? new SpendBudget(options.budgetUsd, options.whenBudgetSpent ?? 'fail')
 			: undefined,

@@ -91,11 +91,17 @@ async function answerRequest(
 		throw error;
 	}
 	settings.budget?.add(routed.costUsd);
+	// Limits and cool-downs held for this process alone, not the installation: the user should know.
+	const degraded = settings.state.degraded?.();
 	return toChatCompletionOutput(
 		plan.strategy,
 		routed,
 		attempts,
-		[...reasoningNote(routed, screened.reasoningGaps), ...budgeted.notes],
+		[
+			...reasoningNote(routed, screened.reasoningGaps),
+			...budgeted.notes,
+			...(degraded === undefined ? [] : [degraded]),
+		],
 		startedAt,
 	);
 }

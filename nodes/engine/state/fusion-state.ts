@@ -34,6 +34,9 @@ export interface FusionState {
 	/** A copy of the value cached under `key`, unless it has expired. */
 	getCached(key: string): Promise<unknown>;
 	setCached(key: string, value: unknown, ttlMs: number): Promise<void>;
+
+	/** Why the state is, for now, not what it should be (a shared store out of reach); for the output's warnings. */
+	degraded?(): string | undefined;
 }
 
 export interface RateLimits {

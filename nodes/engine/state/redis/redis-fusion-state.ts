@@ -1,0 +1,251 @@
+import type { Redis } from 'ioredis';
+import type {
+	CallOutcome,
+	FusionState,
+	ModelObservation,
+	ModelRecord,
+	RateLimits,
+	RateLimitTake,
+} from '../fusion-state';
+import { GET_CACHED_LUA, SET_CACHED_LUA } from './cache-scripts';
+import { OBSERVED_MODELS_LUA, READ_MODELS_LUA, RECORD_OUTCOME_LUA } from './model-scripts';
+import {
+	PAUSE_RATE_LIMIT_LUA,
+	SETTLE_RATE_LIMIT_LUA,
+	TAKE_RATE_LIMIT_LUA,
+} from './rate-limit-scripts';
+import { ADVANCE_ROTATION_LUA } from './rotation-script';
+
+/** Answers kept at most, for every process of the installation together. */
+const DEFAULT_CACHE_ENTRIES = 5_000;
+
+type Script = (...args: Array<string | number>) => Promise<unknown>;
+
+export interface RedisFusionStateOptions {
+	/** Every key starts with it (`fusion:` by default), so that Fusion's keys are easy to find and to delete. */
+	prefix?: string;
+	cacheEntries?: number;
+	/** Epoch ms; Redis's own clock (TIME) by default. Tests that drive time pass theirs. */
+	clock?: () => number;
+}
+
+/**
+ * The state of every process that shares one Redis: each operation is one Lua script, so two workers never both
+ * take the last request of a minute. ioredis's `defineCommand` sends a script's digest (EVALSHA) and the script
+ * itself only when Redis does not know it yet.
+ */
+export class RedisFusionState implements FusionState {
+	private readonly prefix: string;
+	private readonly cacheEntries: number;
+	private readonly clock?: () => number;
+	private readonly scripts: Record<
+		| 'takeRateLimit'
+		| 'settleRateLimit'
+		| 'pauseRateLimit'
+		| 'recordOutcome'
+		| 'readModels'
+		| 'observedModels'
+		| 'advanceRotation'
+		| 'getCached'
+		| 'setCached',
+		Script
+	>;
+
+	private connecting?: Promise<void>;
+	private failedConnections = 0;
+	private reconnectAt = 0;
+
+	constructor(
+		private readonly redis: Redis,
+		options: RedisFusionStateOptions = {},
+	) {
+		this.prefix = options.prefix ?? 'fusion:';
+		this.cacheEntries = options.cacheEntries ?? DEFAULT_CACHE_ENTRIES;
+		this.clock = options.clock;
+		const define = (name: string, lua: string, numberOfKeys: number): Script => {
+			const command = `fusion_${name}`;
+			redis.defineCommand(command, { lua, numberOfKeys });
+			const script = (redis as unknown as Record<string, Script>)[command];
+			return async (...args) => {
+				await this.untilConnected();
+				return script.apply(redis, args);
+			};
+		};
+		this.scripts = {
+			takeRateLimit: define('takeRateLimit', TAKE_RATE_LIMIT_LUA, 1),
+			settleRateLimit: define('settleRateLimit', SETTLE_RATE_LIMIT_LUA, 1),
+			pauseRateLimit: define('pauseRateLimit', PAUSE_RATE_LIMIT_LUA, 1),
+			recordOutcome: define('recordOutcome', RECORD_OUTCOME_LUA, 2),
+			readModels: define('readModels', READ_MODELS_LUA, 1),
+			observedModels: define('observedModels', OBSERVED_MODELS_LUA, 1),
+			advanceRotation: define('advanceRotation', ADVANCE_ROTATION_LUA, 1),
+			getCached: define('getCached', GET_CACHED_LUA, 3),
+			setCached: define('setCached', SET_CACHED_LUA, 3),
+		};
+	}
+
+	/**
+	 * Waits for the connection being made, if one is; makes one when the last was lost and the backoff has passed.
+	 * Commands are not queued while Redis is out of reach, but a process's first operations must not fail only
+	 * because they came before its connection. Reconnecting only when asked means no timer keeps an idle
+	 * process alive.
+	 */
+	private untilConnected(): Promise<void> {
+		const { redis } = this;
+		if (redis.status === 'end' && Date.now() >= this.reconnectAt) {
+			this.failedConnections += 1;
+			this.reconnectAt = Date.now() + Math.min(100 * 2 ** this.failedConnections, 2_000);
+			redis.connect().catch(() => {});
+		}
+		if (redis.status !== 'connecting' && redis.status !== 'connect') return Promise.resolve();
+		this.connecting ??= new Promise<void>((resolve) => {
+			const settle = () => {
+				redis.off('ready', settle);
+				redis.off('close', settle);
+				if (redis.status === 'ready') this.failedConnections = 0;
+				this.connecting = undefined;
+				resolve();
+			};
+			redis.on('ready', settle);
+			redis.on('close', settle);
+		});
+		return this.connecting;
+	}
+
+	private now(): string {
+		return this.clock === undefined ? '' : String(this.clock());
+	}
+
+	private limitsKey(credential: string): string {
+		return `${this.prefix}limits:${credential}`;
+	}
+
+	private modelsKey(credential: string): string {
+		return `${this.prefix}models:${credential}`;
+	}
+
+	private cacheKeys(key: string): [string, string, string] {
+		return [`${this.prefix}cache:${key}`, `${this.prefix}cache-index`, `${this.prefix}cache-uses`];
+	}
+
+	async takeRateLimit(
+		credential: string,
+		limits: RateLimits,
+		estimatedTokens: number,
+	): Promise<RateLimitTake> {
+		const [waitMs, paused] = (await this.scripts.takeRateLimit(
+			this.limitsKey(credential),
+			this.now(),
+			limits.requestsPerMinute || '',
+			limits.tokensPerMinute || '',
+			estimatedTokens,
+		)) as [string, number];
+		return { waitMs: Number(waitMs), paused: paused === 1 };
+	}
+
+	async settleRateLimit(
+		credential: string,
+		estimatedTokens: number,
+		usedTokens: number,
+	): Promise<void> {
+		await this.scripts.settleRateLimit(
+			this.limitsKey(credential),
+			this.now(),
+			estimatedTokens - usedTokens,
+		);
+	}
+
+	async pauseRateLimit(credential: string, ms: number): Promise<void> {
+		await this.scripts.pauseRateLimit(this.limitsKey(credential), this.now(), ms);
+	}
+
+	async recordOutcome(credential: string, model: string, outcome: CallOutcome): Promise<void> {
+		await this.scripts.recordOutcome(
+			this.modelsKey(credential),
+			`${this.prefix}credentials`,
+			this.now(),
+			credential,
+			model,
+			outcome.ok ? '1' : '0',
+			outcome.ok ? outcome.latencyMs : '',
+		);
+	}
+
+	async readModels(credential: string): Promise<ReadonlyMap<string, ModelRecord>> {
+		const [now, ...flat] = (await this.scripts.readModels(
+			this.modelsKey(credential),
+			this.now(),
+		)) as string[];
+		// Cool-downs are measured against this process's clock: a failure's time moves to it, its age kept.
+		const skew = this.clock === undefined ? Date.now() - Number(now) : 0;
+		return new Map(
+			pairsOf(flat, (fields) => {
+				const record = modelRecordFromFields(fields);
+				if (record.lastFailureAt !== undefined) record.lastFailureAt += skew;
+				return record;
+			}),
+		);
+	}
+
+	async observedModels(): Promise<ReadonlyMap<string, ModelObservation>> {
+		const flat = (await this.scripts.observedModels(
+			`${this.prefix}credentials`,
+			this.now(),
+			this.modelsKey(''),
+		)) as string[];
+		return new Map(
+			pairsOf(flat, (fields) => {
+				const { latencyMs, successRate, calls } = modelRecordFromFields(fields);
+				return { latencyMs, successRate, calls };
+			}),
+		);
+	}
+
+	async advanceRotation(key: string, weights: readonly number[]): Promise<number> {
+		return (await this.scripts.advanceRotation(
+			`${this.prefix}rotation:${key}`,
+			this.now(),
+			...weights,
+		)) as number;
+	}
+
+	async getCached(key: string): Promise<unknown> {
+		const json = (await this.scripts.getCached(...this.cacheKeys(key), this.now())) as
+			| string
+			| null;
+		return json === null ? undefined : JSON.parse(json);
+	}
+
+	async setCached(key: string, value: unknown, ttlMs: number): Promise<void> {
+		const json = JSON.stringify(value);
+		if (json === undefined) return;
+		await this.scripts.setCached(
+			...this.cacheKeys(key),
+			this.now(),
+			json,
+			ttlMs,
+			this.cacheEntries,
+		);
+	}
+}
+
+function pairsOf<T>(flat: readonly string[], valueOf: (fields: string) => T): Array<[string, T]> {
+	const pairs: Array<[string, T]> = [];
+	for (let index = 0; index < flat.length; index += 2)
+		pairs.push([flat[index], valueOf(flat[index + 1])]);
+	return pairs;
+}
+
+/** A record as the scripts store it: `latencyMs|successRate|calls|consecutiveFailures|lastFailureAt|usedAt`. */
+function modelRecordFromFields(fields: string): ModelRecord {
+	const [latencyMs, successRate, calls, consecutiveFailures, lastFailureAt] = fields
+		.split('|')
+		.map((part) => (part === '' ? undefined : Number(part)));
+	return {
+		latencyMs,
+		successRate: successRate ?? 1,
+		calls: calls ?? 0,
+		consecutiveFailures: consecutiveFailures ?? 0,
+		lastFailureAt,
+	};
+}
