@@ -53,6 +53,15 @@ function slotPath(where: ModelSlot): { list?: string; row: number; field: string
 	return { row: 0, field: where.field ?? 'model' };
 }
 
+/** The browser's clipboard classes, which this project's Node types do not declare. */
+interface PasteWindow {
+	DataTransfer: new () => { setData(format: string, data: string): void };
+	ClipboardEvent: new (
+		type: 'paste',
+		init: { clipboardData: unknown; bubbles: boolean; cancelable: boolean },
+	) => Event;
+}
+
 export class EditorPage {
 	constructor(
 		private readonly page: Page,
@@ -315,6 +324,40 @@ export class EditorPage {
 			`${byTestId(`parameter-input-${name}`)} textarea, ${byTestId(`parameter-input-${name}`)} input`,
 			text,
 		);
+	}
+
+	/**
+	 * Pastes text into a JSON parameter's code editor, as a person pastes JSON: typed key by key, the editor
+	 * would close every bracket and quote a second time.
+	 */
+	async pasteIntoParameter(name: string, text: string): Promise<void> {
+		const editor = await this.page.waitForSelector(
+			`${byTestId(`parameter-input-${name}`)} .cm-content`,
+			{ visible: true },
+		);
+		await editor!.click();
+		await editor!.evaluate((element, pasted) => {
+			const browser = globalThis as unknown as PasteWindow;
+			const clipboardData = new browser.DataTransfer();
+			clipboardData.setData('text/plain', pasted);
+			element.dispatchEvent(
+				new browser.ClipboardEvent('paste', { clipboardData, bubbles: true, cancelable: true }),
+			);
+		}, text);
+		const compact = (value: string) => value.replace(/\s+/g, '');
+		await eventually(
+			`the ${name} editor to hold the pasted text`,
+			() => editor!.evaluate((element) => (element as unknown as { innerText: string }).innerText),
+			(shown) => compact(shown) === compact(text),
+			5_000,
+		);
+	}
+
+	/** Closes n8n's notifications on show ("Credential successfully created", …), before a picture. */
+	async dismissNotifications(): Promise<void> {
+		for (const close of await this.visible('.el-notification .el-notification__closeBtn'))
+			await close.click();
+		await this.page.waitForSelector('.el-notification', { hidden: true });
 	}
 
 	/** Picks an option of a drop-down parameter by the start of its label. */
