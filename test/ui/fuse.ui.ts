@@ -42,10 +42,10 @@ describe('a user sets up a fused panel of models in the editor', () => {
 			);
 			await harness.page.keyboard.press('Escape');
 			await editor.scrollToParameter('selection');
-			keepPicture(await harness.screenshot('fuse-set-up'), 'fusion-chat-fuse.png');
 
 			const output = await editor.executeStep();
-			await harness.screenshot('fused-answer');
+			await editor.dismissNotifications();
+			keepPicture(await harness.screenshot('fused-answer'), 'fusion-chat-fuse.png');
 			expect(output).toContain('"model": "openai/gpt-4.1"');
 			expect(output).toContain('"answer": "[gpt-4.1] answer to: Name three moons of Jupiter"');
 			const [fuserCall] = harness.simulator

@@ -47,6 +47,7 @@ describe('a user gives an AI Agent Fusion Chat Model as its chat model', () => {
 			);
 
 			await editor.closeNodePanel();
+			await editor.dismissNotifications();
 			const shot = await harness.screenshot('agent-with-fusion-chat-model');
 			keepPicture(shot, 'fusion-chat-model-agent.png');
 			const connected = await harness.page.$$(slotPlus('Chat Model'));
