@@ -11,7 +11,8 @@ import { asRecord, tokenCount } from './wire-json';
 /**
  * Tool conversations on OpenAI's and Mistral's chat wire: what each API refuses in a tool turn, and the call or
  * the answer a model gives. Both refuse a tool message that answers no call of the assistant turn before it, and
- * a call left unanswered; Mistral also refuses call ids other than nine letters or digits. OpenAI's messages and
+ * a call left unanswered; OpenAI refuses a call id over 40 characters, Mistral call ids other than nine letters
+ * or digits. OpenAI's messages and
  * Mistral's id message are the APIs' own words; Mistral's others say the same in its error body.
  */
 
@@ -25,6 +26,8 @@ export interface OpenAiToolTurn {
 }
 
 const MISTRAL_ID = /^[a-zA-Z0-9]{9}$/;
+/** OpenAI's bound on a call id, in the words of its 400 (seen by many: e.g. vercel/ai#8132, Portkey-AI/gateway#1062). */
+const OPENAI_MAX_ID_LENGTH = 40;
 const CHOICE_WORDS: Record<ToolWire, readonly string[]> = {
 	openai: ['none', 'auto', 'required'],
 	mistral: ['none', 'auto', 'any', 'required'],
@@ -103,6 +106,9 @@ function toolMessagesProblem(
 				: 'Not the same number of function calls and responses';
 		open = undefined;
 		const ids = message.role === 'assistant' ? callIdsOf(message) : [];
+		const long = ids.findIndex((id) => id.length > OPENAI_MAX_ID_LENGTH);
+		if (wire === 'openai' && long !== -1)
+			return `Invalid 'messages[${index}].tool_calls[${long}].id': string too long. Expected a string with maximum length ${OPENAI_MAX_ID_LENGTH}, but got a string with length ${ids[long].length} instead.`;
 		if (wire === 'mistral') {
 			const bad = ids.find((id) => !MISTRAL_ID.test(id));
 			if (bad !== undefined)

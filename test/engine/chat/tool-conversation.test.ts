@@ -165,6 +165,50 @@ describe('tool call ids Mistral refuses', () => {
 	});
 });
 
+describe('tool call ids OpenAI refuses', () => {
+	it('are mapped to 40 characters when a conversation begun with Gemini goes on with OpenAI', async () => {
+		// A Gemini 3 call id: the call's own id and the thought signature the engine carries inside it.
+		const geminiId = `call_7f3a__thought__${'CiQBjz1rX'.repeat(20)}`;
+		const output = await runChat(
+			{
+				model: 'openai/gpt-4o',
+				messages: [
+					QUESTION,
+					weatherCall(geminiId),
+					{ role: 'tool', tool_call_id: geminiId, content: RESULT },
+				],
+				tools: [WEATHER],
+			},
+			settingsFor(connections()),
+		);
+		expect(output.choices[0].message.content).toBe(`Using the tool results: ${RESULT}`);
+		const [sent] = sentBodies() as Array<{
+			messages: Array<{ tool_calls?: Array<{ id: string }>; tool_call_id?: string }>;
+		}>;
+		const mapped = sent.messages[1].tool_calls![0].id;
+		expect(mapped).toMatch(/^[a-zA-Z0-9]{40}$/);
+		expect(sent.messages[2].tool_call_id).toBe(mapped);
+	});
+
+	it('are kept as they are when they fit', async () => {
+		const openAiId = 'call_9b3f2c1d0e8a7f6b5c4d3e2f';
+		await runChat(
+			{
+				model: 'openai/gpt-4o',
+				messages: [
+					QUESTION,
+					weatherCall(openAiId),
+					{ role: 'tool', tool_call_id: openAiId, content: RESULT },
+				],
+				tools: [WEATHER],
+			},
+			settingsFor(connections()),
+		);
+		const [sent] = sentBodies() as Array<{ messages: Array<{ tool_call_id?: string }> }>;
+		expect(sent.messages[2].tool_call_id).toBe(openAiId);
+	});
+});
+
 describe('a tool turn the provider refuses', () => {
 	it.each([
 		['OpenAI', 'openai/gpt-4o', "'tool_call_id' of 'call_unknown' not found"],

@@ -32,10 +32,14 @@ export interface ReasoningControl {
  */
 export type JsonMode = 'json_schema' | 'json_object';
 
-/** A provider's rule for tool call ids: exactly `length` characters of `alphabet` (Mistral: nine letters or digits). */
+/** A provider's rule for tool call ids: Mistral's nine letters or digits, OpenAI's 40 characters at most. */
 export interface ToolCallIdRule {
-	alphabet: string;
-	length: number;
+	/** The characters an id may hold; absent, any. */
+	alphabet?: string;
+	/** Exactly this many characters. */
+	length?: number;
+	/** At most this many characters. */
+	maxLength?: number;
 }
 
 /** How a provider takes OpenAI's tool settings. */

@@ -49,11 +49,21 @@ const OPENAI_NO_REASONING_CONTROL: ModelRule = {
 	reason: 'models before o1 and gpt-5 have no reasoning control',
 };
 
+/**
+ * OpenAI and Azure refuse a call id over 40 characters (a 400 naming `messages[i].tool_calls[j].id`); a
+ * conversation begun with Gemini, whose ids carry its thought signature, has longer ones. Mapped for every
+ * OpenAI-style API: none needs an id longer.
+ */
+const OPENAI_CALL_IDS = { maxLength: 40 };
+
 /** OpenAI's tool settings, all taken as OpenAI names them. */
-const OPENAI_TOOLS: ToolDialect = { parallelToolCalls: true };
+const OPENAI_TOOLS: ToolDialect = { parallelToolCalls: true, callIds: OPENAI_CALL_IDS };
 
 /** Tools and tool_choice as OpenAI's, but no parallel_tool_calls in the provider's API reference. */
-const TOOLS_WITHOUT_PARALLEL_SETTING: ToolDialect = { parallelToolCalls: false };
+const TOOLS_WITHOUT_PARALLEL_SETTING: ToolDialect = {
+	parallelToolCalls: false,
+	callIds: OPENAI_CALL_IDS,
+};
 
 /** An entry's API details; its authentication, API version and name are the provider's, given once in its definition. */
 type OpenAiCompatibleApi = Omit<

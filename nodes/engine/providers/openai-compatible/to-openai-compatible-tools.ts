@@ -30,22 +30,29 @@ export function toOpenAiCompatibleToolFields(
 	return fields;
 }
 
+/** What a mapped id is written in where the rule names no alphabet. */
+const LETTERS_AND_DIGITS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+
 function fitsRule(id: string, rule: ToolCallIdRule): boolean {
+	const { alphabet } = rule;
 	return (
-		id.length === rule.length && [...id].every((character) => rule.alphabet.includes(character))
+		(rule.length === undefined || id.length === rule.length) &&
+		(rule.maxLength === undefined || id.length <= rule.maxLength) &&
+		(alphabet === undefined || [...id].every((character) => alphabet.includes(character)))
 	);
 }
 
 /**
  * The id as the provider accepts it: unchanged when it fits the rule (the provider's own ids do), else a digest
- * of it in the rule's alphabet, so that an assistant's call and the tool message answering it, and every later
- * turn, carry the same mapped id.
+ * of it, so that an assistant's call and the tool message answering it, and every later turn, carry the same
+ * mapped id. Gemini's ids, which carry its thought signature, are what usually needs it.
  */
 export function toProviderToolCallId(id: string, rule: ToolCallIdRule | undefined): string {
 	if (rule === undefined || fitsRule(id, rule)) return id;
-	const digest = createHash('sha256').update(id).digest();
+	const alphabet = rule.alphabet ?? LETTERS_AND_DIGITS;
+	const digest = createHash('sha512').update(id).digest();
 	return Array.from(
-		{ length: rule.length },
-		(_, index) => rule.alphabet[digest[index] % rule.alphabet.length],
+		{ length: Math.min(rule.length ?? rule.maxLength ?? digest.length, digest.length) },
+		(_, index) => alphabet[digest[index] % alphabet.length],
 	).join('');
 }
