@@ -140,72 +140,48 @@ describe.each(CASES)('a tool conversation with $provider', (entry) => {
 	});
 });
 
-describe('tool call ids Mistral refuses', () => {
-	it('are mapped to nine letters or digits, the same in the call and in its result', async () => {
-		const openAiId = 'call_9b3f2c1d0e8a7f6b5c4d3e2f';
-		const output = await runChat(
-			{
-				model: 'mistral/mistral-large-latest',
-				messages: [
-					QUESTION,
-					weatherCall(openAiId),
-					{ role: 'tool', tool_call_id: openAiId, content: RESULT },
-				],
-				tools: [WEATHER],
-			},
-			settingsFor(connections()),
-		);
-		expect(output.choices[0].message.content).toBe(`Using the tool results: ${RESULT}`);
-		const [sent] = sentBodies() as Array<{
-			messages: Array<{ tool_calls?: Array<{ id: string }>; tool_call_id?: string }>;
-		}>;
-		const mapped = sent.messages[1].tool_calls![0].id;
-		expect(mapped).toMatch(/^[a-zA-Z0-9]{9}$/);
-		expect(sent.messages[2].tool_call_id).toBe(mapped);
-	});
-});
+/** Answers a call of `id` with its result, to `model`: the answer, and the ids as the provider was sent them. */
+async function answerCall(model: string, id: string) {
+	const output = await runChat(
+		{
+			model,
+			messages: [QUESTION, weatherCall(id), { role: 'tool', tool_call_id: id, content: RESULT }],
+			tools: [WEATHER],
+		},
+		settingsFor(connections()),
+	);
+	const [sent] = sentBodies() as Array<{
+		messages: Array<{ tool_calls?: Array<{ id: string }>; tool_call_id?: string }>;
+	}>;
+	return {
+		answer: output.choices[0].message.content,
+		callId: sent.messages[1].tool_calls![0].id,
+		resultId: sent.messages[2].tool_call_id,
+	};
+}
 
-describe('tool call ids OpenAI refuses', () => {
+describe('tool call ids a provider refuses', () => {
+	const openAiId = 'call_9b3f2c1d0e8a7f6b5c4d3e2f';
+	// A Gemini 3 call id: the call's own id and the thought signature the engine carries inside it.
+	const geminiId = `call_7f3a__thought__${'CiQBjz1rX'.repeat(20)}`;
+
+	it('are mapped to nine letters or digits for Mistral, the same in the call and in its result', async () => {
+		const sent = await answerCall('mistral/mistral-large-latest', openAiId);
+		expect(sent.answer).toBe(`Using the tool results: ${RESULT}`);
+		expect(sent.callId).toMatch(/^[a-zA-Z0-9]{9}$/);
+		expect(sent.resultId).toBe(sent.callId);
+	});
+
 	it('are mapped to 40 characters when a conversation begun with Gemini goes on with OpenAI', async () => {
-		// A Gemini 3 call id: the call's own id and the thought signature the engine carries inside it.
-		const geminiId = `call_7f3a__thought__${'CiQBjz1rX'.repeat(20)}`;
-		const output = await runChat(
-			{
-				model: 'openai/gpt-4o',
-				messages: [
-					QUESTION,
-					weatherCall(geminiId),
-					{ role: 'tool', tool_call_id: geminiId, content: RESULT },
-				],
-				tools: [WEATHER],
-			},
-			settingsFor(connections()),
-		);
-		expect(output.choices[0].message.content).toBe(`Using the tool results: ${RESULT}`);
-		const [sent] = sentBodies() as Array<{
-			messages: Array<{ tool_calls?: Array<{ id: string }>; tool_call_id?: string }>;
-		}>;
-		const mapped = sent.messages[1].tool_calls![0].id;
-		expect(mapped).toMatch(/^[a-zA-Z0-9]{40}$/);
-		expect(sent.messages[2].tool_call_id).toBe(mapped);
+		const sent = await answerCall('openai/gpt-4o', geminiId);
+		expect(sent.answer).toBe(`Using the tool results: ${RESULT}`);
+		expect(sent.callId).toMatch(/^[a-zA-Z0-9]{40}$/);
+		expect(sent.resultId).toBe(sent.callId);
 	});
 
-	it('are kept as they are when they fit', async () => {
-		const openAiId = 'call_9b3f2c1d0e8a7f6b5c4d3e2f';
-		await runChat(
-			{
-				model: 'openai/gpt-4o',
-				messages: [
-					QUESTION,
-					weatherCall(openAiId),
-					{ role: 'tool', tool_call_id: openAiId, content: RESULT },
-				],
-				tools: [WEATHER],
-			},
-			settingsFor(connections()),
-		);
-		const [sent] = sentBodies() as Array<{ messages: Array<{ tool_call_id?: string }> }>;
-		expect(sent.messages[2].tool_call_id).toBe(openAiId);
+	it('are kept as they are where they fit', async () => {
+		const sent = await answerCall('openai/gpt-4o', openAiId);
+		expect([sent.callId, sent.resultId]).toEqual([openAiId, openAiId]);
 	});
 });
 
