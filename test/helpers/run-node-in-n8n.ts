@@ -66,6 +66,8 @@ export interface RunNodeInN8nOptions {
 	inputBinary?: Array<IBinaryKeyData | undefined>;
 	/** Sets the node's "On Error" setting to "Continue" instead of "Stop Workflow". */
 	continueOnFail?: boolean;
+	/** Sets the node's "Execute Once" setting: n8n then gives it only the first input item. */
+	executeOnce?: boolean;
 	/** Credential types besides this package's own (which are always known), or replacing one of them. */
 	credentialTypes?: ICredentialType[];
 	/**
@@ -127,6 +129,7 @@ export async function runNodeInN8n(options: RunNodeInN8nOptions): Promise<RunNod
 			]),
 		),
 		...(options.continueOnFail === true && { onError: 'continueRegularOutput' as const }),
+		...(options.executeOnce === true && { executeOnce: true }),
 	};
 
 	const thrown: { error?: Error } = {};

@@ -138,7 +138,8 @@ describe("Fusion Chat's item loop", () => {
 				inputMode: 'fields',
 				model: modelParameter('openai/gpt-4o-mini'),
 				systemMessage: 'Be brief.',
-				prompt: '={{ $json.text }}',
+				// An expression n8n evaluates itself (a field of the item alone is read without n8n, below).
+				prompt: '={{ $json.text.trim() }}',
 				parameters: { maxTokens: 50, temperature: 0.2 },
 				options: { concurrency: 1 },
 			},
@@ -161,6 +162,31 @@ describe("Fusion Chat's item loop", () => {
 			hedgeAfterMs: [0],
 			simplify: [0],
 		});
+	});
+
+	it("reads a prompt made of text and the item's string fields without asking n8n, and sends the same text", async () => {
+		const { nodeType, reads } = recordParameterReads(new FusionChat());
+		const { items, error } = await runFusionChat(
+			server,
+			{
+				inputMode: 'fields',
+				model: modelParameter('openai/gpt-4o-mini'),
+				prompt: '=Summarize: {{ $json.text }}',
+				options: { concurrency: 1 },
+			},
+			[{ text: 'one' }, { text: 'two' }, { text: 3 }],
+			false,
+			nodeType,
+		);
+		expect(error).toBeUndefined();
+		expect(items).toHaveLength(3);
+		// A number is left to n8n, which turns it into text.
+		expect(itemsReadByName(reads).prompt).toEqual([2]);
+		expect(
+			server.requests.map(
+				(request) => (request.body as { messages: Array<{ content: string }> }).messages[0].content,
+			),
+		).toEqual(['Summarize: one', 'Summarize: two', 'Summarize: 3']);
 	});
 
 	it('reads a collection per item when one of its fields holds an expression, even deep in a fixed collection row', async () => {
@@ -205,7 +231,8 @@ describe("Fusion Chat's item loop", () => {
 			{
 				inputMode: 'fields',
 				model: modelParameter('openai/gpt-4o-mini'),
-				prompt: '={{ $json.text }}',
+				// An expression n8n evaluates, so that its reads are recorded with their time.
+				prompt: '={{ $json.text.trim() }}',
 				options: { concurrency: 1 },
 			},
 			[{ text: 'one' }, { text: 'two' }, { text: 'three' }],
