@@ -37,12 +37,21 @@ function engineCalls(settings: ChatSettings): Timed {
 		});
 }
 
-/** Lua scripts Redis has run so far (each state operation is one). */
-async function scriptsRun(redis: Redis): Promise<number> {
+interface ScriptStats {
+	calls: number;
+	/** Time Redis spent running them, µs. */
+	micros: number;
+}
+
+/** The Lua scripts Redis has run so far (each state operation is one), from its own command statistics. */
+async function scriptsRun(redis: Redis): Promise<ScriptStats> {
 	const stats = await redis.info('commandstats');
-	return [...stats.matchAll(/^cmdstat_(?:evalsha|eval):calls=(\d+)/gm)].reduce(
-		(sum, [, calls]) => sum + Number(calls),
-		0,
+	return [...stats.matchAll(/^cmdstat_(?:evalsha|eval):calls=(\d+),usec=(\d+)/gm)].reduce(
+		(sum, [, calls, micros]) => ({
+			calls: sum.calls + Number(calls),
+			micros: sum.micros + Number(micros),
+		}),
+		{ calls: 0, micros: 0 },
 	);
 }
 
@@ -90,9 +99,11 @@ async function measure(provider: BenchProvider, redisUrl: string): Promise<Figur
 			memory.p99.push(percentile(second, 99));
 		}
 		assertAllInRedis(redisState, fallbacks);
-		const scriptsPerRequest = ((await scriptsRun(stats)) - scriptsBefore) / (RUNS * SAMPLES);
+		const scriptsAfter = await scriptsRun(stats);
+		const calls = scriptsAfter.calls - scriptsBefore.calls;
+		const microsPerScript = (scriptsAfter.micros - scriptsBefore.micros) / calls;
 		const ping = await pingRoundTripMs(stats);
-		const note = `p(Redis) − p(memory) over ${SAMPLES} calls per run; ${scriptsPerRequest.toFixed(1)} Redis scripts per request (rate limit take and settle, health read, outcome, cache get and set), none fell back to memory; a bare PING's round trip: ${ping.toFixed(2)} ms p50; provider latency ${SHORT_LATENCY_MS} ms`;
+		const note = `p(Redis) − p(memory) over ${SAMPLES} calls per run; ${(calls / (RUNS * SAMPLES)).toFixed(1)} Redis scripts per request, one after another (cache get, health read, rate limit take, outcome, rate limit settle, cache set), each ${microsPerScript.toFixed(0)} µs inside Redis; none fell back to memory; a bare PING's round trip: ${ping.toFixed(2)} ms p50; provider latency ${SHORT_LATENCY_MS} ms`;
 		return [
 			{
 				part: '7',
