@@ -21,43 +21,17 @@ import {
 } from './engine-client';
 import { median, percentile, type Figure } from './figures';
 import { progress } from './progress';
+import { interleaved, timed, type Timed } from './timing';
 
 /** Every figure is the median of this many runs, each after the part's warm-up. */
 export const RUNS = 5;
 /** The provider latency of the throughput, best_of and n8n figures, which their targets assume. */
 export const PROVIDER_LATENCY_MS = 100;
 /** Sequential figures (overhead, failover, memory) wait on the provider; a short latency gives more samples per second. */
-const SHORT_LATENCY_MS = 10;
+export const SHORT_LATENCY_MS = 10;
 
-const SINGLE_MODEL = 'openai/gpt-4o-mini';
+export const SINGLE_MODEL = 'openai/gpt-4o-mini';
 const NO_RETRIES = { ...DEFAULT_RETRY_POLICY, maxRetries: 0 };
-
-type Timed = (index: number) => Promise<number>;
-
-async function timed(work: () => Promise<unknown>): Promise<number> {
-	const started = performance.now();
-	await work();
-	return performance.now() - started;
-}
-
-/** Sequential calls of two kinds, alternating which goes first, so that drift in the machine hits both alike. */
-async function interleaved(
-	count: number,
-	first: Timed,
-	second: Timed,
-): Promise<{ first: number[]; second: number[] }> {
-	const samples = { first: [] as number[], second: [] as number[] };
-	for (let index = 0; index < count; index++) {
-		if (index % 2 === 0) {
-			samples.first.push(await first(index));
-			samples.second.push(await second(index));
-		} else {
-			samples.second.push(await second(index));
-			samples.first.push(await first(index));
-		}
-	}
-	return samples;
-}
 
 interface OverheadRuns {
 	/** p50(engine) − p50(direct), one per run. */

@@ -41,16 +41,33 @@ export function sampleCpu(livePids: number[]): CpuSample | undefined {
 	}
 }
 
-/** Percent of the whole machine's CPU (all cores) that other processes used between two samples. */
+/** Ticks counted between two samples, in percent of the whole machine's CPU (all cores). */
+function machinePercent(
+	from: CpuSample | undefined,
+	to: CpuSample | undefined,
+	ticks: (from: CpuSample, to: CpuSample) => number,
+): number | undefined {
+	if (from === undefined || to === undefined || to.machineTotal === from.machineTotal)
+		return undefined;
+	return (100 * ticks(from, to)) / (to.machineTotal - from.machineTotal);
+}
+
+/** Percent of the whole machine's CPU that other processes used between two samples. */
 export function othersShare(
 	from: CpuSample | undefined,
 	to: CpuSample | undefined,
 ): number | undefined {
-	if (from === undefined || to === undefined || to.machineTotal === from.machineTotal)
-		return undefined;
-	const others = to.machineBusy - from.machineBusy - (to.ownTicks - from.ownTicks);
-	return Math.max(0, (100 * others) / (to.machineTotal - from.machineTotal));
+	const others = machinePercent(
+		from,
+		to,
+		(first, last) => last.machineBusy - first.machineBusy - (last.ownTicks - first.ownTicks),
+	);
+	return others === undefined ? undefined : Math.max(0, others);
 }
+
+/** Percent of the whole machine's CPU that was busy between two samples, whoever used it. */
+export const busyShare = (from: CpuSample | undefined, to: CpuSample | undefined) =>
+	machinePercent(from, to, (first, last) => last.machineBusy - first.machineBusy);
 
 /** The 1-minute load average, sampled every few seconds, for its peak during the run. */
 export function watchLoadAverage(intervalMs = 5_000): { peak(): number; stop(): void } {

@@ -26,7 +26,7 @@ import { median, type Figure } from './figures';
 import { progress } from './progress';
 
 /** Compiled to bench/.build/bench/: the repository is three folders up (test/n8n's own REPO_ROOT assumes ts-jest). */
-const REPO_ROOT = resolve(__dirname, '..', '..', '..');
+export const REPO_ROOT = resolve(__dirname, '..', '..', '..');
 
 const ITEMS = 200;
 const CONCURRENCY = 20;

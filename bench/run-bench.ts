@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: every performance figure and target in one run, printed as a Markdown table with the
- * machine it ran on. `-- --only=engine` skips the n8n part (parts 1–5 take about two minutes);
- * `-- --only=n8n` runs only part 6.
+ * machine it ran on. `-- --only=engine` runs parts 1–5 (about two minutes), `-- --only=n8n` part 6 and
+ * `-- --only=state` parts 7–8 (Fusion's state in Redis and queue-mode workers, about three minutes).
  */
 import { execFileSync } from 'node:child_process';
 import { availableParallelism, cpus, loadavg, totalmem } from 'node:os';
@@ -13,16 +13,19 @@ import { formatTable, passes, type Figure } from './figures';
 import { othersShare, sampleCpu, watchLoadAverage, type CpuSample } from './machine-load';
 import { OPENAI_NODE_ROUNDS, runN8nBench } from './n8n-bench';
 import { progress } from './progress';
+import { queueWorkerThroughput } from './queue-workers-bench';
+import { redisStateCost } from './redis-state-bench';
 
-type Only = 'engine' | 'n8n' | undefined;
+const PARTS = ['engine', 'n8n', 'state'] as const;
+type Only = (typeof PARTS)[number] | undefined;
 
 function parseOnly(args: string[]): Only {
 	const flag = args.find((arg) => arg.startsWith('--only='));
 	if (flag === undefined) return undefined;
 	const value = flag.slice('--only='.length);
-	if (value !== 'engine' && value !== 'n8n')
-		throw new Error(`--only takes engine or n8n, not "${value}"`);
-	return value;
+	const part = PARTS.find((name) => name === value);
+	if (part === undefined) throw new Error(`--only takes ${PARTS.join(', ')}, not "${value}"`);
+	return part;
 }
 
 const loadAverage = () =>
@@ -48,7 +51,8 @@ async function main(): Promise<void> {
 	const startedAt = new Date();
 	const provider = await startBenchProvider();
 	const figures: Figure[] = [];
-	// Samples are taken while the provider still runs, so that its ticks are counted as the bench's own.
+	// Samples are taken while the provider still runs, so that its ticks are counted as the bench's own. A part's
+	// own servers (Redis, PostgreSQL, n8n) have ended and been reaped by the second sample: their ticks are ours.
 	const samples: Array<{ label: string; from: CpuSample | undefined; to: CpuSample | undefined }> =
 		[];
 	const measure = async (label: string, part: () => Promise<Figure[]>) => {
@@ -57,8 +61,14 @@ async function main(): Promise<void> {
 		samples.push({ label, from, to: sampleCpu([provider.pid]) });
 	};
 	try {
-		if (only !== 'n8n') await measure('parts 1–5', () => runEngineBenches(provider));
-		if (only !== 'engine') await measure('part 6', () => runN8nBench(provider));
+		const runs = (part: Only) => only === undefined || only === part;
+		if (runs('engine')) await measure('parts 1–5', () => runEngineBenches(provider));
+		if (runs('n8n')) await measure('part 6', () => runN8nBench(provider));
+		if (runs('state'))
+			await measure('parts 7–8', async () => [
+				...(await redisStateCost(provider)),
+				...(await queueWorkerThroughput()),
+			]);
 	} finally {
 		load.stop();
 		await provider.close();
@@ -75,7 +85,7 @@ async function main(): Promise<void> {
 		'',
 		'### Machine',
 		`- CPU: ${cpus()[0]?.model ?? 'unknown'}, ${availableParallelism()} logical cores (nproc)`,
-		`- Node ${process.version} for parts 1–5; n8n ${N8N_VERSION} on Node ${NODE_VERSION} for part 6`,
+		`- Node ${process.version} for parts 1–5 and 7; n8n ${N8N_VERSION} on Node ${NODE_VERSION} for parts 6 and 8`,
 		`- Load average (1, 5, 15 min): ${loadBefore} before, ${loadAverage()} after; the 1-minute figure peaked at ${load.peak().toFixed(2)}`,
 		`- CPU used by other processes (all cores = 100 %): ${samples.map((sample) => `${sample.label} ${percent(othersShare(sample.from, sample.to))}`).join(', ')}`,
 		'- Memory (free -h):',

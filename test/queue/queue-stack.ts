@@ -14,10 +14,17 @@ import { RedisServer } from '../helpers/redis-server';
 const WORKER_READY_LINE = 'n8n worker is now ready';
 export const WORKER_NAMES = ['worker-1', 'worker-2'] as const;
 
+export interface QueueStackOptions {
+	/** How many of WORKER_NAMES to start: all by default; the bench compares one with two. */
+	workers?: number;
+	/** The repository to pack, for callers compiled away from it (the bench). */
+	repoRoot?: string;
+}
+
 /**
  * A real n8n in queue mode on loopback: redis-server, a throwaway PostgreSQL cluster, `n8n start` (main: the
- * editor, the REST API and the webhooks, which it queues) and two `n8n worker`s with concurrency 1, which run
- * the executions. Every process has this package, freshly packed, in its own user folder's custom folder.
+ * editor, the REST API and the webhooks, which it queues) and two `n8n worker`s (or as many as asked) with
+ * concurrency 1, which run the executions. Every process has this package, freshly packed, in its own user folder's custom folder.
  */
 export class QueueStack {
 	private workers = new Map<string, BackgroundProcess>();
@@ -32,13 +39,16 @@ export class QueueStack {
 	) {}
 
 	/** Everything started so far is stopped when a later step fails; the caller stops the rest with stop(). */
-	static async start(workerEnv: NodeJS.ProcessEnv): Promise<QueueStack> {
+	static async start(
+		workerEnv: NodeJS.ProcessEnv,
+		options: QueueStackOptions = {},
+	): Promise<QueueStack> {
 		await ensureDebianPackages(['redis-server', 'postgresql']);
 		const installation = await ensureN8nInstalled();
 		const dir = mkdtempSync(join(tmpdir(), 'n8n-nodes-fusion-queue-'));
 		const started: Array<{ stop(): Promise<void> }> = [];
 		try {
-			const tarball = await buildAndPack(dir);
+			const tarball = await buildAndPack(dir, options.repoRoot);
 			const mainFolder = join(dir, 'main');
 			await installTarball(tarball, join(mainFolder, '.n8n', 'custom'));
 			for (const worker of WORKER_NAMES)
@@ -56,7 +66,7 @@ export class QueueStack {
 			const stack = new QueueStack(installation, dir, redis, postgres, main, rest);
 			// From here on the stack stops everything, its own folder included.
 			started.splice(0, started.length, stack);
-			await stack.startWorkers(workerEnv);
+			await stack.startWorkers(workerEnv, options.workers);
 			return stack;
 		} catch (error) {
 			for (const server of started.reverse()) await server.stop();
@@ -65,12 +75,15 @@ export class QueueStack {
 		}
 	}
 
-	/** Starts both workers with these extra variables (FUSION_STATE, …), stopping any running ones first. */
-	async startWorkers(extraEnv: NodeJS.ProcessEnv): Promise<void> {
+	/** Starts the first `count` workers with these extra variables (FUSION_STATE, …), stopping any running ones first. */
+	async startWorkers(
+		extraEnv: NodeJS.ProcessEnv,
+		count: number = WORKER_NAMES.length,
+	): Promise<void> {
 		await this.stopWorkers();
 		const shared = sharedEnvironment(this.redis, this.postgres);
 		await Promise.all(
-			WORKER_NAMES.map(async (name) => {
+			WORKER_NAMES.slice(0, count).map(async (name) => {
 				const userFolder = join(this.dir, name);
 				const env = {
 					...(await n8nEnvironment(this.installation, userFolder)),
