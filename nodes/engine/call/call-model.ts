@@ -14,6 +14,7 @@ import { acquireRateLimit } from '../transport/rate-limiter';
 import { isRetryable, retryDelayMs, sleep } from '../transport/retry-policy';
 import { cancellationError } from '../transport/send-upstream';
 import { timeoutsWithin } from '../transport/timeouts';
+import { writeInBackground } from '../state/write-in-background';
 import { attemptFrom, notCalledAttempt, type Attempt } from './attempt';
 import { callModelOnce } from './call-model-once';
 import type { CallSettings, ModelCallResult } from './model-call';
@@ -158,14 +159,15 @@ export async function callModelWithRetries(
 		}
 		const attempt = attemptFrom(target, startedAt);
 		attempts.push(attempt);
-		await state.recordOutcome(credential, target.fusionId, {
-			ok: true,
-			latencyMs: attempt.latency_ms,
-		});
-		await state.settleRateLimit(
-			credential,
-			estimatedTokens,
-			result.answer.usage?.total_tokens ?? estimatedTokens,
+		writeInBackground(
+			state.recordOutcome(credential, target.fusionId, { ok: true, latencyMs: attempt.latency_ms }),
+		);
+		writeInBackground(
+			state.settleRateLimit(
+				credential,
+				estimatedTokens,
+				result.answer.usage?.total_tokens ?? estimatedTokens,
+			),
 		);
 		return result;
 	}

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { deliverWhole, type AnswerSink } from '../call/deliver-answer';
 import { maxOutputTokens, type UnifiedChatRequest } from '../request/unified-request';
 import type { FusionState } from '../state/fusion-state';
+import { writeInBackground } from '../state/write-in-background';
 import type { ChatCompletionOutput } from './chat-output';
 
 export interface CacheSettings {
@@ -66,6 +67,6 @@ export async function answerThroughCache(
 		};
 	}
 	const output = await answer();
-	await state.setCached(key, output, cache.ttlMs);
+	writeInBackground(state.setCached(key, output, cache.ttlMs));
 	return output;
 }

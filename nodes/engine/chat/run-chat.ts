@@ -3,13 +3,17 @@ import type { Attempt } from '../call/attempt';
 import { hasLiveClient } from '../call/deliver-answer';
 import type { CallSettings } from '../call/model-call';
 import { PartialAnswerError } from '../call/partial-answer-error';
-import type { ProviderId } from '../providers/provider-registry';
 import type { UnifiedChatRequest } from '../request/unified-request';
 import { AllModelsFailedError } from '../strategies/all-models-failed-error';
 import type { Routed, RoutingContext } from '../strategies/routing-strategy';
 import { ROUTING_STRATEGIES } from '../strategies/strategy-registry';
 import { toChatCompletionOutput, type ChatCompletionOutput } from './chat-output';
-import { DEFAULT_HEALTH_POLICY, readModelStatus, type HealthPolicy } from './model-status';
+import {
+	DEFAULT_HEALTH_POLICY,
+	readModelStatus,
+	type HealthPolicy,
+	type ModelStatus,
+} from './model-status';
 import { credentialKeysOf, planRouting, providersOf, type RoutingPlan } from './plan-routing';
 import { answerThroughCache, cacheKeyOf, type CacheSettings } from './response-cache';
 import { screenCandidates } from './screen-candidates';
@@ -37,7 +41,16 @@ export async function runChat(
 	const plan = planRouting(request);
 	const providers = providersOf(plan);
 	const credentials = await credentialKeysOf(providers, settings.connectionFor);
-	if (settings.cache === undefined) return answerRequest(request, plan, credentials, settings);
+	// Ordering and screening go by what each candidate's own credential has seen. Read while the cache is asked:
+	// with the state in Redis each is a round trip, and a cache hit only wastes the read.
+	const status = readModelStatus(
+		settings.state,
+		credentials,
+		settings.health ?? DEFAULT_HEALTH_POLICY,
+	);
+	// Awaited only on a miss: a failure must not go unhandled on a hit.
+	status.catch(() => {});
+	if (settings.cache === undefined) return answerRequest(request, plan, status, settings);
 	// Per credential too: after a change of key or base URL, answers from the old server must not come back.
 	const key = cacheKeyOf(
 		settings.cache.scope,
@@ -45,24 +58,19 @@ export async function runChat(
 		providers.map((provider) => credentials.get(provider.id) ?? `${provider.id}:none`),
 	);
 	return answerThroughCache(settings.state, settings.cache, key, settings, () =>
-		answerRequest(request, plan, credentials, settings),
+		answerRequest(request, plan, status, settings),
 	);
 }
 
 async function answerRequest(
 	request: UnifiedChatRequest,
 	plan: RoutingPlan,
-	credentials: ReadonlyMap<ProviderId, string>,
+	modelStatus: Promise<ModelStatus>,
 	settings: ChatSettings,
 ): Promise<ChatCompletionOutput> {
 	const startedAt = performance.now();
 	const strategy = ROUTING_STRATEGIES[plan.strategy === 'single' ? 'fallback' : plan.strategy];
-	// Ordering and screening go by what each candidate's own credential has seen.
-	const status = await readModelStatus(
-		settings.state,
-		credentials,
-		settings.health ?? DEFAULT_HEALTH_POLICY,
-	);
+	const status = await modelStatus;
 	const attempts: Attempt[] = [];
 	const context: RoutingContext = {
 		settings,
