@@ -8,6 +8,7 @@ import type { RedisTarget } from '../fusion-state-config';
  */
 const REDIS_OPTIONS: RedisOptions = {
 	enableOfflineQueue: false,
+	enableAutoPipelining: true,
 	maxRetriesPerRequest: 1,
 	connectTimeout: 2_000,
 	retryStrategy: () => null,

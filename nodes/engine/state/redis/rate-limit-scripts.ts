@@ -96,9 +96,10 @@ save()
 return { num(waitMs), paused and 1 or 0 }
 `;
 
-/** ARGV: clock, estimated minus used tokens. */
+/** ARGV: clock, estimated minus used tokens. Without a token budget there is nothing to settle, nor to write. */
 export const SETTLE_RATE_LIMIT_LUA = `${LIMITS_LUA}
-if h['t:rate'] ~= nil then adjust('t', tonumber(ARGV[2])) end
+if h['t:rate'] == nil then return end
+adjust('t', tonumber(ARGV[2]))
 save()
 `;
 
