@@ -26,23 +26,32 @@ class TimedOut extends Error {
 }
 
 /**
- * Rejects `ms` from now, counted while this process could have sent a request and read its answer: a timer that
+ * Rejects `ms` from now, counted while this process could have sent a request and read its answer. A timer that
  * fires well after its time says the process was busy (an expression, another item's answer), not the store, so
- * the store gets `ms` once more from then.
+ * the store gets `ms` once more from then. And a timer runs before the socket is read in each turn of the event
+ * loop, so after a long turn an answer may be waiting unread: the rejection waits for setImmediate, which runs
+ * once the loop has read what arrived.
  */
 function deadline(ms: number): { passed: Promise<never>; cancel(): void } {
 	let timer: NodeJS.Timeout | undefined;
+	let immediate: NodeJS.Immediate | undefined;
 	const passed = new Promise<never>((_, reject) => {
 		const arm = (again: boolean) => {
 			const armedAt = performance.now();
 			timer = setTimeout(() => {
 				if (!again && performance.now() - armedAt > ms * 1.5) arm(true);
-				else reject(new TimedOut(ms));
+				else immediate = setImmediate(() => reject(new TimedOut(ms)));
 			}, ms);
 		};
 		arm(false);
 	});
-	return { passed, cancel: () => clearTimeout(timer) };
+	return {
+		passed,
+		cancel: () => {
+			clearTimeout(timer);
+			clearImmediate(immediate);
+		},
+	};
 }
 
 /**
