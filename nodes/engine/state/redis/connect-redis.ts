@@ -4,11 +4,12 @@ import type { RedisTarget } from '../fusion-state-config';
 /**
  * A command fails at once while Redis is out of reach (no queue of waiting commands grows) and is not retried:
  * the process's memory answers instead. A lost connection is not retried on a timer either: the state makes a
- * new one when an operation comes (RedisFusionState), so that nothing keeps a process alive.
+ * new one when an operation comes (RedisFusionState), so that nothing keeps a process alive. No auto-pipelining:
+ * it holds a command back to the end of the event loop's turn, and after a long turn (many items answered at
+ * once) that eats the 50 ms an operation has from when it is asked.
  */
 const REDIS_OPTIONS: RedisOptions = {
 	enableOfflineQueue: false,
-	enableAutoPipelining: true,
 	maxRetriesPerRequest: 1,
 	connectTimeout: 2_000,
 	retryStrategy: () => null,
