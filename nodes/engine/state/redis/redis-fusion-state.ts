@@ -21,6 +21,20 @@ const DEFAULT_CACHE_ENTRIES = 5_000;
 
 type Script = (...args: Array<string | number>) => Promise<unknown>;
 
+/** One Lua script per operation of the port, and how many of its arguments are keys. */
+const SCRIPTS = {
+	takeRateLimit: { lua: TAKE_RATE_LIMIT_LUA, keys: 1 },
+	settleRateLimit: { lua: SETTLE_RATE_LIMIT_LUA, keys: 1 },
+	pauseRateLimit: { lua: PAUSE_RATE_LIMIT_LUA, keys: 1 },
+	recordOutcome: { lua: RECORD_OUTCOME_LUA, keys: 2 },
+	readModels: { lua: READ_MODELS_LUA, keys: 1 },
+	observedModels: { lua: OBSERVED_MODELS_LUA, keys: 1 },
+	advanceRotation: { lua: ADVANCE_ROTATION_LUA, keys: 1 },
+	getCached: { lua: GET_CACHED_LUA, keys: 3 },
+	setCached: { lua: SET_CACHED_LUA, keys: 3 },
+} as const;
+type ScriptName = keyof typeof SCRIPTS;
+
 export interface RedisFusionStateOptions {
 	/** Every key starts with it (`fusion:` by default), so that Fusion's keys are easy to find and to delete. */
 	prefix?: string;
@@ -38,18 +52,7 @@ export class RedisFusionState implements FusionState {
 	private readonly prefix: string;
 	private readonly cacheEntries: number;
 	private readonly clock?: () => number;
-	private readonly scripts: Record<
-		| 'takeRateLimit'
-		| 'settleRateLimit'
-		| 'pauseRateLimit'
-		| 'recordOutcome'
-		| 'readModels'
-		| 'observedModels'
-		| 'advanceRotation'
-		| 'getCached'
-		| 'setCached',
-		Script
-	>;
+	private readonly scripts: Record<ScriptName, Script>;
 
 	private connecting?: Promise<void>;
 	private failedConnections = 0;
@@ -71,17 +74,9 @@ export class RedisFusionState implements FusionState {
 				return script.apply(redis, args);
 			};
 		};
-		this.scripts = {
-			takeRateLimit: define('takeRateLimit', TAKE_RATE_LIMIT_LUA, 1),
-			settleRateLimit: define('settleRateLimit', SETTLE_RATE_LIMIT_LUA, 1),
-			pauseRateLimit: define('pauseRateLimit', PAUSE_RATE_LIMIT_LUA, 1),
-			recordOutcome: define('recordOutcome', RECORD_OUTCOME_LUA, 2),
-			readModels: define('readModels', READ_MODELS_LUA, 1),
-			observedModels: define('observedModels', OBSERVED_MODELS_LUA, 1),
-			advanceRotation: define('advanceRotation', ADVANCE_ROTATION_LUA, 1),
-			getCached: define('getCached', GET_CACHED_LUA, 3),
-			setCached: define('setCached', SET_CACHED_LUA, 3),
-		};
+		this.scripts = Object.fromEntries(
+			Object.entries(SCRIPTS).map(([name, { lua, keys }]) => [name, define(name, lua, keys)]),
+		) as Record<ScriptName, Script>;
 	}
 
 	/**
