@@ -108,6 +108,13 @@ export class EditorPage {
 		await this.page.waitForSelector(byTestId('canvas-add-button'), { visible: true });
 	}
 
+	/** A new workflow of a Manual Trigger and the node found by `query`, as every editor test starts. */
+	async newWorkflowWith(query: string, name: string): Promise<void> {
+		await this.newWorkflow();
+		await this.addFirstStep('manual', 'Manual Trigger');
+		await this.addNodeAfterLast(query, name);
+	}
+
 	async openWorkflow(id: string): Promise<void> {
 		await this.page.goto(`${this.baseUrl}/workflow/${id}`, { waitUntil: 'networkidle2' });
 		await this.page.waitForSelector(byTestId('canvas-node'), { visible: true });

@@ -24,9 +24,7 @@ describe('a new user sets up Fusion Chat and Fusion Models in the editor', () =>
 	it(
 		'adds Fusion Chat from the nodes panel, creates the credential its model needs, and gets an answer',
 		step(async () => {
-			await editor.newWorkflow();
-			await editor.addFirstStep('manual', 'Manual Trigger');
-			await editor.addNodeAfterLast('Fusion Chat', 'Fusion Chat');
+			await editor.newWorkflowWith('Fusion Chat', 'Fusion Chat');
 			await harness.screenshot('fusion-chat-added');
 
 			// The default model is an OpenAI one, and its credential field says so.
@@ -99,9 +97,7 @@ describe('a new user sets up Fusion Chat and Fusion Models in the editor', () =>
 	it(
 		'finds Fusion Models by its name, sets its source to the providers live, and lists their models',
 		step(async () => {
-			await editor.newWorkflow();
-			await editor.addFirstStep('manual', 'Manual Trigger');
-			await editor.addNodeAfterLast('Fusion Models', 'Fusion Models');
+			await editor.newWorkflowWith('Fusion Models', 'Fusion Models');
 			await editor.selectOption('source', 'Live From Providers');
 			expect(await editor.multiOptionValues('providers')).toEqual(['OpenAI']);
 			expect(await editor.credentialLabels()).toEqual(['Credential for OpenAI']);

@@ -18,9 +18,7 @@ describe('a user sets up a fused panel of models in the editor', () => {
 	it(
 		'picks Best Of, two models and Fuse; the Fuser Model field shows and its answer is the item',
 		step(async () => {
-			await editor.newWorkflow();
-			await editor.addFirstStep('manual', 'Manual Trigger');
-			await editor.addNodeAfterLast('Fusion Chat', 'Fusion Chat');
+			await editor.newWorkflowWith('Fusion Chat', 'Fusion Chat');
 			await editor.createCredential('Credential for OpenAI', {
 				apiKey: 'sk-fuse-user',
 				baseUrl: `${harness.simulator.url}/v1`,

@@ -23,9 +23,7 @@ describe('a user gives an AI Agent Fusion Chat Model as its chat model', () => {
 	it(
 		"adds Fusion Chat Model from the agent's Chat Model slot and sees its providers and credential",
 		step(async () => {
-			await editor.newWorkflow();
-			await editor.addFirstStep('manual', 'Manual Trigger');
-			await editor.addNodeAfterLast('AI Agent', 'AI Agent');
+			await editor.newWorkflowWith('AI Agent', 'AI Agent');
 			await editor.closeNodePanel();
 
 			const plus = await harness.page.waitForSelector(slotPlus('Chat Model'), { visible: true });

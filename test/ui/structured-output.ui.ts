@@ -18,9 +18,7 @@ describe('a user asks Fusion Chat for JSON in the editor', () => {
 	it(
 		'sets Response Format to JSON Schema, sees the schema field and the parsed-only option, and gets the object as the item',
 		step(async () => {
-			await editor.newWorkflow();
-			await editor.addFirstStep('manual', 'Manual Trigger');
-			await editor.addNodeAfterLast('Fusion Chat', 'Fusion Chat');
+			await editor.newWorkflowWith('Fusion Chat', 'Fusion Chat');
 			await editor.createCredential('Credential for OpenAI', {
 				apiKey: 'sk-structured-output',
 				baseUrl: `${harness.simulator.url}/v1`,

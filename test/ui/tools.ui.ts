@@ -19,9 +19,7 @@ describe('a user offers Fusion Chat a tool in the editor', () => {
 	it(
 		'adds Tools (JSON), pastes a function, and gets the call as tool_calls with finish_reason "tool_calls"',
 		step(async () => {
-			await editor.newWorkflow();
-			await editor.addFirstStep('manual', 'Manual Trigger');
-			await editor.addNodeAfterLast('Fusion Chat', 'Fusion Chat');
+			await editor.newWorkflowWith('Fusion Chat', 'Fusion Chat');
 			await editor.createCredential('Credential for OpenAI', {
 				apiKey: 'sk-tools-user',
 				baseUrl: `${harness.simulator.url}/v1`,
