@@ -5,11 +5,8 @@ import type { ResolvedModel } from '../models/resolve-model-id';
 import { credentialKeyOf } from '../providers/credential-key';
 import type { ProviderConnection } from '../providers/provider-adapter';
 import type { ProviderDefinition } from '../providers/provider-registry';
-import {
-	DEFAULT_EXPECTED_COMPLETION_TOKENS,
-	estimatePromptTokens,
-} from '../request/estimate-tokens';
-import { maxOutputTokens, type UnifiedChatRequest } from '../request/unified-request';
+import { estimateRequestTokens } from '../request/estimate-tokens';
+import type { UnifiedChatRequest } from '../request/unified-request';
 import { acquireRateLimit } from '../transport/rate-limiter';
 import { isRetryable, retryDelayMs, sleep } from '../transport/retry-policy';
 import { cancellationError } from '../transport/send-upstream';
@@ -88,9 +85,7 @@ export async function callModelWithRetries(
 	const { state } = settings;
 	const secrets = secretsOf(connection);
 	const credential = credentialKeyOf(target.provider, connection);
-	const estimatedTokens =
-		estimatePromptTokens(request) +
-		(maxOutputTokens(request) ?? DEFAULT_EXPECTED_COMPLETION_TOKENS);
+	const estimatedTokens = estimateRequestTokens(request);
 	for (let retryIndex = 0; ; retryIndex++) {
 		// The call's time starts here: waiting for the rate limit is part of it, not an extra.
 		const admission = await acquireRateLimit(
@@ -102,6 +97,7 @@ export async function callModelWithRetries(
 				signal: settings.signal,
 				maxWaitMs: settings.timeouts.totalMs,
 				maxPauseWaitMs: settings.retry.maxRetryAfterMs,
+				takenAhead: settings.takenAhead?.claim(credential, estimatedTokens),
 			},
 		);
 		if (!admission.admitted) {

@@ -4,6 +4,7 @@ import type { ModelAnswer, ModelCallRequest, ToolCallDelta } from '../providers/
 import { maxOutputTokens, type UnifiedChatRequest } from '../request/unified-request';
 import type { FusionState, RateLimits } from '../state/fusion-state';
 import type { RetryPolicy } from '../transport/retry-policy';
+import type { TakenAhead } from '../transport/taken-ahead';
 import type { CallTimeouts } from '../transport/timeouts';
 
 export interface CallSettings {
@@ -25,6 +26,8 @@ export interface CallSettings {
 	onToolCallDelta?: (delta: ToolCallDelta) => void;
 	/** Per-credential limits; none by default. */
 	rateLimits?: RateLimits;
+	/** The request's take, sent before its first call was made (runChat): that call uses it. */
+	takenAhead?: TakenAhead;
 	/**
 	 * A refusal or safety block (finish_reason content_filter) moves on to the next model, like a failure
 	 * (the default); false makes it the answer, its text in `choices[0].message.refusal`.

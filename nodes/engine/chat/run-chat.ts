@@ -3,10 +3,13 @@ import type { Attempt } from '../call/attempt';
 import { hasLiveClient } from '../call/deliver-answer';
 import type { CallSettings } from '../call/model-call';
 import { PartialAnswerError } from '../call/partial-answer-error';
+import type { ProviderDefinition, ProviderId } from '../providers/provider-registry';
+import { estimateRequestTokens } from '../request/estimate-tokens';
 import type { UnifiedChatRequest } from '../request/unified-request';
 import { AllModelsFailedError } from '../strategies/all-models-failed-error';
 import type { Routed, RoutingContext } from '../strategies/routing-strategy';
 import { ROUTING_STRATEGIES } from '../strategies/strategy-registry';
+import { TakenAhead } from '../transport/taken-ahead';
 import { toChatCompletionOutput, type ChatCompletionOutput } from './chat-output';
 import {
 	DEFAULT_HEALTH_POLICY,
@@ -41,6 +44,53 @@ export async function runChat(
 	const plan = planRouting(request);
 	const providers = providersOf(plan);
 	const credentials = await credentialKeysOf(providers, settings.connectionFor);
+	const takenAhead = takeAhead(plan, request, credentials, settings);
+	try {
+		return await answerThroughState(
+			request,
+			plan,
+			providers,
+			credentials,
+			takenAhead === undefined ? settings : { ...settings, takenAhead },
+		);
+	} finally {
+		takenAhead?.release();
+	}
+}
+
+/**
+ * The rate-limit take for the credential of the request's first call, sent now with the state's first reads,
+ * when the plan already says which credential that is: the first model's, in a fallback list, or the one all
+ * candidates share.
+ */
+function takeAhead(
+	plan: RoutingPlan,
+	request: UnifiedChatRequest,
+	credentials: ReadonlyMap<ProviderId, string>,
+	settings: ChatSettings,
+): TakenAhead | undefined {
+	const [first] = plan.candidates;
+	const known =
+		plan.strategy === 'single' ||
+		plan.strategy === 'fallback' ||
+		plan.candidates.every((candidate) => candidate.provider === first.provider);
+	const credential = credentials.get(first.provider.id);
+	if (!known || credential === undefined) return undefined;
+	return new TakenAhead(
+		settings.state,
+		credential,
+		estimateRequestTokens(request),
+		settings.rateLimits ?? {},
+	);
+}
+
+async function answerThroughState(
+	request: UnifiedChatRequest,
+	plan: RoutingPlan,
+	providers: readonly ProviderDefinition[],
+	credentials: ReadonlyMap<ProviderId, string>,
+	settings: ChatSettings,
+): Promise<ChatCompletionOutput> {
 	// Ordering and screening go by what each candidate's own credential has seen. Read while the cache is asked:
 	// with the state in Redis each is a round trip, and a cache hit only wastes the read.
 	const status = readModelStatus(

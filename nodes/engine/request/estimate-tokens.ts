@@ -1,6 +1,6 @@
 import { textOf } from './message-content';
 import type { ChatMessage, ContentPart } from './message-schema';
-import type { UnifiedChatRequest } from './unified-request';
+import { maxOutputTokens, type UnifiedChatRequest } from './unified-request';
 
 /** Answer length assumed when the request sets no max_tokens: a typical short answer. */
 export const DEFAULT_EXPECTED_COMPLETION_TOKENS = 500;
@@ -51,5 +51,12 @@ export function estimatePromptTokens(
 	return (
 		request.messages.reduce((tokens, message) => tokens + messageTokens(message), 0) +
 		toolTokens(request.tools)
+	);
+}
+
+/** What a call is expected to use of a tokens-per-minute budget: its prompt, and the answer it allows or a typical one. */
+export function estimateRequestTokens(request: UnifiedChatRequest): number {
+	return (
+		estimatePromptTokens(request) + (maxOutputTokens(request) ?? DEFAULT_EXPECTED_COMPLETION_TOKENS)
 	);
 }

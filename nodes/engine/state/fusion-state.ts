@@ -18,6 +18,11 @@ export interface FusionState {
 	): Promise<RateLimitTake>;
 	/** Gives back (or charges) the difference between a request's estimated and real token use. */
 	settleRateLimit(credential: string, estimatedTokens: number, usedTokens: number): Promise<void>;
+	/**
+	 * Gives back a request taken and then not made (taken ahead of the call, and the answer came from the cache or
+	 * from another credential), with its estimated tokens.
+	 */
+	giveBackRateLimit(credential: string, estimatedTokens: number): Promise<void>;
 	/** After a 429 with Retry-After: nothing goes to the credential for `ms` (an earlier, longer pause stays). */
 	pauseRateLimit(credential: string, ms: number): Promise<void>;
 

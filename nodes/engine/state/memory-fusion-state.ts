@@ -41,6 +41,10 @@ export class MemoryFusionState implements FusionState {
 		this.limits.settle(credential, estimatedTokens, usedTokens);
 	}
 
+	async giveBackRateLimit(credential: string, estimatedTokens: number): Promise<void> {
+		this.limits.giveBack(credential, estimatedTokens);
+	}
+
 	async pauseRateLimit(credential: string, ms: number): Promise<void> {
 		this.limits.pause(credential, ms, Date.now());
 	}

@@ -120,6 +120,10 @@ export class ResilientFusionState implements FusionState {
 		return this.answer((state) => state.settleRateLimit(credential, estimatedTokens, usedTokens));
 	}
 
+	giveBackRateLimit(credential: string, estimatedTokens: number): Promise<void> {
+		return this.answer((state) => state.giveBackRateLimit(credential, estimatedTokens));
+	}
+
 	pauseRateLimit(credential: string, ms: number): Promise<void> {
 		return this.answer((state) => state.pauseRateLimit(credential, ms));
 	}

@@ -1,4 +1,4 @@
-import type { FusionState, RateLimits } from '../state/fusion-state';
+import type { FusionState, RateLimits, RateLimitTake } from '../state/fusion-state';
 import { sleep } from './retry-policy';
 
 export interface AcquireOptions {
@@ -8,6 +8,8 @@ export interface AcquireOptions {
 	maxWaitMs?: number;
 	/** The most it may wait for a pause a provider asked for (Retry-After). */
 	maxPauseWaitMs?: number;
+	/** This request's take, already sent (TakenAhead): the first one the wait starts from. */
+	takenAhead?: Promise<RateLimitTake>;
 }
 
 /** Whether a request may go out now; if not, why not, and how long it would have had to wait. */
@@ -29,8 +31,11 @@ export async function acquireRateLimit(
 	options: AcquireOptions = {},
 ): Promise<Admission> {
 	const startedAt = Date.now();
+	let ahead = options.takenAhead;
 	for (;;) {
-		const { waitMs, paused } = await state.takeRateLimit(credential, limits, estimatedTokens);
+		const { waitMs, paused } = await (ahead ??
+			state.takeRateLimit(credential, limits, estimatedTokens));
+		ahead = undefined;
 		const waited = Date.now() - startedAt;
 		if (waitMs === 0) return { admitted: true, waitedMs: waited };
 		const left = (options.maxWaitMs ?? Number.POSITIVE_INFINITY) - waited;

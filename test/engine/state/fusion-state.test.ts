@@ -104,6 +104,21 @@ describe.each<[string, (options?: { cacheEntries?: number }) => FusionState]>([
 			);
 		});
 
+		it('gives back a request taken and not made, with its tokens, to the buckets there are', async () => {
+			fakeNow(0);
+			const state = make();
+			const limits = { requestsPerMinute: 2, tokensPerMinute: 1_000 };
+			expect((await state.takeRateLimit('c', limits, 600)).waitMs).toBe(0);
+			await state.giveBackRateLimit('c', 600);
+			// All 1,000 tokens and both requests are there again.
+			expect((await state.takeRateLimit('c', limits, 1_000)).waitMs).toBe(0);
+			expect((await state.takeRateLimit('c', { requestsPerMinute: 2 }, 0)).waitMs).toBe(0);
+			expect((await state.takeRateLimit('c', { requestsPerMinute: 2 }, 0)).waitMs).toBe(30_000);
+			// A credential without buckets gets none from a give-back.
+			await state.giveBackRateLimit('other', 600);
+			expect(await state.takeRateLimit('other', {}, 1)).toEqual({ waitMs: 0, paused: false });
+		});
+
 		it('pauses a credential, keeping the longer of two pauses', async () => {
 			fakeNow(0);
 			const state = make();

@@ -121,6 +121,12 @@ export class RateLimitBuckets {
 		this.byCredential.get(credential)?.tokens.bucket?.adjust(estimatedTokens - usedTokens);
 	}
 
+	giveBack(credential: string, estimatedTokens: number): void {
+		const state = this.byCredential.get(credential);
+		state?.requests.bucket?.adjust(1);
+		state?.tokens.bucket?.adjust(estimatedTokens);
+	}
+
 	pause(credential: string, ms: number, now: number): void {
 		const state = this.limitsOf(credential);
 		state.pausedUntil = Math.max(state.pausedUntil, now + ms);

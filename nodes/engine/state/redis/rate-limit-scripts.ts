@@ -103,6 +103,14 @@ adjust('t', tonumber(ARGV[2]))
 save()
 `;
 
+/** ARGV: clock, estimated tokens. A request taken and not made goes back to each bucket there is, with its tokens. */
+export const GIVE_BACK_RATE_LIMIT_LUA = `${LIMITS_LUA}
+if h['r:rate'] == nil and h['t:rate'] == nil then return end
+if h['r:rate'] ~= nil then adjust('r', 1) end
+if h['t:rate'] ~= nil then adjust('t', tonumber(ARGV[2])) end
+save()
+`;
+
 /** ARGV: clock, pause in ms. */
 export const PAUSE_RATE_LIMIT_LUA = `${LIMITS_LUA}
 h['paused'] = math.max(h['paused'] or 0, now + tonumber(ARGV[2]))

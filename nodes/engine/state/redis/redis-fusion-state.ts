@@ -10,6 +10,7 @@ import type {
 import { GET_CACHED_LUA, SET_CACHED_LUA } from './cache-scripts';
 import { OBSERVED_MODELS_LUA, READ_MODELS_LUA, RECORD_OUTCOME_LUA } from './model-scripts';
 import {
+	GIVE_BACK_RATE_LIMIT_LUA,
 	PAUSE_RATE_LIMIT_LUA,
 	SETTLE_RATE_LIMIT_LUA,
 	TAKE_RATE_LIMIT_LUA,
@@ -25,6 +26,7 @@ type Script = (...args: Array<string | number>) => Promise<unknown>;
 const SCRIPTS = {
 	takeRateLimit: { lua: TAKE_RATE_LIMIT_LUA, keys: 1 },
 	settleRateLimit: { lua: SETTLE_RATE_LIMIT_LUA, keys: 1 },
+	giveBackRateLimit: { lua: GIVE_BACK_RATE_LIMIT_LUA, keys: 1 },
 	pauseRateLimit: { lua: PAUSE_RATE_LIMIT_LUA, keys: 1 },
 	recordOutcome: { lua: RECORD_OUTCOME_LUA, keys: 2 },
 	readModels: { lua: READ_MODELS_LUA, keys: 1 },
@@ -148,6 +150,10 @@ export class RedisFusionState implements FusionState {
 			this.now(),
 			estimatedTokens - usedTokens,
 		);
+	}
+
+	async giveBackRateLimit(credential: string, estimatedTokens: number): Promise<void> {
+		await this.scripts.giveBackRateLimit(this.limitsKey(credential), this.now(), estimatedTokens);
 	}
 
 	async pauseRateLimit(credential: string, ms: number): Promise<void> {
