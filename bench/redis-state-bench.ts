@@ -103,7 +103,7 @@ async function measure(provider: BenchProvider, redisUrl: string): Promise<Figur
 		const calls = scriptsAfter.calls - scriptsBefore.calls;
 		const microsPerScript = (scriptsAfter.micros - scriptsBefore.micros) / calls;
 		const ping = await pingRoundTripMs(stats);
-		const note = `p(Redis) − p(memory) over ${SAMPLES} calls per run; ${(calls / (RUNS * SAMPLES)).toFixed(1)} Redis scripts per request (the cache lookup with the health read, then the limit's take, hold it up; the outcome, the settlement and the cached answer are written after it), each ${microsPerScript.toFixed(0)} µs inside Redis; none fell back to memory; a bare PING's round trip: ${ping.toFixed(2)} ms p50; provider latency ${SHORT_LATENCY_MS} ms`;
+		const note = `p(Redis) − p(memory) over ${SAMPLES} calls per run; ${(calls / (RUNS * SAMPLES)).toFixed(1)} Redis scripts per request (the limit's take, the cache lookup and the health read go in one write and hold it up; the outcome, the settlement and the cached answer go in one write after it), each ${microsPerScript.toFixed(0)} µs inside Redis; none fell back to memory; a bare PING's round trip: ${ping.toFixed(2)} ms p50; provider latency ${SHORT_LATENCY_MS} ms`;
 		return [
 			{
 				part: '7',

@@ -57,6 +57,8 @@ export class RedisFusionState implements FusionState {
 	private readonly scripts: Record<ScriptName, Script>;
 
 	private connecting?: Promise<void>;
+	/** The socket whose writes wait for the end of this turn (sendWithTheTurn). */
+	private corked?: Redis['stream'];
 	private failedConnections = 0;
 	private reconnectAt = 0;
 
@@ -73,6 +75,7 @@ export class RedisFusionState implements FusionState {
 			const script = (redis as unknown as Record<string, Script>)[command];
 			return async (...args) => {
 				await this.untilConnected();
+				this.sendWithTheTurn();
 				return script.apply(redis, args);
 			};
 		};
@@ -107,6 +110,24 @@ export class RedisFusionState implements FusionState {
 			redis.on('close', settle);
 		});
 		return this.connecting;
+	}
+
+	/**
+	 * Holds the socket's writes until the current job and its promise callbacks are done (process.nextTick runs
+	 * right after them, before any timer or socket is served), so that what one turn asks (an item's cache lookup
+	 * and health read; a call's outcome, its settlement and the answer for the cache) goes to Redis in one write.
+	 * Every write to a local socket wakes Redis, and on a small machine each costs 0.1–0.2 ms of this process's
+	 * time; commands in one write are run one after the other all the same.
+	 */
+	private sendWithTheTurn(): void {
+		const { stream } = this.redis;
+		if (stream === undefined || this.corked === stream) return;
+		this.corked = stream;
+		stream.cork();
+		process.nextTick(() => {
+			this.corked = undefined;
+			stream.uncork();
+		});
 	}
 
 	private now(): string {

@@ -47,6 +47,36 @@ describe('RedisFusionState shared by several processes', () => {
 		expect(await other.getCached('k')).toEqual({ answer: 'shared' });
 	});
 
+	it('sends what one turn of the event loop asks in one write to the socket', async () => {
+		const client = redisClient();
+		const state = new RedisFusionState(client, { prefix: 'turn:' });
+		// Connected, and the scripts known to Redis, before writes are counted.
+		await Promise.all([
+			state.getCached('k'),
+			state.readModels('c'),
+			state.takeRateLimit('c', {}, 1),
+		]);
+		const socket = client.stream;
+		let writes = 0;
+		const write = socket._write.bind(socket);
+		socket._write = (...args) => {
+			writes++;
+			write(...args);
+		};
+		const writev = socket._writev?.bind(socket);
+		socket._writev = (...args) => {
+			writes++;
+			writev?.(...args);
+		};
+		const answers = await Promise.all([
+			state.getCached('k'),
+			state.readModels('c'),
+			state.takeRateLimit('c', {}, 1),
+		]);
+		expect(answers).toEqual([undefined, new Map(), { waitMs: 0, paused: false }]);
+		expect(writes).toBe(1);
+	});
+
 	it("keeps Redis's time, not the process's, and gives a failure's time on the process's clock", async () => {
 		const client = redisClient();
 		const state = new RedisFusionState(client, { prefix: 'time:' });
