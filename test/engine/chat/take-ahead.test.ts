@@ -9,7 +9,7 @@ import type {
 } from '../../../nodes/engine/state/fusion-state';
 import { MemoryFusionState } from '../../../nodes/engine/state/memory-fusion-state';
 import { recordedResponse } from '../../fixtures/recorded';
-import { MockProviderServer } from '../../mock-provider/mock-provider-server';
+import { useMockProvider } from '../../mock-provider/use-mock-provider';
 import { settingsFor } from './engine-settings';
 
 const SLOW_READ_MS = 60;
@@ -40,16 +40,11 @@ class SlowReadsState extends MemoryFusionState {
 	}
 }
 
-let server: MockProviderServer;
-beforeAll(async () => {
-	server = await MockProviderServer.start();
-});
-afterEach(() => server.reset());
-afterAll(async () => server.close());
+const mock = useMockProvider();
 
 const connections = () => ({
-	openai: { baseUrl: `${server.url}/v1`, apiKey: 'sk-test-openai-0123456789abcdef' },
-	anthropic: { baseUrl: server.url, apiKey: 'sk-ant-test-0123456789abcdef' },
+	openai: { baseUrl: `${mock.server.url}/v1`, apiKey: 'sk-test-openai-0123456789abcdef' },
+	anthropic: { baseUrl: mock.server.url, apiKey: 'sk-ant-test-0123456789abcdef' },
 });
 
 const request = (
@@ -62,7 +57,7 @@ const request = (
 
 describe("a request's rate-limit take, sent with its first reads", () => {
 	it('is asked while the state is still reading, and the call uses it instead of taking again', async () => {
-		server.reply('/v1/chat/completions', { json: recordedResponse('openai') });
+		mock.server.reply('/v1/chat/completions', { json: recordedResponse('openai') });
 		const state = new SlowReadsState();
 		const output = await runChat(
 			request('openai/gpt-4o-mini'),
@@ -75,7 +70,7 @@ describe("a request's rate-limit take, sent with its first reads", () => {
 	});
 
 	it('goes back when the answer comes from the cache, so the next request still has its place', async () => {
-		server.reply('/v1/chat/completions', { json: recordedResponse('openai') });
+		mock.server.reply('/v1/chat/completions', { json: recordedResponse('openai') });
 		// Two requests a minute: the first call and the third request's; the cached one in between takes none.
 		const settings = settingsFor(connections(), {
 			rateLimits: { requestsPerMinute: 2 },
@@ -86,11 +81,11 @@ describe("a request's rate-limit take, sent with its first reads", () => {
 		const other = await runChat(request('openai/gpt-4o-mini', 'What is 3+3?'), settings);
 		expect(cached.fusion.cached).toBe(true);
 		expect(other.fusion.attempts.map((attempt) => attempt.status)).toEqual(['ok']);
-		expect(server.requests).toHaveLength(2);
+		expect(mock.server.requests).toHaveLength(2);
 	});
 
 	it("goes back when the first model is cooled down and another credential's model answers", async () => {
-		server.reply('/v1/messages', { json: recordedResponse('anthropic') });
+		mock.server.reply('/v1/messages', { json: recordedResponse('anthropic') });
 		const state = new SlowReadsState();
 		const openai = credentialKeyOf(providerById('openai'), connections().openai);
 		for (let failure = 0; failure < 3; failure++)
