@@ -61,7 +61,7 @@ export async function runChat(
 /**
  * The rate-limit take for the credential of the request's first call, sent now with the state's first reads,
  * when the plan already says which credential that is: the first model's, in a fallback list, or the one all
- * candidates share.
+ * candidates share (a single model's among them).
  */
 function takeAhead(
 	plan: RoutingPlan,
@@ -71,7 +71,6 @@ function takeAhead(
 ): TakenAhead | undefined {
 	const [first] = plan.candidates;
 	const known =
-		plan.strategy === 'single' ||
 		plan.strategy === 'fallback' ||
 		plan.candidates.every((candidate) => candidate.provider === first.provider);
 	const credential = credentials.get(first.provider.id);
